@@ -1,0 +1,5 @@
+"""`python -m veerkracht`."""
+
+from veerkracht.cli import main
+
+main()

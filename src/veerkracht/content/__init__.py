@@ -1,0 +1,46 @@
+"""Content (labels, hints, messages) from `content/*.toml`, in Dutch or English."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed content file `content/<name>.toml` (read once per process)."""
+    text = files("veerkracht.content").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+class Content:
+    """The product's words in one language."""
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self.language = language
+
+    def option(self, group: str, key: str, field: str = "label") -> Any:
+        """A field (`label`, `hint`, `tip`, …) of option `key` in `group`."""
+        return load("options")[group][key][field][self.language]
+
+    def label(self, group: str, key: str) -> str:
+        return self.option(group, key, "label")
+
+    def message(self, code: str, **params: Any) -> str:
+        """A message from messages.toml with its `{placeholders}` filled in."""
+        template = load("messages")[code][self.language]
+        return template.format_map(_Lenient(params))
+
+
+class _Lenient(dict):
+    """Leaves an unknown placeholder visible instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,228 @@
+"""The records a user writes, their stable option keys, and their validation. No I/O."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from veerkracht.errors import ValidationError
+
+#: The stable option keys (the public contract). Labels live in content/options.toml.
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "feelings": (
+        "tired", "tense", "sad", "angry", "insecure", "overstimulated",
+        "anxious", "lonely", "ashamed", "guilty", "frustrated",
+    ),
+    "triggers": (
+        "workload", "unclear_expectations", "home", "conflict", "health",
+        "reorganisation", "caregiving", "grief", "misconduct", "not_seen",
+        "always_adapting", "loyalty_cost", "responsibility_without_support",
+    ),
+    "impact": (
+        "concentration", "mistakes", "procrastination", "emotional_reactions",
+        "fatigue", "irritability", "rumination",
+    ),
+    "support": ("listening", "validating", "practical", "informational", "relational"),
+    "barriers": (
+        "judgement", "perfectionism", "unsafe_culture", "bad_experiences",
+        "unclear_boundaries",
+    ),
+    "audiences": (
+        "colleague", "manager", "hr", "confidential_adviser", "works_council",
+        "company_doctor",
+    ),
+}  # fmt: skip
+
+INTENSITY_RANGE = (0, 10)
+RELATION_KEYS = ("drains", "gives", "unspoken")
+MAX_TEXT = 5_000
+MAX_ASKS = 20
+
+_TEXT_FIELDS = (
+    "feelings_note", "triggers_note", "impact_note", "desired_change",
+    "share", "private", "fear",
+)  # fmt: skip
+_OPTION_LISTS = ("feelings", "triggers", "impact", "support", "barriers")
+
+#: Every field an answers file may hold, in the order of the contract.
+ANSWER_FIELDS = (
+    "feelings", "intensity", "feelings_note", "triggers", "triggers_note", "impact",
+    "impact_note", "relations", "desired_change", "support", "barriers", "audience",
+    "share", "private", "asks", "fear", "created",
+)  # fmt: skip
+
+
+def now() -> datetime:
+    """The current local time, timezone-aware."""
+    return datetime.now().astimezone()
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+@dataclass
+class Entry:
+    """One reflection before a conversation."""
+
+    feelings: list[str]
+    created: datetime
+    intensity: int | None = None
+    feelings_note: str = ""
+    triggers: list[str] = field(default_factory=list)
+    triggers_note: str = ""
+    impact: list[str] = field(default_factory=list)
+    impact_note: str = ""
+    relations: dict[str, str] = field(default_factory=dict)
+    desired_change: str = ""
+    support: list[str] = field(default_factory=list)
+    barriers: list[str] = field(default_factory=list)
+    audience: str | None = None
+    share: str = ""
+    private: str = ""
+    asks: list[str] = field(default_factory=list)
+    fear: str = ""
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready dict: the answers-file fields plus `uuid`, `id` and `created`."""
+        record = asdict(self)
+        record["created"] = self.created.isoformat()
+        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Entry:
+        """Rebuild an entry from a stored record (trusted: written by us)."""
+        values = dict(record)
+        values["created"] = datetime.fromisoformat(values["created"])
+        return cls(**{key: values[key] for key in values if key in _ENTRY_FIELDS})
+
+
+_ENTRY_FIELDS = frozenset(Entry.__dataclass_fields__)
+
+
+def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entry:
+    """Validate an answers file (already parsed JSON or TOML) into a new Entry.
+
+    Raises ValidationError naming the field and what is allowed; never a bare KeyError
+    or TypeError, whatever the input.
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError("not_an_object", field="")
+    for key in data:
+        if key not in ANSWER_FIELDS:
+            raise ValidationError("unknown_field", field=str(key), allowed=", ".join(ANSWER_FIELDS))
+    values = {key: value for key, value in data.items() if value is not None}
+    if not values.get("feelings"):
+        raise ValidationError("required", field="feelings", allowed=", ".join(OPTIONS["feelings"]))
+
+    entry = Entry(
+        feelings=[],
+        created=_created(values.get("created"), default_created or now()),
+    )
+    for name in _OPTION_LISTS:
+        setattr(entry, name, option_list(values.get(name, []), name, name))
+    for name in _TEXT_FIELDS:
+        setattr(entry, name, text(values.get(name, ""), name))
+    if "intensity" in values:
+        entry.intensity = intensity(values["intensity"], "intensity")
+    if "audience" in values:
+        entry.audience = option(values["audience"], "audience", "audiences")
+    entry.relations = _relations(values.get("relations", {}))
+    entry.asks = _asks(values.get("asks", []))
+    return entry
+
+
+def option(value: Any, name: str, group: str) -> str:
+    """One stable key of `group`."""
+    allowed = OPTIONS[group]
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(
+            "unknown_option", field=name, value=_show(value), allowed=", ".join(allowed)
+        )
+    return value
+
+
+def option_list(value: Any, name: str, group: str) -> list[str]:
+    """A list of stable keys of `group`, duplicates dropped, order kept."""
+    if isinstance(value, str) or not isinstance(value, list):
+        raise ValidationError("not_a_list", field=name)
+    keys = [option(item, name, group) for item in value]
+    return list(dict.fromkeys(keys))
+
+
+def text(value: Any, name: str) -> str:
+    """Free text as the user wrote it, trimmed at the ends."""
+    if not isinstance(value, str):
+        raise ValidationError("not_text", field=name)
+    if len(value) > MAX_TEXT:
+        raise ValidationError("too_long", field=name, max=MAX_TEXT)
+    return value.strip()
+
+
+def whole_number(value: Any, name: str, low: int, high: int) -> int:
+    """An integer within [low, high]; booleans and fractions are refused."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError("out_of_range", field=name, value=_show(value), low=low, high=high)
+    return value
+
+
+def intensity(value: Any, name: str) -> int:
+    return whole_number(value, name, *INTENSITY_RANGE)
+
+
+def moment(value: Any, name: str) -> datetime:
+    """An ISO 8601 date or date-time; a time without offset is taken as local time."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError("not_a_datetime", field=name, value=_show(value)) from None
+    else:
+        raise ValidationError("not_a_datetime", field=name, value=_show(value))
+    try:
+        return parsed if parsed.tzinfo else parsed.astimezone()
+    except (OverflowError, OSError, ValueError):
+        raise ValidationError("not_a_datetime", field=name, value=_show(value)) from None
+
+
+def _created(value: Any, default: datetime) -> datetime:
+    return default if value is None else moment(value, "created")
+
+
+def _relations(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ValidationError("field_not_object", field="relations")
+    relations = {}
+    for key, note in value.items():
+        if key not in RELATION_KEYS:
+            raise ValidationError(
+                "unknown_field", field=f"relations.{key}", allowed=", ".join(RELATION_KEYS)
+            )
+        cleaned = text(note, f"relations.{key}") if note is not None else ""
+        if cleaned:
+            relations[key] = cleaned
+    return relations
+
+
+def _asks(value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list):
+        raise ValidationError("not_a_list", field="asks")
+    if len(value) > MAX_ASKS:
+        raise ValidationError("too_many", field="asks", max=MAX_ASKS)
+    asks = [text(item, f"asks[{index}]") for index, item in enumerate(value)]
+    return [ask for ask in asks if ask]
+
+
+def _show(value: Any) -> str:
+    """A short, safe rendering of a refused value for an error message."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
