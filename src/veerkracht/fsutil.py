@@ -1,0 +1,61 @@
+"""Durable file writes: a file is either the old version or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a 0600 temp file in the same dir, fsynced and renamed."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temp).unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files a killed writer of `path` left behind (call only under the lock)."""
+    for temp in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def keep_backup(path: Path, backup: Path) -> None:
+    """Point `backup` at the current content of `path` (a hard link where possible)."""
+    if not path.exists():
+        return
+    staging = backup.with_name(f".{backup.name}{TEMP_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(path, staging)
+    except OSError:
+        atomic_write(staging, path.read_bytes())
+    staging.replace(backup)

@@ -1,0 +1,19 @@
+"""Where veerkracht keeps its files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "veerkracht"
+HOME_ENV = "VEERKRACHT_HOME"
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """`--data-dir`, else `VEERKRACHT_HOME`, else the platform's user data dir."""
+    chosen = override or os.environ.get(HOME_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_dir  # imported here: only needed without an override
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,205 @@
+"""The store keeps every word: atomic, locked, versioned, never overwriting a bad file."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from veerkracht import fsutil, storage
+from veerkracht.errors import VeerkrachtError
+from veerkracht.model import parse_answers
+from veerkracht.storage import Store
+
+
+def add(store: Store, **answers: object) -> str:
+    return store.add_entry(parse_answers({"feelings": ["tired"], **answers})).id
+
+
+def test_entries_get_short_ids_and_come_back(store: Store, answers: dict) -> None:
+    first = store.add_entry(parse_answers(answers))
+    second_id = add(store, intensity=3)
+
+    assert (first.id, second_id) == ("1", "2")
+    assert store.entry("1") == first
+    assert store.entry("last").id == "2"
+    assert [entry.id for entry in store.entries()] == ["1", "2"]
+
+
+def test_last_means_the_newest_reflection_not_the_last_typed(store: Store) -> None:
+    add(store, created="2026-11-20T10:00:00+01:00")
+    add(store, created="2026-11-01T10:00:00+01:00")
+    assert store.entry("last").id == "1"
+
+
+def test_an_empty_store_and_an_unknown_id_are_named(store: Store) -> None:
+    with pytest.raises(VeerkrachtError) as caught:
+        store.entry("last")
+    assert caught.value.code == "no_entries"
+
+    add(store)
+    with pytest.raises(VeerkrachtError) as caught:
+        store.entry("7")
+    assert (caught.value.code, caught.value.params) == ("entry_not_found", {"ref": "7"})
+
+
+def test_ids_never_come_back_after_a_record_is_removed(store: Store) -> None:
+    add(store)
+    add(store)
+    with store.transaction() as db:
+        db.table("entries").remove(doc_ids=[2])
+    assert add(store) == "3"
+
+
+def test_files_are_private(store: Store, home: Path) -> None:
+    add(store)
+    add(store)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    for path in (store.path, store.backup_path, store.lock_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_the_file_is_json_with_a_schema_version(store: Store) -> None:
+    add(store)
+    data = json.loads(store.path.read_bytes())
+    assert data["meta"]["1"]["schema"] == storage.SCHEMA_VERSION
+    assert data["entries"]["1"]["feelings"] == ["tired"]
+
+
+def test_the_backup_holds_the_previous_good_version(store: Store) -> None:
+    add(store)
+    before = store.path.read_bytes()
+    add(store)
+    assert store.backup_path.read_bytes() == before
+    assert store.path.read_bytes() != before
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"entries": {"1": {"feel', b"[1, 2]", b"\xff\xfe"])
+def test_a_damaged_file_is_named_and_never_overwritten(store: Store, damage: bytes) -> None:
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(damage)
+
+    for action in (lambda: add(store), store.entries):
+        with pytest.raises(VeerkrachtError) as caught:
+            action()
+        assert caught.value.code == "store_damaged"
+        assert caught.value.params["path"] == str(store.path)
+    assert store.path.read_bytes() == damage
+
+
+def test_a_damaged_file_points_to_the_backup(store: Store) -> None:
+    add(store)
+    add(store)
+    store.path.write_bytes(store.path.read_bytes()[:-10])
+    with pytest.raises(VeerkrachtError) as caught:
+        store.entries()
+    assert caught.value.code == "store_damaged_backup"
+    assert caught.value.params["backup"] == str(store.backup_path)
+
+
+def test_a_crash_before_the_rename_leaves_the_old_store(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(store)
+    before = store.path.read_bytes()
+
+    real_replace = os.replace
+
+    def crash(source: str, target: str) -> None:
+        if Path(target) == store.path:
+            raise KeyboardInterrupt  # as if the process died between temp file and rename
+        real_replace(source, target)
+
+    monkeypatch.setattr(fsutil.os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        add(store)
+    monkeypatch.undo()
+
+    assert store.path.read_bytes() == before
+    assert [entry.id for entry in store.entries()] == ["1"]
+    assert not list(store.directory.glob("*.tmp"))
+    assert not list(store.directory.glob(".*.tmp"))
+
+
+def test_temp_files_of_a_killed_writer_are_cleaned_up(store: Store) -> None:
+    add(store)
+    stale = store.directory / f".{storage.STORE_FILE}.abc123.tmp"
+    stale.write_bytes(b'{"half')
+    add(store)
+    assert not stale.exists()
+
+
+def test_a_full_disk_changes_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    add(store)
+    before = store.path.read_bytes()
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(storage, "atomic_write", full)
+    with pytest.raises(VeerkrachtError) as caught:
+        add(store)
+    assert caught.value.code == "store_unwritable"
+    assert caught.value.params["reason"] == os.strerror(errno.ENOSPC)
+    assert store.path.read_bytes() == before
+
+
+def test_a_busy_store_is_a_clear_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    add(store)
+    monkeypatch.setattr(storage, "LOCK_TIMEOUT_SECONDS", 0.05)
+    with FileLock(store.lock_path), pytest.raises(VeerkrachtError) as caught:
+        add(store)
+    assert caught.value.code == "store_busy"
+
+
+def test_a_failed_transaction_writes_nothing(store: Store) -> None:
+    add(store)
+    before = store.path.read_bytes()
+    with pytest.raises(RuntimeError), store.transaction() as db:
+        db.table("entries").truncate()
+        raise RuntimeError("halfway")
+    assert store.path.read_bytes() == before
+
+
+def test_a_newer_schema_is_refused_untouched(store: Store) -> None:
+    store.directory.mkdir(parents=True)
+    newer = json.dumps({"meta": {"1": {"schema": storage.SCHEMA_VERSION + 1}}}).encode()
+    store.path.write_bytes(newer)
+    with pytest.raises(VeerkrachtError) as caught:
+        add(store)
+    assert caught.value.code == "store_too_new"
+    assert store.path.read_bytes() == newer
+
+
+def test_migrations_run_in_order_and_are_saved(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(store)
+
+    def rename_feelings(tables: storage.Tables) -> None:
+        for record in tables["entries"].values():
+            record["feelings_note"] = "migrated"
+
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage, "MIGRATIONS", {1: rename_feelings})
+    assert store.entries()[0].feelings_note == "migrated"
+    assert json.loads(store.path.read_bytes())["meta"]["1"]["schema"] == 1  # reading writes nothing
+
+    add(store)
+    data = json.loads(store.path.read_bytes())
+    assert data["meta"]["1"]["schema"] == 2
+    assert data["entries"]["1"]["feelings_note"] == "migrated"
+
+
+def test_a_long_lived_reader_and_another_writer_do_not_collide(store: Store) -> None:
+    """The TUI holds a Store for its whole session while the CLI adds entries."""
+    long_lived = Store(store.directory)
+    add(long_lived)
+    add(Store(store.directory))  # the "other process"
+    assert add(long_lived) == "3"
+    assert len(long_lived.entries()) == 3
