@@ -1,0 +1,212 @@
+"""The command line: Typer commands over the core. Textual is imported only inside
+the commands that open the TUI, so scripted use stays fast."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer._click.exceptions import ClickException  # Typer 0.29 vendors its own Click
+from typer.core import TyperGroup
+
+from veerkracht import __version__
+from veerkracht.content import DEFAULT_LANGUAGE, Content
+from veerkracht.errors import ValidationError, VeerkrachtError
+from veerkracht.inputfiles import read_data_file
+from veerkracht.locations import data_dir
+from veerkracht.model import parse_answers
+from veerkracht.patterns import summarize
+from veerkracht.storage import Store
+
+DEBUG_ENV = "VEERKRACHT_DEBUG"
+
+
+class Language(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@dataclass
+class Session:
+    """What every command needs: where the store is and which language to speak."""
+
+    data_dir: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+
+    @property
+    def content(self) -> Content:
+        return Content(self.language)
+
+    @property
+    def store(self) -> Store:
+        return Store(data_dir(self.data_dir))
+
+
+class _Group(TyperGroup):
+    """Turns every error into one calm line on stderr and exit code 1."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except VeerkrachtError as error:
+            _fail(ctx, _session(ctx).content.message(error.code, **error.params))
+        except (typer.Exit, typer.Abort, ClickException):
+            raise
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            reason = f"{type(error).__name__}: {error}"
+            _fail(ctx, _session(ctx).content.message("unexpected", reason=reason))
+
+
+def _fail(ctx: typer.Context, message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+def _session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session()
+    return root.obj
+
+
+def _use(ctx: typer.Context, language: Language | None, directory: Path | None) -> Session:
+    """The session, with a command's own `--lang` / `--data-dir` taking precedence."""
+    session = _session(ctx)
+    if language is not None:
+        session.language = language.value
+    if directory is not None:
+        session.data_dir = directory
+    return session
+
+
+_LANGUAGE_HELP = "Taal / language: nl or en."
+_DATA_DIR_HELP = "Map met je gegevens / folder with your data."
+
+# The root reads the environment; a command's own option, when given, goes first.
+RootLanguageOption = Annotated[
+    Language | None, typer.Option("--lang", envvar="VEERKRACHT_LANG", help=_LANGUAGE_HELP)
+]
+RootDataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", envvar="VEERKRACHT_HOME", help=_DATA_DIR_HELP, file_okay=False),
+]
+LanguageOption = Annotated[Language | None, typer.Option("--lang", help=_LANGUAGE_HELP)]
+DataDirOption = Annotated[
+    Path | None, typer.Option("--data-dir", help=_DATA_DIR_HELP, file_okay=False)
+]
+
+app = typer.Typer(
+    cls=_Group,
+    name="veerkracht",
+    help=(
+        "Bereid rustig een gesprek over steun op het werk voor. Alles blijft op deze computer.\n\n"
+        "Prepare a conversation about support at work. Everything stays on this computer."
+    ),
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"veerkracht {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    language: RootLanguageOption = None,
+    directory: RootDataDirOption = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Bereid rustig een gesprek over steun op het werk voor."""
+    _use(ctx, language, directory)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+@app.command()
+def reflect(
+    ctx: typer.Context,
+    from_file: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Antwoorden uit een JSON- of TOML-bestand (of - voor stdin); print het nummer.",
+        ),
+    ] = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Sta stil bij wat je voelt en nodig hebt (begeleide reflectie).
+
+    Voorbeeld: veerkracht reflect --from antwoorden.json
+    """
+    session = _use(ctx, language, directory)
+    if from_file is None:
+        _fail(ctx, session.content.message("tui_not_ready"))
+    data = read_data_file(from_file)
+    try:
+        entry = parse_answers(data)
+    except ValidationError as error:
+        problem = session.content.message(error.code, **error.params)
+        _fail(ctx, session.content.message("input_invalid", path=from_file, problem=problem))
+    session.store.add_entry(entry)
+    typer.echo(entry.id)
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    output_format: Annotated[
+        HistoryFormat, typer.Option("--format", help="table of json.")
+    ] = HistoryFormat.table,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Je reflecties en patronen door de tijd.
+
+    Voorbeeld: veerkracht history --format json
+    """
+    session = _use(ctx, language, directory)
+    entries = session.store.entries()
+    if output_format is HistoryFormat.json:
+        report = {
+            "entries": [_public_record(entry.to_record()) for entry in entries],
+            "patterns": summarize(entries),
+        }
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    from veerkracht.reports import history_table
+
+    history_table(entries, session.content, sys.stdout)
+
+
+def _public_record(record: dict[str, Any]) -> dict[str, Any]:
+    """An entry as history shows it: without the text the user keeps private."""
+    record.pop("private", None)
+    return record
+
+
+def main() -> None:
+    """The console script."""
+    app()

@@ -1,0 +1,48 @@
+"""Read the JSON or TOML files users hand to `--from` and `import`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from veerkracht.errors import VeerkrachtError
+
+STDIN = "-"
+
+
+def read_data_file(name: str) -> Any:
+    """Parse `name` (or stdin for `-`) as TOML when it ends in .toml, else as JSON."""
+    text = _read_text(name)
+    if name.lower().endswith(".toml"):
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise VeerkrachtError(
+                "file_not_parsable", path=name, format="TOML", reason=str(error)
+            ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise VeerkrachtError(
+            "file_not_parsable",
+            path=name,
+            format="JSON",
+            reason=f"{error.msg} (line {error.lineno}, column {error.colno})",
+        ) from None
+
+
+def _read_text(name: str) -> str:
+    if name == STDIN:
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise VeerkrachtError("file_not_found", path=name) from None
+    except UnicodeDecodeError:
+        raise VeerkrachtError("file_unreadable", path=name, reason="not UTF-8 text") from None
+    except OSError as error:
+        raise VeerkrachtError("file_unreadable", path=name, reason=error.strerror) from None

@@ -1,0 +1,219 @@
+"""The command line as a script or a user meets it: stdout for data, one line on stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from veerkracht import __version__
+from veerkracht.cli import app
+from veerkracht.storage import Store
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def assert_refused(result, *words: str) -> None:
+    """Exit 1, one line on stderr naming the problem, nothing on stdout, no traceback."""
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"veerkracht {__version__}\n"
+
+
+def test_reflect_from_json_prints_only_the_new_id(tmp_path: Path, answers: dict) -> None:
+    result = run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "1\n"
+    assert result.stderr == ""
+    report = json.loads(run("history", "--format", "json").stdout)
+    assert report["entries"][0]["share"] == answers["share"]
+
+
+def test_reflect_from_toml(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text('feelings = ["sad"]\nintensity = 4\ncreated = 2026-11-21T09:30:00+01:00\n')
+    assert run("reflect", "--from", str(path)).stdout == "1\n"
+    entry = json.loads(run("history", "--format", "json").stdout)["entries"][0]
+    assert (entry["feelings"], entry["intensity"]) == (["sad"], 4)
+    assert entry["created"] == "2026-11-21T09:30:00+01:00"
+
+
+def test_reflect_from_stdin() -> None:
+    result = run("reflect", "--from", "-", input='{"feelings": ["angry"]}')
+    assert result.stdout == "1\n"
+
+
+def test_data_dir_option_beats_the_environment(tmp_path: Path, home: Path) -> None:
+    other = tmp_path / "other"
+    run("--data-dir", str(other), "reflect", "--from", "-", input='{"feelings": ["sad"]}')
+    run("reflect", "--data-dir", str(other), "--from", "-", input='{"feelings": ["sad"]}')
+    assert len(Store(other).entries()) == 2
+    assert not home.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "words_nl", "words_en"),
+    [
+        ({"feelings": ["blij"]}, ["'feelings'", "'blij'", "tired"], ["not a known choice"]),
+        ({"intensity": 11}, ["'intensity'", "0", "10"], ["whole number"]),
+        ({"mood": 1}, ["Onbekend veld 'mood'"], ["Unknown field 'mood'"]),
+        ({"feelings": None}, ["'feelings'", "nodig"], ["needed"]),
+        ({"share": 3}, ["'share'", "tekst"], ["text"]),
+        ({"created": "gisteren"}, ["'created'", "datum"], ["not a date"]),
+    ],
+)
+def test_bad_answers_are_refused_with_the_file_and_field(
+    tmp_path: Path, answers: dict, change: dict, words_nl: list, words_en: list
+) -> None:
+    run("reflect", "--from", str(write(tmp_path / "ok.json", answers)))
+    store = Store(Path(tmp_path / "home"))
+    before = store.path.read_bytes()
+    bad = write(tmp_path / "bad.json", {**answers, **change})
+
+    result = run("reflect", "--from", str(bad))
+    assert_refused(result, str(bad), *words_nl, "niets opgeslagen")
+    assert store.path.read_bytes() == before
+
+    result = run("--lang", "en", "reflect", "--from", str(bad))
+    assert_refused(result, *words_en, "Nothing was saved")
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    assert_refused(
+        run("reflect", "--from", str(tmp_path / "nope.json")), "nope.json", "bestaat niet"
+    )
+
+
+def test_a_file_that_is_not_json_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text("feelings: tired\n")
+    assert_refused(run("reflect", "--from", str(path)), str(path), "geen geldige JSON", "line 1")
+
+
+def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text("feelings = [tired\n")
+    assert_refused(run("--lang", "en", "reflect", "--from", str(path)), str(path), "not valid TOML")
+
+
+def test_a_file_that_is_not_text_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    assert_refused(run("reflect", "--from", str(path)), str(path))
+
+
+def test_a_truncated_store_is_named_and_left_alone(
+    tmp_path: Path, answers: dict, home: Path
+) -> None:
+    source = write(tmp_path / "a.json", answers)
+    run("reflect", "--from", str(source))
+    store_file = home / "veerkracht.json"
+    truncated = store_file.read_bytes()[:50]
+    store_file.write_bytes(truncated)
+
+    assert_refused(run("reflect", "--from", str(source)), str(store_file), "beschadigd")
+    assert_refused(run("history", "--format", "json"), str(store_file))
+    assert store_file.read_bytes() == truncated
+
+
+def test_history_json_follows_the_contract(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    run(
+        "reflect",
+        "--from",
+        "-",
+        input='{"feelings": ["tired"], "intensity": 9, "created": "2026-11-23T08:00:00+01:00"}',
+    )
+
+    report = json.loads(run("history", "--format", "json").stdout)
+
+    entry = report["entries"][0]
+    assert {"id", "created", "feelings", "intensity", "triggers", "uuid"} <= set(entry)
+    assert "private" not in entry
+    patterns = report["patterns"]
+    assert patterns["count"] == 2
+    assert patterns["feelings"] == {"tired": 2, "tense": 1}
+    assert patterns["intensity"]["mean"] == 8.0
+    assert patterns["intensity"]["by_week"] == [
+        {"week": "2026-W47", "mean": 7.0, "count": 1},
+        {"week": "2026-W48", "mean": 9.0, "count": 1},
+    ]
+    assert patterns["conversations"] == {"count": 0, "better": 0, "same": 0, "worse": 0}
+
+
+def test_history_json_on_an_empty_store() -> None:
+    result = run("history", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["patterns"]["count"] == 0
+
+
+def test_history_table_is_readable(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    result = run("history")
+    assert result.exit_code == 0
+    assert "moe, gespannen" in result.stdout
+    assert "7/10" in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert "tired, tense" in run("--lang", "en", "history").stdout
+
+
+def test_history_table_on_an_empty_store_points_to_reflect() -> None:
+    assert "veerkracht reflect" in run("history").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--lang", "fr", "history"], ["history", "--format", "xml"], ["reflect", "--nope"], ["nope"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_an_unknown_language_in_the_environment_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VEERKRACHT_LANG", "de")
+    assert run("history").exit_code == 2
+
+
+def test_the_language_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VEERKRACHT_LANG", "en")
+    assert "There are no reflections yet" in run("history").stdout
+
+
+def test_an_unexpected_error_is_one_line_without_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(self: Store) -> list:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(Store, "entries", broken)
+    assert_refused(run("history"), "ZeroDivisionError: boom", "VEERKRACHT_DEBUG")
+
+
+@pytest.mark.parametrize("command", [[], ["reflect"], ["history"]])
+def test_help_exits_0(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
