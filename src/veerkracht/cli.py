@@ -163,7 +163,8 @@ def reflect(
     """
     session = _use(ctx, language, directory)
     if from_file is None:
-        _fail(ctx, session.content.message("tui_not_ready"))
+        _run_tui(ctx, session)
+        return
     data = read_data_file(from_file)
     try:
         entry = parse_answers(data)
@@ -199,6 +200,15 @@ def history(
     from veerkracht.reports import history_table
 
     history_table(entries, session.content, sys.stdout)
+
+
+def _run_tui(ctx: typer.Context, session: Session) -> None:
+    """Open the reflection in the terminal (Textual is imported only here)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _fail(ctx, session.content.message("needs_terminal"))
+    from veerkracht.app import VeerkrachtApp
+
+    VeerkrachtApp(session.store, session.content).run()
 
 
 def _public_record(record: dict[str, Any]) -> dict[str, Any]:

@@ -33,10 +33,17 @@ class Content:
     def label(self, group: str, key: str) -> str:
         return self.option(group, key, "label")
 
+    def text(self, name: str, *path: str, **params: Any) -> Any:
+        """The text at `path` in `content/<name>.toml`, its `{placeholders}` filled in."""
+        node: Any = load(name)
+        for key in path:
+            node = node[key]
+        value = node[self.language]
+        return value.format_map(_Lenient(params)) if isinstance(value, str) else value
+
     def message(self, code: str, **params: Any) -> str:
-        """A message from messages.toml with its `{placeholders}` filled in."""
-        template = load("messages")[code][self.language]
-        return template.format_map(_Lenient(params))
+        """A one-line message from messages.toml."""
+        return self.text("messages", code, **params)
 
 
 class _Lenient(dict):

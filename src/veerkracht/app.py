@@ -1,0 +1,44 @@
+"""The Textual app: holds the store and the words, and opens the first screen."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.screen import ModalScreen
+
+from veerkracht.content import Content
+from veerkracht.drafts import Draft
+from veerkracht.storage import Store
+
+
+class VeerkrachtApp(App[str | None]):
+    """veerkracht in the terminal. Returns the id of a saved reflection, if any."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, store: Store, content: Content) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.title = content.text("reflect", "ui", "app_title")
+        #: The calm help notice shows at most once per session.
+        self.notice_shown = False
+        # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting.
+        self._bindings.key_to_bindings.pop("ctrl+q", None)
+        self._bindings.bind(
+            "ctrl+q", "request_quit", content.text("reflect", "ui", "quit"), priority=True
+        )
+
+    def action_request_quit(self) -> None:
+        quit_flow = getattr(self.screen, "action_quit_flow", None)
+        if quit_flow is not None:
+            quit_flow()
+        elif not isinstance(self.screen, ModalScreen):
+            self.exit()
+
+    def on_mount(self) -> None:
+        from veerkracht.screens.reflect import ReflectScreen
+
+        self.push_screen(
+            ReflectScreen(self.store, self.content, Draft(self.store.directory, "reflect"))
+        )

@@ -1,0 +1,92 @@
+"""The guided reflection's logic, without a screen: steps, suggestions, summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from veerkracht.content import Content
+from veerkracht.model import OPTIONS
+
+STEPS = (
+    "welcome", "feelings", "triggers", "impact", "relations", "fear",
+    "help", "barriers", "audience", "boundaries", "asks", "summary",
+)  # fmt: skip
+
+#: Which answers each step fills in (what the summary shows for that step).
+STEP_FIELDS: dict[str, tuple[str, ...]] = {
+    "feelings": ("feelings", "intensity", "feelings_note"),
+    "triggers": ("triggers", "triggers_note"),
+    "impact": ("impact", "impact_note"),
+    "relations": ("relations",),
+    "fear": ("fear",),
+    "help": ("desired_change", "support"),
+    "barriers": ("barriers",),
+    "audience": ("audience",),
+    "boundaries": ("share", "private"),
+    "asks": ("asks",),
+}
+
+#: Triggers that point to an audience, strongest reason first.
+_AUDIENCE_BY_TRIGGER = (
+    ("misconduct", "confidential_adviser"),
+    ("health", "company_doctor"),
+    ("reorganisation", "hr"),
+    ("workload", "manager"),
+    ("unclear_expectations", "manager"),
+    ("caregiving", "manager"),
+    ("home", "manager"),
+    ("grief", "manager"),
+    ("responsibility_without_support", "manager"),
+    ("not_seen", "manager"),
+    ("always_adapting", "manager"),
+    ("loyalty_cost", "manager"),
+    ("conflict", "manager"),
+)
+DEFAULT_AUDIENCE = "colleague"
+MAX_SUGGESTED_ASKS = 6
+
+
+def suggest_audience(triggers: Sequence[str]) -> str:
+    """Who fits the question, from the triggers (the user may always choose otherwise)."""
+    for trigger, audience in _AUDIENCE_BY_TRIGGER:
+        if trigger in triggers:
+            return audience
+    return DEFAULT_AUDIENCE
+
+
+def suggested_asks(support: Sequence[str], content: Content) -> list[str]:
+    """Example asks from the seeds for the chosen kinds of support; one per kind if none."""
+    if not support:
+        return [content.option("support", kind, "asks")[0] for kind in OPTIONS["support"]]
+    asks = [ask for kind in support for ask in content.option("support", kind, "asks")]
+    return asks[:MAX_SUGGESTED_ASKS]
+
+
+def summary(answers: dict[str, Any], content: Content) -> list[tuple[str, str]]:
+    """One (step, text) line per step for the summary screen, `—` where nothing was filled
+    in. The private text is marked as only for the user."""
+    lines: list[tuple[str, str]] = []
+    for step, fields in STEP_FIELDS.items():
+        parts = [_describe(field, answers.get(field), content) for field in fields]
+        text = " · ".join(part for part in parts if part)
+        lines.append((step, text or content.text("reflect", "fields", "empty")))
+    return lines
+
+
+def _describe(field: str, value: Any, content: Content) -> str:
+    if value in (None, "", [], {}):
+        return ""
+    if field in ("feelings", "triggers", "impact", "support", "barriers"):
+        return ", ".join(content.label(field, key) for key in value)
+    if field == "audience":
+        return content.label("audiences", value)
+    if field == "intensity":
+        return f"{value}/10"
+    if field == "relations":
+        return " · ".join(value[key] for key in ("drains", "gives", "unspoken") if value.get(key))
+    if field == "asks":
+        return " · ".join(value)
+    if field == "private":
+        return f"{content.text('reflect', 'fields', 'private_marker')} {value}"
+    return str(value)

@@ -1,0 +1,524 @@
+"""The guided reflection: twelve steps on one screen, a draft kept after each.
+
+The screen only gathers answers; validation, saving, suggestions and the decision
+to show the help notice all live in the core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    ContentSwitcher,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from veerkracht.content import Content
+from veerkracht.drafts import Draft, saved_at
+from veerkracht.errors import VeerkrachtError
+from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, parse_answers
+from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.safety import needs_notice
+from veerkracht.screens.dialogs import MessageDialog, QuitDialog
+from veerkracht.screens.widgets import (
+    Choices,
+    Examples,
+    Scale,
+    SingleChoice,
+    bind_localized,
+)
+from veerkracht.storage import Store
+
+MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
+TEXT_FIELDS = ("feelings_note", "triggers_note", "impact_note", "fear", "desired_change",
+               "share", "private")  # fmt: skip
+ASK_SLOTS = 5
+
+
+class ReflectScreen(Screen[None]):
+    """Feelings, triggers, impact, relations, fear, help, barriers, audience,
+    boundaries and asks, then a summary to save."""
+
+    def __init__(self, store: Store, content: Content, draft: Draft) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.draft = draft
+        self.saved_draft = draft.load()
+        self.index = 0
+        self.return_to_summary = False
+        self.audience_suggested = False
+        self._recent: list[tuple[Any, int | None]] | None = None
+        bind_localized(
+            self,
+            content,
+            [
+                ("escape", "back", "back", True),
+                ("enter", "next_step", "next", True),
+                ("ctrl+s", "save", "save", True),
+                ("ctrl+o", "to_summary", "to_summary", True),
+                ("f1", "help", "help", True),
+            ],
+        )
+        self._bindings.bind("ctrl+q", "quit_flow", self.ui("quit"), show=True, priority=True)
+
+    # -- words ----------------------------------------------------------------------
+
+    def ui(self, key: str, **params: Any) -> str:
+        return self.content.text("reflect", "ui", key, **params)
+
+    def field(self, key: str) -> str:
+        return self.content.text("reflect", "fields", key)
+
+    def step_text(self, step: str, key: str) -> str:
+        return self.content.text("reflect", "steps", step, key)
+
+    # -- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with ContentSwitcher(initial="step-welcome", id="steps"):
+            for step in STEPS:
+                with Vertical(id=f"step-{step}", classes="step"):
+                    yield Static(self.step_text(step, "question"), classes="question")
+                    yield Static(self.step_text(step, "explain"), classes="explain")
+                    with VerticalScroll(classes="fields", can_focus=False):
+                        yield from getattr(self, f"_compose_{step}")()
+        with Horizontal(id="nav"):
+            yield Button(self.ui("back"), id="back", compact=True)
+            yield Button(self.ui("next"), id="next", compact=True, variant="primary")
+            yield Button(self.ui("save"), id="save", compact=True, variant="success")
+        yield Footer()
+
+    def _compose_welcome(self) -> ComposeResult:
+        yield Static(self.step_text("welcome", "help"), classes="welcome-text")
+        with Horizontal(classes="welcome-buttons"):
+            if self.saved_draft:
+                yield Static(self._draft_description(), id="draft-info")
+                yield Button(self.ui("resume"), id="resume", variant="primary")
+                yield Button(self.ui("start_over"), id="start-over")
+            else:
+                yield Button(self.ui("start"), id="start", variant="primary")
+
+    def _compose_feelings(self) -> ComposeResult:
+        yield from self._choices("feelings")
+        yield Label(self.field("intensity"), classes="field-label")
+        yield Scale(self.field("intensity_unset"), id="intensity")
+        yield from self._text_input("feelings_note")
+
+    def _compose_triggers(self) -> ComposeResult:
+        yield from self._choices("triggers")
+        yield from self._text_input("triggers_note")
+
+    def _compose_impact(self) -> ComposeResult:
+        yield from self._choices("impact")
+        yield from self._text_input("impact_note")
+
+    def _compose_relations(self) -> ComposeResult:
+        for key in RELATION_KEYS:
+            yield from self._text_input(key)
+
+    def _compose_fear(self) -> ComposeResult:
+        yield from self._text_input("fear")
+
+    def _compose_help(self) -> ComposeResult:
+        yield from self._text_input("desired_change")
+        yield Label(self.field("support"), classes="field-label")
+        yield from self._choices("support")
+
+    def _compose_barriers(self) -> ComposeResult:
+        yield from self._choices("barriers")
+        yield Static(id="barrier-tips", classes="tips")
+
+    def _compose_audience(self) -> ComposeResult:
+        yield Static(id="audience-suggestion", classes="suggestion")
+        yield SingleChoice("audiences", self.content, id="audience")
+        yield Static(id="audience-info", classes="hint")
+
+    def _compose_boundaries(self) -> ComposeResult:
+        yield from self._text_input("share")
+        yield Label(self.field("private"), classes="field-label private-label")
+        yield Input(id="private", max_length=MAX_TEXT, classes="private")
+
+    def _compose_asks(self) -> ComposeResult:
+        yield Label(self.field("examples"), classes="field-label")
+        yield Examples(id="ask-examples")
+        yield Label(self.field("own_asks"), classes="field-label")
+        for slot in range(ASK_SLOTS):
+            yield Input(
+                id=f"ask-{slot}", placeholder=self.field("ask_placeholder"), max_length=MAX_TEXT
+            )
+
+    def _compose_summary(self) -> ComposeResult:
+        yield OptionList(id="summary-list")
+
+    def _choices(self, group: str) -> ComposeResult:
+        yield Choices(group, self.content, id=group)
+        yield Static(id=f"{group}-hint", classes="hint")
+
+    def _text_input(self, key: str) -> ComposeResult:
+        yield Label(self.field(key), classes="field-label")
+        yield Input(id=key, max_length=MAX_TEXT)
+
+    def on_mount(self) -> None:
+        self._show(0)
+
+    # -- answers ----------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any]:
+        """The answers so far, in the answers-file schema (empty ones left out)."""
+        answers: dict[str, Any] = {}
+        for group in MULTI_CHOICES:
+            chosen = set(self.query_one(f"#{group}", Choices).selected)
+            if chosen:
+                answers[group] = [key for key in OPTIONS[group] if key in chosen]
+        intensity = self.query_one("#intensity", Scale).value
+        if intensity is not None:
+            answers["intensity"] = intensity
+        for key in TEXT_FIELDS:
+            if value := self.query_one(f"#{key}", Input).value.strip():
+                answers[key] = value
+        relations = {
+            key: value
+            for key in RELATION_KEYS
+            if (value := self.query_one(f"#{key}", Input).value.strip())
+        }
+        if relations:
+            answers["relations"] = relations
+        if audience := self.query_one("#audience", SingleChoice).chosen:
+            answers["audience"] = audience
+        asks = [
+            value
+            for slot in range(ASK_SLOTS)
+            if (value := self.query_one(f"#ask-{slot}", Input).value.strip())
+        ]
+        if asks:
+            answers["asks"] = asks
+        return answers
+
+    def apply(self, answers: dict[str, Any]) -> None:
+        """Fill the widgets from saved answers (a draft)."""
+        for group in MULTI_CHOICES:
+            self.query_one(f"#{group}", Choices).set_chosen(answers.get(group, []))
+        self.query_one("#intensity", Scale).value = answers.get("intensity")
+        for key in TEXT_FIELDS:
+            self.query_one(f"#{key}", Input).value = answers.get(key, "")
+        relations = answers.get("relations", {})
+        for key in RELATION_KEYS:
+            self.query_one(f"#{key}", Input).value = relations.get(key, "")
+        audience = self.query_one("#audience", SingleChoice)
+        audience.set_chosen([answers["audience"]] if answers.get("audience") else [])
+        self.audience_suggested = "audience" in answers
+        asks = answers.get("asks", [])
+        for slot in range(ASK_SLOTS):
+            self.query_one(f"#ask-{slot}", Input).value = asks[slot] if slot < len(asks) else ""
+
+    # -- moving between steps -------------------------------------------------------------
+
+    @property
+    def step(self) -> str:
+        return STEPS[self.index]
+
+    def _show(self, index: int) -> None:
+        self.index = index
+        self.query_one(ContentSwitcher).current = f"step-{self.step}"
+        total = len(STEPS)
+        title = self.step_text(self.step, "title")
+        dots = "●" * (index + 1) + "○" * (total - index - 1)
+        progress = self.ui("progress", number=index + 1, total=total, title=title)
+        self.query_one("#progress", Static).update(f"{progress}   {dots}")
+        self.query_one("#nav").display = self.step != "welcome"
+        self.query_one("#next").display = self.step != "summary"
+        self.query_one("#save").display = self.step == "summary"
+        getattr(self, f"_enter_{self.step}", lambda: None)()
+        self.refresh_bindings()
+        self._focus_first()
+
+    def _fields(self) -> list[Widget]:
+        """The current step's widgets that take input, in order."""
+        container = self.query_one(f"#step-{self.step}")
+        return [w for w in container.query("OptionList, Scale, Input, Button") if w.focusable]
+
+    def _focus_first(self) -> None:
+        fields = self._fields()
+        if fields:
+            fields[0].focus()
+
+    def go_to(self, index: int) -> None:
+        """Show step `index` and keep the draft."""
+        self._show(index)
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        """Save what is typed so far (after every step and every field)."""
+        if self.index == 0:
+            return
+        try:
+            self.draft.save(self.collect(), self.index)
+        except VeerkrachtError as error:
+            self.notify(self.content.message(error.code, **error.params), severity="error")
+
+    def action_next_step(self) -> None:
+        if self.step == "welcome":
+            self.start(resume=bool(self.saved_draft))
+        elif self.step == "summary":
+            self.action_save()
+        elif self.step == "feelings" and not self.query_one("#feelings", Choices).selected:
+            self.notify(self.ui("need_feeling"))
+        elif self.return_to_summary:
+            self.go_to(STEPS.index("summary"))
+        else:
+            self.go_to(self.index + 1)
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def action_to_summary(self) -> None:
+        self.go_to(STEPS.index("summary"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return self.step == "summary"
+        if action == "to_summary":
+            return self.return_to_summary and self.step != "summary"
+        if action == "back":
+            return self.index > 0
+        return True
+
+    def start(self, *, resume: bool) -> None:
+        if resume and self.saved_draft:
+            self.apply(self.saved_draft["answers"])
+            step = self.saved_draft.get("step", 1)
+            self.go_to(step if isinstance(step, int) and 0 < step < len(STEPS) else 1)
+        else:
+            self.draft.clear()
+            self.apply({})
+            self.go_to(1)
+
+    # -- per step -----------------------------------------------------------------------
+
+    def _enter_audience(self) -> None:
+        choice = self.query_one("#audience", SingleChoice)
+        triggers = self.query_one("#triggers", Choices).selected
+        suggested = suggest_audience(triggers)
+        reason = self.content.text("reflect", "audience_reasons", suggested)
+        label = self.content.label("audiences", suggested)
+        self.query_one("#audience-suggestion", Static).update(
+            f"{self.field('suggestion')}: {label}. {reason}"
+        )
+        if not self.audience_suggested and choice.chosen is None:
+            choice.select(suggested)
+            choice.highlighted = OPTIONS["audiences"].index(suggested)
+        self.audience_suggested = True
+        self._describe_audience(choice.chosen or suggested)
+
+    def _enter_asks(self) -> None:
+        support = self.query_one("#support", Choices).selected
+        chosen = [key for key in OPTIONS["support"] if key in support]
+        examples = self.query_one("#ask-examples", Examples)
+        examples.set_options(
+            Option(f"+ {ask}", id=ask) for ask in suggested_asks(chosen, self.content)
+        )
+        examples.highlighted = 0
+
+    def _enter_summary(self) -> None:
+        options = [
+            Option(Text.assemble((self.step_text(step, "title"), "bold"), f": {text}"), id=step)
+            for step, text in summary(self.collect(), self.content)
+        ]
+        summary_list = self.query_one("#summary-list", OptionList)
+        summary_list.set_options(options)
+        summary_list.highlighted = 0
+        self.return_to_summary = False
+
+    def _describe_audience(self, key: str) -> None:
+        lines = [
+            self.content.option("audiences", key, "hint"),
+            f"{self.field('confidential')} {self.content.option('audiences', key, 'confidential')}",
+            self.content.option("audiences", key, "when"),
+        ]
+        self.query_one("#audience-info", Static).update("\n".join(lines))
+
+    def _draft_description(self) -> str:
+        assert self.saved_draft is not None
+        when = saved_at(self.saved_draft)
+        step = self.saved_draft.get("step", 1)
+        step = step if isinstance(step, int) and 0 < step < len(STEPS) else 1
+        return self.ui(
+            "draft_found",
+            when=when.strftime("%d-%m-%Y %H:%M") if when else "?",
+            number=step + 1,
+            title=self.step_text(STEPS[step], "title"),
+        )
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#start")
+    def _start_new(self) -> None:
+        self.start(resume=False)
+
+    @on(Button.Pressed, "#start-over")
+    def _start_over(self) -> None:
+        self.saved_draft = None
+        self.start(resume=False)
+
+    @on(Button.Pressed, "#resume")
+    def _resume(self) -> None:
+        self.start(resume=True)
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self) -> None:
+        self.action_next_step()
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(SelectionList.SelectionHighlighted)
+    def _show_hint(self, event: SelectionList.SelectionHighlighted) -> None:
+        choices = event.selection_list
+        if not isinstance(choices, Choices):
+            return
+        key = event.selection.value
+        if choices.id == "audience":
+            self._describe_audience(key)
+        else:
+            self.query_one(f"#{choices.id}-hint", Static).update(
+                self.content.option(choices.group, key, "hint")
+            )
+
+    @on(SelectionList.SelectedChanged, "#barriers")
+    def _show_barrier_tips(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = [key for key in OPTIONS["barriers"] if key in event.selection_list.selected]
+        tips = [
+            f"{self.content.label('barriers', key)}: {self.content.option('barriers', key, 'tip')}"
+            for key in chosen
+        ]
+        header = f"{self.field('tips')}:\n" if tips else ""
+        self.query_one("#barrier-tips", Static).update(
+            header + "\n".join(f"• {tip}" for tip in tips)
+        )
+
+    @on(Scale.Changed)
+    def _intensity_changed(self, event: Scale.Changed) -> None:
+        self._check_wellbeing()
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        """Enter after typing moves to the step's next field; in an empty or last field
+        it goes on to the next step."""
+        event.stop()
+        fields = self._fields()
+        position = fields.index(event.input) if event.input in fields else len(fields)
+        if event.value.strip() and position + 1 < len(fields):
+            fields[position + 1].focus()
+        else:
+            self.action_next_step()
+
+    @on(Input.Blurred)
+    def _input_left(self, event: Input.Blurred) -> None:
+        self.keep_draft()
+        self._check_wellbeing()
+
+    @on(OptionList.OptionSelected, "#ask-examples")
+    def _take_example(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        slots = [self.query_one(f"#ask-{slot}", Input) for slot in range(ASK_SLOTS)]
+        target = next((slot for slot in slots if not slot.value.strip()), slots[-1])
+        target.value = str(event.option.id)
+        target.focus()
+
+    @on(OptionList.OptionSelected, "#summary-list")
+    def _reopen_step(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id in STEPS:
+            self.go_to(STEPS.index(event.option.id))
+            self.return_to_summary = True
+            self.refresh_bindings()
+
+    # -- help, safety, saving and quitting ----------------------------------------------------
+
+    def action_help(self) -> None:
+        title = self.step_text(self.step, "title")
+        text = self.step_text(self.step, "help")
+        self.app.push_screen(MessageDialog(title, text, self.ui("close")))
+
+    def _check_wellbeing(self) -> None:
+        if getattr(self.app, "notice_shown", False):
+            return
+        answers = self.collect()
+        texts = [answers.get(key, "") for key in TEXT_FIELDS]
+        texts += list(answers.get("relations", {}).values()) + answers.get("asks", [])
+        if needs_notice(answers.get("intensity"), texts, self._recent_intensities()):
+            self.app.notice_shown = True  # type: ignore[attr-defined]
+            self.notify(
+                self.content.text("safety", "notice", "text"),
+                title=self.content.text("safety", "notice", "title"),
+                timeout=60,
+            )
+
+    def _recent_intensities(self) -> list[tuple[Any, int | None]]:
+        if self._recent is None:
+            try:
+                self._recent = [(entry.created, entry.intensity) for entry in self.store.entries()]
+            except VeerkrachtError:
+                self._recent = []
+        return self._recent
+
+    def action_save(self) -> None:
+        if self.step != "summary":
+            return
+        try:
+            entry = self.store.add_entry(parse_answers(self.collect()))
+        except VeerkrachtError as error:
+            self.notify(self.content.message(error.code, **error.params), severity="error")
+            return
+        self.draft.clear()
+        self.app.push_screen(
+            MessageDialog(
+                self.ui("saved_title"), self.ui("saved_text", id=entry.id), self.ui("close")
+            ),
+            lambda _: self.app.exit(entry.id),
+        )
+
+    def action_quit_flow(self) -> None:
+        if self.index == 0:
+            self.app.exit()
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice == "keep":
+                self.keep_draft()
+                self.app.exit()
+            elif choice == "discard":
+                self.draft.clear()
+                self.app.exit()
+
+        self.app.push_screen(
+            QuitDialog(
+                self.ui("quit_question"),
+                self.ui("quit_explain"),
+                self.ui("keep_draft"),
+                self.ui("discard_draft"),
+                self.ui("cancel"),
+            ),
+            decide,
+        )

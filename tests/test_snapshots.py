@@ -1,0 +1,51 @@
+"""What the screens look like: one snapshot per reflection step (nl, 100×30), and a
+few in English at 80×24. Review new SVGs before committing them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tui_helpers import make_app
+from veerkracht.reflection import STEPS
+
+ANSWERS = {
+    "feelings": ["tired", "tense"],
+    "intensity": 7,
+    "feelings_note": "Ik slaap slecht sinds de reorganisatie.",
+    "triggers": ["workload", "home"],
+    "triggers_note": "Twee projecten tegelijk en thuis is het zwaar.",
+    "impact": ["concentration", "mistakes"],
+    "relations": {"drains": "het teamoverleg", "gives": "koffie met Sam"},
+    "fear": "Dat ze denkt dat ik het niet aankan.",
+    "desired_change": "Minder tegelijk op mijn bord.",
+    "support": ["listening", "practical"],
+    "barriers": ["judgement", "perfectionism"],
+    "share": "Dat het thuis zwaar is en dat mijn werk eronder lijdt.",
+    "private": "De diagnose van mijn moeder.",
+    "asks": ["Kunnen we mijn taken samen tegen het licht houden?"],
+}
+
+
+def at_step(index: int):
+    async def run_before(pilot) -> None:
+        screen = pilot.app.screen
+        if index:
+            screen.apply(ANSWERS)
+            screen.go_to(index)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("index", range(len(STEPS)), ids=STEPS)
+def test_reflect_step_nl(snap_compare, home: Path, index: int) -> None:
+    app = make_app(home, "nl")
+    assert snap_compare(app, run_before=at_step(index), terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("step", ["welcome", "feelings", "audience", "boundaries", "summary"])
+def test_reflect_step_en_80x24(snap_compare, home: Path, step: str) -> None:
+    app = make_app(home, "en")
+    assert snap_compare(app, run_before=at_step(STEPS.index(step)), terminal_size=(80, 24))
