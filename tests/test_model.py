@@ -32,9 +32,10 @@ def test_only_feelings_is_required() -> None:
 
 
 def test_created_defaults_to_an_aware_now() -> None:
-    before = datetime.now().astimezone()
+    before = datetime.now().astimezone().replace(microsecond=0)
     entry = parse_answers({"feelings": ["sad"]})
     assert entry.created.tzinfo is not None
+    assert entry.created.microsecond == 0  # whole seconds read better in exports
     assert before <= entry.created <= datetime.now().astimezone()
 
 

@@ -57,7 +57,7 @@ ANSWER_FIELDS = (
 
 def now() -> datetime:
     """The current local time, timezone-aware."""
-    return datetime.now().astimezone()
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def new_uuid() -> str:

@@ -419,7 +419,12 @@ class ReflectScreen(Screen[None]):
 
     @on(Scale.Changed)
     def _intensity_changed(self, event: Scale.Changed) -> None:
+        self.keep_draft()
         self._check_wellbeing()
+
+    @on(SelectionList.SelectedChanged)
+    def _choice_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.keep_draft()
 
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
