@@ -212,8 +212,44 @@ def test_an_unexpected_error_is_one_line_without_traceback(
     assert_refused(run("history"), "ZeroDivisionError: boom", "VEERKRACHT_DEBUG")
 
 
-@pytest.mark.parametrize("command", [[], ["reflect"], ["history"]])
+@pytest.mark.parametrize("command", [[], ["reflect"], ["history"], ["hulp"]])
 def test_help_exits_0(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+
+
+def test_hulp_lists_where_to_find_help() -> None:
+    result = run("hulp")
+    assert result.exit_code == 0
+    for needle in ("113", "0800-0113", "112", "088-0767 000", "bedrijfsarts", "huisarts"):
+        assert needle in result.stdout
+    assert "company doctor (bedrijfsarts)" in run("--lang", "en", "hulp").stdout
+
+
+def test_a_heavy_reflection_shows_the_calm_notice_on_stderr_only() -> None:
+    result = run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 9}')
+    assert result.exit_code == 0
+    assert result.stdout == "1\n"
+    assert "0800-0113" in result.stderr
+
+
+def test_words_about_not_wanting_to_live_show_the_notice() -> None:
+    answers = '{"feelings": ["sad"], "fear": "dat ik niet meer wil leven"}'
+    assert "113.nl" in run("reflect", "--from", "-", input=answers).stderr
+
+
+def test_several_heavy_reflections_in_a_row_show_the_notice() -> None:
+    heavy = '{"feelings": ["tired"], "intensity": 8}'
+    assert run("reflect", "--from", "-", input=heavy).stderr == ""
+    assert run("reflect", "--from", "-", input=heavy).stderr == ""
+    assert "113" in run("reflect", "--from", "-", input=heavy).stderr
+
+
+def test_a_calm_reflection_shows_nothing_on_stderr() -> None:
+    result = run("reflect", "--from", "-", input='{"feelings": ["tired"], "intensity": 5}')
+    assert result.stderr == ""
+
+
+def test_reflect_without_a_terminal_points_to_from() -> None:
+    assert_refused(run("reflect"), "--from")

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -20,8 +21,9 @@ from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
 from veerkracht.inputfiles import read_data_file
 from veerkracht.locations import data_dir
-from veerkracht.model import parse_answers
+from veerkracht.model import Entry, parse_answers
 from veerkracht.patterns import summarize
+from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
@@ -173,6 +175,20 @@ def reflect(
         _fail(ctx, session.content.message("input_invalid", path=from_file, problem=problem))
     session.store.add_entry(entry)
     typer.echo(entry.id)
+    _maybe_show_help_notice(session, entry)
+
+
+@app.command()
+def hulp(
+    ctx: typer.Context,
+    language: LanguageOption = None,
+) -> None:
+    """Waar vind je hulp? Bedrijfsarts, huisarts, vertrouwenspersoon, 113, 112.
+
+    Voorbeeld: veerkracht hulp
+    """
+    session = _use(ctx, language, None)
+    typer.echo(session.content.text("safety", "hulp"))
 
 
 @app.command()
@@ -200,6 +216,15 @@ def history(
     from veerkracht.reports import history_table
 
     history_table(entries, session.content, sys.stdout)
+
+
+def _maybe_show_help_notice(session: Session, entry: Entry) -> None:
+    """The calm notice on stderr (stdout stays for the id), when the answers ask for it."""
+    recent: list[tuple[datetime, int | None]] = []
+    if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
+        recent = [(e.created, e.intensity) for e in session.store.entries() if e.id != entry.id]
+    if needs_notice(entry.intensity, free_texts(entry.to_record()), recent):
+        typer.echo("\n" + session.content.text("safety", "notice", "text"), err=True)
 
 
 def _run_tui(ctx: typer.Context, session: Session) -> None:

@@ -41,7 +41,8 @@ RELATION_KEYS = ("drains", "gives", "unspoken")
 MAX_TEXT = 5_000
 MAX_ASKS = 20
 
-_TEXT_FIELDS = (
+#: The free-text answers (relations and asks aside).
+TEXT_FIELDS = (
     "feelings_note", "triggers_note", "impact_note", "desired_change",
     "share", "private", "fear",
 )  # fmt: skip
@@ -126,7 +127,7 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
     )
     for name in _OPTION_LISTS:
         setattr(entry, name, option_list(values.get(name, []), name, name))
-    for name in _TEXT_FIELDS:
+    for name in TEXT_FIELDS:
         setattr(entry, name, text(values.get(name, ""), name))
     if "intensity" in values:
         entry.intensity = intensity(values["intensity"], "intensity")

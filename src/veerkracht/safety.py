@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from veerkracht.content import LANGUAGES, load
+from veerkracht.model import TEXT_FIELDS
 
 HIGH_INTENSITY = 9
 #: Several recent heavy reflections count too: this many, each at least SUSTAINED_LEVEL…
@@ -27,6 +29,12 @@ def speaks_of_not_wanting_to_live(text: str) -> bool:
     """True when free text, in Dutch or English, speaks of not wanting to live."""
     normalised = text.replace("’", "'").replace("‘", "'")
     return bool(_signals().search(normalised))
+
+
+def free_texts(answers: Mapping[str, Any]) -> list[str]:
+    """Every free text of answers in answers-file form: notes, relations and asks."""
+    texts = [answers.get(name) or "" for name in TEXT_FIELDS]
+    return texts + list((answers.get("relations") or {}).values()) + list(answers.get("asks") or [])
 
 
 def needs_notice(

@@ -29,9 +29,9 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.drafts import Draft, saved_at
 from veerkracht.errors import VeerkrachtError
-from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, parse_answers
+from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, TEXT_FIELDS, parse_answers
 from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
-from veerkracht.safety import needs_notice
+from veerkracht.safety import free_texts, needs_notice
 from veerkracht.screens.dialogs import MessageDialog, QuitDialog
 from veerkracht.screens.widgets import (
     Choices,
@@ -43,8 +43,6 @@ from veerkracht.screens.widgets import (
 from veerkracht.storage import Store
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
-TEXT_FIELDS = ("feelings_note", "triggers_note", "impact_note", "fear", "desired_change",
-               "share", "private")  # fmt: skip
 ASK_SLOTS = 5
 
 
@@ -470,9 +468,7 @@ class ReflectScreen(Screen[None]):
         if getattr(self.app, "notice_shown", False):
             return
         answers = self.collect()
-        texts = [answers.get(key, "") for key in TEXT_FIELDS]
-        texts += list(answers.get("relations", {}).values()) + answers.get("asks", [])
-        if needs_notice(answers.get("intensity"), texts, self._recent_intensities()):
+        if needs_notice(answers.get("intensity"), free_texts(answers), self._recent_intensities()):
             self.app.notice_shown = True  # type: ignore[attr-defined]
             self.notify(
                 self.content.text("safety", "notice", "text"),
