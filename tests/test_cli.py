@@ -212,7 +212,7 @@ def test_an_unexpected_error_is_one_line_without_traceback(
     assert_refused(run("history"), "ZeroDivisionError: boom", "VEERKRACHT_DEBUG")
 
 
-@pytest.mark.parametrize("command", [[], ["reflect"], ["history"], ["hulp"]])
+@pytest.mark.parametrize("command", [[], ["reflect"], ["history"], ["hulp"], ["prepare"]])
 def test_help_exits_0(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -253,3 +253,63 @@ def test_a_calm_reflection_shows_nothing_on_stderr() -> None:
 
 def test_reflect_without_a_terminal_points_to_from() -> None:
     assert_refused(run("reflect"), "--from")
+
+
+# -- prepare -------------------------------------------------------------------------
+
+
+def test_prepare_prints_the_script_for_the_latest_reflection(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    result = run("prepare")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Gesprekskaart\nVoor het gesprek met je leidinggevende")
+    assert "\x1b[" not in result.stdout
+    assert all(line == line.rstrip() for line in result.stdout.splitlines())
+    assert answers["private"] not in result.stdout
+
+
+def test_prepare_json_follows_the_contract(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    data = json.loads(run("prepare", "1", "--to", "hr", "--format", "json", "--lang", "en").stdout)
+    assert (data["entry"], data["audience"], data["lang"]) == ("1", "hr", "en")
+    assert [s["key"] for s in data["sections"]] == [
+        "opening", "situation", "impact", "need", "asks", "boundaries", "follow_up", "tips",
+    ]  # fmt: skip
+
+
+def test_prepare_writes_markdown_atomically(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    card = tmp_path / "kaart.md"
+    result = run("prepare", "last", "--format", "markdown", "--output", str(card))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert str(card) in result.stderr
+    assert card.read_text().startswith("# Gesprekskaart")
+    assert card.stat().st_mode & 0o777 == 0o600
+
+
+def test_prepare_with_an_unknown_entry_names_it(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    assert_refused(run("prepare", "42"), "42")
+
+
+def test_prepare_on_an_empty_store_points_to_reflect() -> None:
+    assert_refused(run("prepare"), "veerkracht reflect")
+
+
+def test_prepare_with_an_unknown_audience_lists_the_valid_ones(tmp_path: Path) -> None:
+    result = run("prepare", "--to", "boss")
+    assert result.exit_code == 2
+    assert "confidential_adviser" in result.output
+
+
+def test_prepare_to_an_unwritable_place_says_so(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    target = tmp_path / "missing" / "kaart.md"
+    assert_refused(run("prepare", "--output", str(target)), str(target))
+    assert not target.parent.exists()
+
+
+def test_prepare_edit_without_a_terminal_says_so(tmp_path: Path, answers: dict) -> None:
+    run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
+    assert_refused(run("prepare", "--edit"), "terminal")

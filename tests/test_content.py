@@ -92,6 +92,8 @@ def test_every_text_has_both_languages(name: str) -> None:
 def test_dutch_speaks_to_you_not_u() -> None:
     for name in CONTENT_FILES:
         for path, texts in leaves(load(name)):
+            if path.endswith(("patterns", "signals")):  # words to detect, not to say
+                continue
             items = texts["nl"] if isinstance(texts["nl"], list) else [texts["nl"]]
             for text in items:
                 assert not re.search(r"\b(u|uw)\b", text), f"{name}.toml: {path}: {text}"

@@ -19,11 +19,14 @@ from typer.core import TyperGroup
 from veerkracht import __version__
 from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
+from veerkracht.fsutil import write_output
 from veerkracht.inputfiles import read_data_file
 from veerkracht.locations import data_dir
-from veerkracht.model import Entry, parse_answers
+from veerkracht.model import OPTIONS, Entry, parse_answers
 from veerkracht.patterns import summarize
+from veerkracht.render import print_text, render
 from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
+from veerkracht.scripts import build_script
 from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
@@ -37,6 +40,16 @@ class Language(StrEnum):
 class HistoryFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+class ScriptFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+#: The audiences of the contract, as a Typer choice (a bad one lists the valid ones).
+Audience = StrEnum("Audience", {key: key for key in OPTIONS["audiences"]})
 
 
 @dataclass
@@ -179,6 +192,51 @@ def reflect(
 
 
 @app.command()
+def prepare(
+    ctx: typer.Context,
+    entry_ref: Annotated[
+        str, typer.Argument(metavar="ENTRY", help="Nummer van de reflectie, of last.")
+    ] = "last",
+    to: Annotated[
+        Audience | None,
+        typer.Option("--to", help="Met wie je praat (standaard: gekozen in de reflectie)."),
+    ] = None,
+    output_format: Annotated[
+        ScriptFormat, typer.Option("--format", help="text, markdown of json.")
+    ] = ScriptFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Schrijf naar dit bestand."),
+    ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Bekijk, bewerk en oefen het gesprek in de terminal.")
+    ] = False,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Maak een gesprekskaart: wat je wilt zeggen, vragen en afspreken.
+
+    Voorbeeld: veerkracht prepare last --to manager --format markdown -o kaart.md
+    """
+    session = _use(ctx, language, directory)
+    entry = session.store.entry(entry_ref)
+    script = build_script(entry, session.content, to.value if to else None)
+    if edit:
+        _require_terminal(ctx, session)
+        from veerkracht.app import VeerkrachtApp
+
+        VeerkrachtApp(session.store, session.content, script=script).run()
+        return
+    if output is not None:
+        write_output(output, render(script, session.content, output_format.value))
+        typer.echo(session.content.message("written", path=str(output)), err=True)
+    elif output_format is ScriptFormat.text and sys.stdout.isatty():
+        print_text(script, session.content, sys.stdout)
+    else:
+        typer.echo(render(script, session.content, output_format.value), nl=False)
+
+
+@app.command()
 def hulp(
     ctx: typer.Context,
     language: LanguageOption = None,
@@ -227,10 +285,14 @@ def _maybe_show_help_notice(session: Session, entry: Entry) -> None:
         typer.echo("\n" + session.content.text("safety", "notice", "text"), err=True)
 
 
-def _run_tui(ctx: typer.Context, session: Session) -> None:
-    """Open the reflection in the terminal (Textual is imported only here)."""
+def _require_terminal(ctx: typer.Context, session: Session) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         _fail(ctx, session.content.message("needs_terminal"))
+
+
+def _run_tui(ctx: typer.Context, session: Session) -> None:
+    """Open the reflection in the terminal (Textual is imported only here)."""
+    _require_terminal(ctx, session)
     from veerkracht.app import VeerkrachtApp
 
     VeerkrachtApp(session.store, session.content).run()

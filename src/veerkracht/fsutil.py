@@ -26,6 +26,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write a file the user asked for, atomically; failures become one clear error."""
+    from veerkracht.errors import VeerkrachtError
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise VeerkrachtError(
+            "output_unwritable", path=str(path), reason=error.strerror or str(error)
+        ) from None
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename in `directory` durable (a no-op where directories cannot be opened)."""
     try:
