@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from tests.tui_helpers import SIZE, make_app, type_text
 from veerkracht.drafts import Draft
-from veerkracht.screens.dialogs import MessageDialog, QuitDialog
+from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.storage import Store
 
@@ -75,9 +75,9 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await walk_dutch(pilot)
         await pilot.press("ctrl+s")
-        assert isinstance(app.screen, MessageDialog)
+        assert isinstance(app.screen, ChoiceDialog)
         assert "nummer 1" in app.screen.body_text
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")  # Sluiten (the first choice makes a card)
     assert app.return_value == "1"
 
     assert saved_answers(home) == {
@@ -129,7 +129,7 @@ async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
         assert "HR" in str(screen.query_one("#audience-info", Static).content)
         await pilot.press("enter", "enter", "tab", "enter")  # empty share, no asks
         assert screen.step == "summary"
-        await pilot.press("ctrl+s", "enter")
+        await pilot.press("ctrl+s", "tab", "enter")
     filled = {key: value for key, value in saved_answers(home).items() if value}
     assert filled == {
         "feelings": ["sad"],
@@ -178,7 +178,7 @@ async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: 
         await pilot.press("enter", "down", "space", "enter", "tab")
         await type_text(pilot, "het werk")
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, QuitDialog)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Concept bewaren
     assert app.return_value is None
     assert json.loads(Draft(home, "reflect").path.read_text())["answers"] == {
@@ -240,7 +240,7 @@ async def test_f1_shows_help_for_the_step(home: Path) -> None:
     app = make_app(home, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f1")
-        assert isinstance(app.screen, MessageDialog)
+        assert isinstance(app.screen, ChoiceDialog)
         assert "Space picks a feeling" in app.screen.body_text
         await pilot.press("escape")
         assert isinstance(app.screen, ReflectScreen)

@@ -49,3 +49,30 @@ def test_reflect_step_nl(snap_compare, home: Path, index: int) -> None:
 def test_reflect_step_en_80x24(snap_compare, home: Path, step: str) -> None:
     app = make_app(home, "en")
     assert snap_compare(app, run_before=at_step(STEPS.index(step)), terminal_size=(80, 24))
+
+
+def card_editor(home: Path, language: str):
+    from veerkracht.app import VeerkrachtApp
+    from veerkracht.content import Content
+    from veerkracht.model import parse_answers
+    from veerkracht.scripts import build_script
+    from veerkracht.storage import Store
+
+    store = Store(home)
+    entry = store.add_entry(
+        parse_answers({**ANSWERS, "audience": "manager", "created": "2026-11-21T09:30:00+01:00"})
+    )
+    content = Content(language)
+    return VeerkrachtApp(store, content, script=build_script(entry, content))
+
+
+def test_card_editor_nl(snap_compare, home: Path) -> None:
+    assert snap_compare(card_editor(home, "nl"), terminal_size=(100, 30))
+
+
+def test_card_editor_asks_en_80x24(snap_compare, home: Path) -> None:
+    assert snap_compare(card_editor(home, "en"), press=["down"] * 4, terminal_size=(80, 24))
+
+
+def test_rehearse_nl(snap_compare, home: Path) -> None:
+    assert snap_compare(card_editor(home, "nl"), press=["r", "enter"], terminal_size=(100, 30))

@@ -7,6 +7,7 @@ from textual.screen import ModalScreen
 
 from veerkracht.content import Content
 from veerkracht.drafts import Draft
+from veerkracht.scripts import Script
 from veerkracht.storage import Store
 
 
@@ -16,13 +17,17 @@ class VeerkrachtApp(App[str | None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, store: Store, content: Content) -> None:
+    def __init__(self, store: Store, content: Content, script: Script | None = None) -> None:
         super().__init__()
         self.store = store
         self.content = content
-        self.title = content.text("reflect", "ui", "app_title")
+        self.script = script
+        flow = "reflect" if script is None else "prepare"
+        self.title = content.text(flow, "ui", "app_title" if script is None else "title")
         #: The calm help notice shows at most once per session.
         self.notice_shown = False
+        #: The id of the reflection saved in this session, returned on exit.
+        self.result: str | None = None
         # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting.
         self._bindings.key_to_bindings.pop("ctrl+q", None)
         self._bindings.bind(
@@ -37,6 +42,11 @@ class VeerkrachtApp(App[str | None]):
             self.exit()
 
     def on_mount(self) -> None:
+        if self.script is not None:
+            from veerkracht.screens.prepare import PrepareScreen
+
+            self.push_screen(PrepareScreen(self.script, self.content))
+            return
         from veerkracht.screens.reflect import ReflectScreen
 
         self.push_screen(

@@ -54,6 +54,20 @@ class Script:
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)
 
+    def edited(self, lines: dict[str, list[str]], enabled: set[str]) -> Script:
+        """This script with the user's edits: new lines per section, only `enabled` ones,
+        empty lines dropped."""
+        sections = tuple(
+            Section(s.key, s.title, tuple(line for line in lines.get(s.key, s.lines) if line))
+            for s in self.sections
+            if s.key in enabled
+        )
+        return Script(self.entry, self.audience, self.language, sections)
+
+    def rehearsal(self) -> list[str]:
+        """What to practise saying out loud: the opening, then the asks."""
+        return [line for s in self.sections if s.key in ("opening", "asks") for line in s.lines]
+
 
 def audience_for(entry: Entry, chosen: str | None = None) -> str:
     """The audience: chosen now, else chosen in the reflection, else suggested."""

@@ -1,69 +1,140 @@
-"""Modal dialogs: help for a step, keep-or-discard on quitting, a message with one button."""
+"""Modal dialogs: a message with one or more choices, a file path, rehearsing lines."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 
-class MessageDialog(ModalScreen[None]):
-    """A title, some text and one button; Escape or Enter closes it."""
+class ChoiceDialog(ModalScreen[str]):
+    """A title, some text and buttons; returns the chosen button's id.
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    Escape returns `cancel`. The first button has the focus.
+    """
 
-    def __init__(self, title: str, text: str, button: str) -> None:
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self, title: str, text: str, choices: list[tuple[str, str]], cancel: str = "close"
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.body_text = text
-        self.button_label = button
+        self.choices = choices
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.body_text, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.button_label, id="close", variant="primary")
+                for index, (choice, label) in enumerate(self.choices):
+                    yield Button(label, id=choice, variant="primary" if index == 0 else "default")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(None)
+        self.dismiss(event.button.id or self.cancel)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel)
 
 
-class QuitDialog(ModalScreen[str]):
-    """Asked on quitting mid-way: `keep` the draft, `discard` it, or `cancel`."""
+class PathDialog(ModalScreen[Path | None]):
+    """Asks where to save a file; Enter saves, Escape cancels (None)."""
 
-    BINDINGS = [Binding("escape", "choose('cancel')", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, explain: str, keep: str, discard: str, cancel: str) -> None:
+    def __init__(self, title: str, text: str, default: Path, save: str, cancel: str) -> None:
         super().__init__()
-        self.question = question
-        self.explain = explain
-        self.labels = {"keep": keep, "discard": discard, "cancel": cancel}
+        self.title_text = title
+        self.body_text = text
+        self.default = default
+        self.labels = (save, cancel)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
-            yield Static(self.explain, classes="dialog-text")
+            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.body_text, classes="dialog-text")
+            yield Input(str(self.default), id="path")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.labels["keep"], id="keep", variant="primary")
-                yield Button(self.labels["discard"], id="discard")
-                yield Button(self.labels["cancel"], id="cancel")
+                yield Button(self.labels[0], id="save", variant="primary")
+                yield Button(self.labels[1], id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id or "cancel")
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
 
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice)
+    def _save(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        self.dismiss(Path(value).expanduser() if value else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RehearseDialog(ModalScreen[None]):
+    """One sentence at a time, to say out loud. Enter: next; Escape: stop."""
+
+    BINDINGS = [
+        Binding("enter,space,right", "next", show=False),
+        Binding("left", "previous", show=False),
+        Binding("escape", "close", show=False),
+    ]
+
+    def __init__(self, title: str, lines: list[str], progress: str, hint: str, done: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+        self.progress = progress
+        self.hint = hint
+        self.done = done
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog rehearse"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Static(id="rehearse-progress", classes="explain")
+            yield Static(id="rehearse-line", classes="rehearse-line")
+            yield Static(self.hint, id="rehearse-hint", classes="explain")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        line = self.query_one("#rehearse-line", Static)
+        progress = self.query_one("#rehearse-progress", Static)
+        if self.index >= len(self.lines):
+            progress.update("")
+            line.update(self.done)
+            return
+        progress.update(self.progress.format(number=self.index + 1, total=len(self.lines)))
+        line.update(self.lines[self.index])
+
+    def action_next(self) -> None:
+        if self.index >= len(self.lines):
+            self.dismiss(None)
+            return
+        self.index += 1
+        self._show()
+
+    def action_previous(self) -> None:
+        self.index = max(0, self.index - 1)
+        self._show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

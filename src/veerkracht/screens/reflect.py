@@ -32,7 +32,7 @@ from veerkracht.errors import VeerkrachtError
 from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, TEXT_FIELDS, parse_answers
 from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
 from veerkracht.safety import free_texts, needs_notice
-from veerkracht.screens.dialogs import MessageDialog, QuitDialog
+from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import (
     Choices,
     Examples,
@@ -40,6 +40,7 @@ from veerkracht.screens.widgets import (
     SingleChoice,
     bind_localized,
 )
+from veerkracht.scripts import build_script
 from veerkracht.storage import Store
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
@@ -462,7 +463,7 @@ class ReflectScreen(Screen[None]):
     def action_help(self) -> None:
         title = self.step_text(self.step, "title")
         text = self.step_text(self.step, "help")
-        self.app.push_screen(MessageDialog(title, text, self.ui("close")))
+        self.app.push_screen(ChoiceDialog(title, text, [("close", self.ui("close"))]))
 
     def _check_wellbeing(self) -> None:
         if getattr(self.app, "notice_shown", False):
@@ -493,11 +494,24 @@ class ReflectScreen(Screen[None]):
             self.notify(self.content.message(error.code, **error.params), severity="error")
             return
         self.draft.clear()
+        self.app.result = entry.id  # type: ignore[attr-defined]
+
+        def then(choice: str | None) -> None:
+            if choice == "prepare":
+                from veerkracht.screens.prepare import PrepareScreen
+
+                script = build_script(entry, self.content)
+                self.app.switch_screen(PrepareScreen(script, self.content))
+            else:
+                self.app.exit(entry.id)
+
         self.app.push_screen(
-            MessageDialog(
-                self.ui("saved_title"), self.ui("saved_text", id=entry.id), self.ui("close")
+            ChoiceDialog(
+                self.ui("saved_title"),
+                self.ui("saved_text", id=entry.id),
+                [("prepare", self.ui("make_card")), ("close", self.ui("close"))],
             ),
-            lambda _: self.app.exit(entry.id),
+            then,
         )
 
     def action_quit_flow(self) -> None:
@@ -514,12 +528,15 @@ class ReflectScreen(Screen[None]):
                 self.app.exit()
 
         self.app.push_screen(
-            QuitDialog(
+            ChoiceDialog(
                 self.ui("quit_question"),
                 self.ui("quit_explain"),
-                self.ui("keep_draft"),
-                self.ui("discard_draft"),
-                self.ui("cancel"),
+                [
+                    ("keep", self.ui("keep_draft")),
+                    ("discard", self.ui("discard_draft")),
+                    ("cancel", self.ui("cancel")),
+                ],
+                cancel="cancel",
             ),
             decide,
         )

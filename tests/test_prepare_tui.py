@@ -1,0 +1,146 @@
+"""The card editor (`prepare --edit`), driven through Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from tests.tui_helpers import SIZE, make_app, type_text
+from veerkracht.app import VeerkrachtApp
+from veerkracht.content import Content
+from veerkracht.model import parse_answers
+from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
+from veerkracht.screens.prepare import PrepareScreen, ScriptLine
+from veerkracht.scripts import build_script
+from veerkracht.storage import Store
+
+
+def editor(home: Path, answers: dict, language: str = "nl") -> VeerkrachtApp:
+    store = Store(home)
+    entry = store.add_entry(parse_answers(answers))
+    content = Content(language)
+    return VeerkrachtApp(store, content, script=build_script(entry, content))
+
+
+def shown_lines(screen: PrepareScreen) -> list[str]:
+    return [line.value for line in screen.query(ScriptLine)]
+
+
+async def test_the_editor_shows_each_sections_lines(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        assert shown_lines(screen)[0].startswith("Heb je binnenkort een half uur")
+        await pilot.press("down", "down", "down", "down")  # asks
+        await pilot.pause()
+        assert shown_lines(screen) == answers["asks"]
+
+
+async def test_a_line_can_be_changed_and_ends_up_on_the_card(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter")  # into the opening's lines
+        await type_text(pilot, " Nu?")
+        await pilot.pause()
+        card = screen.current()
+        assert card.section("opening").lines[0].endswith("bespreken. Nu?")
+
+
+async def test_a_section_can_be_switched_off(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("down", "space")  # situation off
+        await pilot.pause()
+        keys = [section.key for section in screen.current().sections]
+        assert "situation" not in keys
+        assert "Dit onderdeel staat uit" in str(screen.query_one("#off-note", Static).content)
+        await pilot.press("space")
+        assert "situation" in [section.key for section in screen.current().sections]
+
+
+async def test_the_card_is_saved_as_markdown(home: Path, answers: dict, tmp_path: Path) -> None:
+    app = editor(home, answers)
+    target = tmp_path / "kaart.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "space", "ctrl+s")
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("kaart.md" in n.message for n in app._notifications)
+    text = target.read_text()
+    assert text.startswith("# Gesprekskaart")
+    assert "## Wat er speelt" not in text
+    assert answers["private"] not in text
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_saving_to_an_impossible_place_says_so(
+    home: Path, answers: dict, tmp_path: Path
+) -> None:
+    app = editor(home, answers)
+    target = tmp_path / "missing" / "kaart.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(n.severity == "error" for n in app._notifications)
+    assert not target.exists()
+
+
+async def test_the_card_can_be_copied(home: Path, answers: dict) -> None:
+    app = editor(home, answers, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+y")
+        assert app.clipboard.startswith("# Conversation card")
+        assert answers["private"] not in app.clipboard
+
+
+async def test_rehearsing_goes_through_the_opening_and_asks(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        dialog = app.screen
+        assert isinstance(dialog, RehearseDialog)
+        expected = 3 + len(answers["asks"])
+        assert len(dialog.lines) == expected
+
+        def line() -> str:
+            return str(dialog.query_one("#rehearse-line", Static).content)
+
+        assert line().startswith("Heb je binnenkort")
+        assert "Zin 1 van 5" in str(dialog.query_one("#rehearse-progress", Static).content)
+        for _ in range(expected):
+            await pilot.press("enter")
+        assert line().startswith("Goed gedaan")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PrepareScreen)
+
+
+async def test_help_and_closing(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "oefen" in app.screen.body_text
+        await pilot.press("escape", "escape")
+    assert app.return_value is None
+
+
+async def test_after_saving_a_reflection_the_card_is_offered(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space")
+        screen.go_to(11)
+        await pilot.press("ctrl+s", "enter")  # Gesprekskaart maken
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert app.screen.script.entry.feelings == ["tired"]
+        await pilot.press("escape")
+    assert app.return_value == "1"
