@@ -104,7 +104,7 @@ async def test_the_card_can_be_copied(home: Path, answers: dict) -> None:
 async def test_rehearsing_goes_through_the_opening_and_asks(home: Path, answers: dict) -> None:
     app = editor(home, answers)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         dialog = app.screen
         assert isinstance(dialog, RehearseDialog)
         expected = 3 + len(answers["asks"])

@@ -75,4 +75,4 @@ def test_card_editor_asks_en_80x24(snap_compare, home: Path) -> None:
 
 
 def test_rehearse_nl(snap_compare, home: Path) -> None:
-    assert snap_compare(card_editor(home, "nl"), press=["r", "enter"], terminal_size=(100, 30))
+    assert snap_compare(card_editor(home, "nl"), press=["ctrl+r", "enter"], terminal_size=(100, 30))

@@ -60,7 +60,7 @@ class PrepareScreen(Screen[None]):
         for keys, action, label in [
             ("ctrl+s", "save", "save"),
             ("ctrl+y", "copy", "copy"),
-            ("r", "rehearse", "rehearse"),
+            ("ctrl+r", "rehearse", "rehearse"),
             ("f1", "help", "help"),
             ("escape", "close", "quit"),
         ]:
@@ -131,7 +131,7 @@ class PrepareScreen(Screen[None]):
         self.notify(self.ui("copied"))
 
     def action_save(self) -> None:
-        default = Path.cwd() / f"gesprekskaart-{self.script.entry.id}.md"
+        default = Path.cwd() / self.ui("file_name", id=self.script.entry.id)
 
         def save(path: Path | None) -> None:
             if path is None:
