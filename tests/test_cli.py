@@ -313,3 +313,101 @@ def test_prepare_to_an_unwritable_place_says_so(tmp_path: Path, answers: dict) -
 def test_prepare_edit_without_a_terminal_says_so(tmp_path: Path, answers: dict) -> None:
     run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
     assert_refused(run("prepare", "--edit"), "terminal")
+
+
+# -- history ---------------------------------------------------------------------------
+
+
+def add_entries(*answers: str) -> None:
+    for text in answers:
+        assert run("reflect", "--from", "-", input=text).exit_code == 0
+
+
+def three_reflections() -> None:
+    add_entries(
+        '{"feelings": ["tired"], "triggers": ["workload"], "intensity": 4,'
+        ' "created": "2026-10-01T09:00:00+02:00"}',
+        '{"feelings": ["tired", "sad"], "triggers": ["home"], "intensity": 8,'
+        ' "created": "2026-11-10T09:00:00+01:00"}',
+        '{"feelings": ["angry"], "triggers": ["workload"], "intensity": 6,'
+        ' "created": "2026-11-20T09:00:00+01:00", "private": "geheim-woord"}',
+    )
+
+
+def history_json(*args: str) -> dict:
+    result = run("history", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_history_filters_apply_to_entries_and_patterns() -> None:
+    three_reflections()
+    report = history_json("--feeling", "tired")
+    assert [e["id"] for e in report["entries"]] == ["1", "2"]
+    assert report["patterns"]["count"] == 2
+    assert report["patterns"]["feelings"] == {"tired": 2, "sad": 1}
+
+    report = history_json("--trigger", "workload", "--since", "2026-11-01")
+    assert [e["id"] for e in report["entries"]] == ["3"]
+
+    report = history_json("--until", "2026-10-31")
+    assert [e["id"] for e in report["entries"]] == ["1"]
+    assert report["patterns"]["intensity"]["mean"] == 4.0
+
+
+def test_history_limit_shows_the_newest() -> None:
+    three_reflections()
+    assert [e["id"] for e in history_json("--limit", "2")["entries"]] == ["2", "3"]
+    assert history_json("--limit", "2")["patterns"]["count"] == 3
+
+
+def test_history_json_has_pairs_and_a_trend() -> None:
+    three_reflections()
+    patterns = history_json("--until", "2026-11-22")["patterns"]
+    assert patterns["pairs"][0] == {"trigger": "workload", "feeling": "tired", "count": 1}
+    assert patterns["trend"]["recent"] == {"mean": 7.0, "count": 2}
+    assert patterns["trend"]["previous"] == {"mean": 4.0, "count": 1}
+    assert patterns["trend"]["change"] == 3.0
+
+
+def test_history_markdown_is_a_report_to_keep() -> None:
+    three_reflections()
+    result = run("history", "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Terugblik")
+    assert "| 3 | 2026-11-20 09:00 | 6/10 | boos | hoge werkdruk |" in result.stdout
+    assert "geheim-woord" not in result.stdout
+    assert "█" in result.stdout
+
+
+def test_history_table_has_bars_and_the_newest_first() -> None:
+    three_reflections()
+    result = run("--lang", "en", "history", "--limit", "2")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Your reflections (newest first, 2 of 3)"
+    assert lines[2].startswith("3 ")
+    assert "tired  ████████████████████████ 2" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_history_without_matches_says_so() -> None:
+    three_reflections()
+    assert "Geen reflecties" in run("history", "--feeling", "lonely").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--since", "gisteren"], "gisteren"),
+        (["--until", "2026-02-30"], "2026-02-30"),
+        (["--since", "2026-11-20", "--until", "2026-11-01"], "--until"),
+        (["--feeling", "happy"], "tired"),
+        (["--trigger", "weather"], "workload"),
+        (["--limit", "0"], "--limit"),
+    ],
+)
+def test_bad_history_options_are_usage_errors(args: list[str], words: str) -> None:
+    result = run("history", *args)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert "Traceback" not in result.output

@@ -76,3 +76,23 @@ def test_card_editor_asks_en_80x24(snap_compare, home: Path) -> None:
 
 def test_rehearse_nl(snap_compare, home: Path) -> None:
     assert snap_compare(card_editor(home, "nl"), press=["ctrl+r", "enter"], terminal_size=(100, 30))
+
+
+def history_dashboard(home: Path, language: str):
+    from datetime import date
+
+    from benchmarks.sample_store import build_store
+
+    from veerkracht.app import VeerkrachtApp
+    from veerkracht.content import Content
+
+    store = build_store(home, 300)
+    return VeerkrachtApp(store, Content(language), start="history", today=date(2025, 3, 30))
+
+
+def test_history_dashboard_nl(snap_compare, home: Path) -> None:
+    assert snap_compare(history_dashboard(home, "nl"), terminal_size=(100, 30))
+
+
+def test_history_dashboard_en_80x24(snap_compare, home: Path) -> None:
+    assert snap_compare(history_dashboard(home, "en"), press=["down"], terminal_size=(80, 24))

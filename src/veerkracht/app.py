@@ -1,9 +1,11 @@
-"""The Textual app: holds the store and the words, and opens the first screen."""
+"""The Textual app: holds the store and the words, and opens the screen a command asks for."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import App
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from veerkracht.content import Content
 from veerkracht.drafts import Draft
@@ -12,18 +14,28 @@ from veerkracht.storage import Store
 
 
 class VeerkrachtApp(App[str | None]):
-    """veerkracht in the terminal. Returns the id of a saved reflection, if any."""
+    """veerkracht in the terminal. Returns the id of a reflection saved in this session."""
 
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, store: Store, content: Content, script: Script | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        *,
+        start: str = "reflect",
+        script: Script | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.script = script
-        flow = "reflect" if script is None else "prepare"
-        self.title = content.text(flow, "ui", "app_title" if script is None else "title")
+        #: "Today" for patterns; fixed by tests so screenshots do not age.
+        self.today = today
+        self.start = "prepare" if script is not None else start
+        self.title = content.text(self.start, "ui", "title")
         #: The calm help notice shows at most once per session.
         self.notice_shown = False
         #: The id of the reflection saved in this session, returned on exit.
@@ -34,21 +46,26 @@ class VeerkrachtApp(App[str | None]):
             "ctrl+q", "request_quit", content.text("reflect", "ui", "quit"), priority=True
         )
 
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen:
+        """The screen the command asked for (screens are imported only when needed)."""
+        if self.script is not None:
+            from veerkracht.screens.prepare import PrepareScreen
+
+            return PrepareScreen(self.script, self.content)
+        if self.start == "history":
+            from veerkracht.screens.history import HistoryScreen
+
+            return HistoryScreen(self.store, self.content, self.today)
+        from veerkracht.screens.reflect import ReflectScreen
+
+        return ReflectScreen(self.store, self.content, Draft(self.store.directory, "reflect"))
+
     def action_request_quit(self) -> None:
         quit_flow = getattr(self.screen, "action_quit_flow", None)
         if quit_flow is not None:
             quit_flow()
         elif not isinstance(self.screen, ModalScreen):
-            self.exit()
-
-    def on_mount(self) -> None:
-        if self.script is not None:
-            from veerkracht.screens.prepare import PrepareScreen
-
-            self.push_screen(PrepareScreen(self.script, self.content))
-            return
-        from veerkracht.screens.reflect import ReflectScreen
-
-        self.push_screen(
-            ReflectScreen(self.store, self.content, Draft(self.store.directory, "reflect"))
-        )
+            self.exit(self.result)

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -23,8 +23,10 @@ from veerkracht.fsutil import write_output
 from veerkracht.inputfiles import read_data_file
 from veerkracht.locations import data_dir
 from veerkracht.model import OPTIONS, Entry, parse_answers
-from veerkracht.patterns import summarize
+from veerkracht.patterns import Filters, summarize
+from veerkracht.periods import parse_day
 from veerkracht.render import print_text, render
+from veerkracht.reports import history_markdown, history_table
 from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 from veerkracht.scripts import build_script
 from veerkracht.storage import Store
@@ -40,6 +42,7 @@ class Language(StrEnum):
 class HistoryFormat(StrEnum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 class ScriptFormat(StrEnum):
@@ -48,8 +51,10 @@ class ScriptFormat(StrEnum):
     json = "json"
 
 
-#: The audiences of the contract, as a Typer choice (a bad one lists the valid ones).
+# Stable keys as Typer choices: a bad one is a usage error listing the valid ones.
 Audience = StrEnum("Audience", {key: key for key in OPTIONS["audiences"]})
+Feeling = StrEnum("Feeling", {key: key for key in OPTIONS["feelings"]})
+Trigger = StrEnum("Trigger", {key: key for key in OPTIONS["triggers"]})
 
 
 @dataclass
@@ -230,7 +235,7 @@ def prepare(
     if output is not None:
         write_output(output, render(script, session.content, output_format.value))
         typer.echo(session.content.message("written", path=str(output)), err=True)
-    elif output_format is ScriptFormat.text and sys.stdout.isatty():
+    elif output_format is ScriptFormat.text:
         print_text(script, session.content, sys.stdout)
     else:
         typer.echo(render(script, session.content, output_format.value), nl=False)
@@ -252,28 +257,77 @@ def hulp(
 @app.command()
 def history(
     ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="Vanaf: 2026-11-01, 30d of 8w.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Tot en met deze datum.")
+    ] = None,
+    feeling: Annotated[
+        Feeling | None, typer.Option("--feeling", help="Alleen reflecties met dit gevoel.")
+    ] = None,
+    trigger: Annotated[
+        Trigger | None, typer.Option("--trigger", help="Alleen reflecties met deze aanleiding.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Hoeveel reflecties je ziet.")
+    ] = None,
     output_format: Annotated[
-        HistoryFormat, typer.Option("--format", help="table of json.")
-    ] = HistoryFormat.table,
+        HistoryFormat | None, typer.Option("--format", help="table, json of markdown.")
+    ] = None,
+    tui: Annotated[bool, typer.Option("--tui", help="Open het overzicht in de terminal.")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
-    """Je reflecties en patronen door de tijd.
+    """Je reflecties en de patronen erin, door de tijd.
 
-    Voorbeeld: veerkracht history --format json
+    Voorbeeld: veerkracht history --since 8w --feeling tired --format markdown
     """
     session = _use(ctx, language, directory)
-    entries = session.store.entries()
+    today = date.today()
+    filters = Filters(
+        since=_day(session, since, "--since", today),
+        until=_day(session, until, "--until", today),
+        feeling=feeling.value if feeling else None,
+        trigger=trigger.value if trigger else None,
+    )
+    if filters.since and filters.until and filters.since > filters.until:
+        message = session.content.message("bad_range", since=since, until=until)
+        raise typer.BadParameter(message, param_hint="--since")
+    bare = filters == Filters() and output_format is None and limit is None
+    if tui or (bare and sys.stdin.isatty() and sys.stdout.isatty()):
+        _require_terminal(ctx, session)
+        from veerkracht.app import VeerkrachtApp
+
+        VeerkrachtApp(session.store, session.content, start="history").run()
+        return
+    everything = session.store.entries()
+    entries = filters.apply(everything)
+    patterns = summarize(entries, filters.until or today)
     if output_format is HistoryFormat.json:
+        shown = entries[-limit:] if limit else entries
         report = {
-            "entries": [_public_record(entry.to_record()) for entry in entries],
-            "patterns": summarize(entries),
+            "entries": [_public_record(entry.to_record()) for entry in shown],
+            "patterns": patterns,
         }
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
-        return
-    from veerkracht.reports import history_table
+    elif output_format is HistoryFormat.markdown:
+        typer.echo(history_markdown(entries, patterns, session.content, limit), nl=False)
+    elif not everything:
+        typer.echo(session.content.message("no_entries"))
+    else:
+        history_table(entries, patterns, session.content, sys.stdout, limit)
 
-    history_table(entries, session.content, sys.stdout)
+
+def _day(session: Session, value: str | None, option: str, today: date) -> date | None:
+    """A --since/--until value as a date; a bad one is a usage error naming it."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value, today)
+    except ValueError:
+        message = session.content.message("bad_date", value=value)
+        raise typer.BadParameter(message, param_hint=option) from None
 
 
 def _maybe_show_help_notice(session: Session, entry: Entry) -> None:

@@ -1,15 +1,43 @@
-"""Statistics over entries: plain data, no I/O."""
+"""Statistics over entries: what keeps coming back, how heavy it has been, and how
+conversations went against what was feared. Plain data, no I/O, no clock."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
 from veerkracht.model import OPTIONS, Entry
 
 COUNTED_GROUPS = ("feelings", "triggers", "impact", "support")
+TREND_WEEKS = 4
+TOP_PAIRS = 5
+OUTCOMES = ("better", "same", "worse")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which entries to look at; every part optional, dates inclusive (local date)."""
+
+    since: date | None = None
+    until: date | None = None
+    feeling: str | None = None
+    trigger: str | None = None
+
+    def keep(self, entry: Entry) -> bool:
+        day = entry.created.date()
+        return (
+            (self.since is None or day >= self.since)
+            and (self.until is None or day <= self.until)
+            and (self.feeling is None or self.feeling in entry.feelings)
+            and (self.trigger is None or self.trigger in entry.triggers)
+        )
+
+    def apply(self, entries: Iterable[Entry]) -> list[Entry]:
+        return [entry for entry in entries if self.keep(entry)]
 
 
 def iso_week(entry: Entry) -> str:
@@ -18,17 +46,25 @@ def iso_week(entry: Entry) -> str:
     return f"{year}-W{week:02d}"
 
 
-def summarize(entries: Sequence[Entry]) -> dict[str, Any]:
-    """The `patterns` object of `history --format json` (see DESIGN.md)."""
+def summarize(
+    entries: Sequence[Entry],
+    today: date,
+    outcomes: Sequence[str | None] = (),
+) -> dict[str, Any]:
+    """The `patterns` object of `history --format json` (DESIGN.md), plus `pairs` (which
+    triggers come with which feelings) and `trend` (the last four weeks against the four
+    before, up to `today`). `outcomes` are the follow-ups' `as_feared` answers."""
     patterns: dict[str, Any] = {"count": len(entries)}
     for group in COUNTED_GROUPS:
-        patterns[group] = _counts(group, (getattr(entry, group) for entry in entries))
-    patterns["intensity"] = _intensity(entries)
-    patterns["conversations"] = {"count": 0, "better": 0, "same": 0, "worse": 0}
+        patterns[group] = counts(group, (getattr(entry, group) for entry in entries))
+    patterns["intensity"] = intensity(entries)
+    patterns["pairs"] = pairs(entries)
+    patterns["trend"] = trend(entries, today)
+    patterns["conversations"] = conversations(outcomes)
     return patterns
 
 
-def _counts(group: str, chosen: Iterable[list[str]]) -> dict[str, int]:
+def counts(group: str, chosen: Iterable[Sequence[str]]) -> dict[str, int]:
     """How often each key was chosen, most often first, ties in the content's order."""
     counter = Counter(key for keys in chosen for key in keys)
     order = {key: index for index, key in enumerate(OPTIONS[group])}
@@ -36,19 +72,72 @@ def _counts(group: str, chosen: Iterable[list[str]]) -> dict[str, int]:
     return {key: counter[key] for key in ranked}
 
 
-def _intensity(entries: Sequence[Entry]) -> dict[str, Any]:
-    rated = [entry for entry in entries if entry.intensity is not None]
+def intensity(entries: Sequence[Entry]) -> dict[str, Any]:
+    """Mean intensity overall and per ISO week (entries without one are left out)."""
     by_week: dict[str, list[int]] = {}
-    for entry in rated:
-        by_week.setdefault(iso_week(entry), []).append(entry.intensity)  # type: ignore[arg-type]
+    for entry in entries:
+        if entry.intensity is not None:
+            by_week.setdefault(iso_week(entry), []).append(entry.intensity)
+    rated = [level for levels in by_week.values() for level in levels]
     return {
-        "mean": _mean([entry.intensity for entry in rated]),  # type: ignore[misc]
+        "mean": mean(rated),
         "by_week": [
-            {"week": week, "mean": _mean(values), "count": len(values)}
-            for week, values in sorted(by_week.items())
+            {"week": week, "mean": mean(levels), "count": len(levels)}
+            for week, levels in sorted(by_week.items())
         ],
     }
 
 
-def _mean(values: list[int]) -> float | None:
+def pairs(entries: Sequence[Entry], top: int = TOP_PAIRS) -> list[dict[str, Any]]:
+    """The trigger–feeling pairs that come together most often."""
+    counter = Counter(
+        (trigger, feeling)
+        for entry in entries
+        for trigger in entry.triggers
+        for feeling in entry.feelings
+    )
+    trigger_order = {key: index for index, key in enumerate(OPTIONS["triggers"])}
+    feeling_order = {key: index for index, key in enumerate(OPTIONS["feelings"])}
+    ranked = sorted(
+        counter,
+        key=lambda pair: (-counter[pair], trigger_order[pair[0]], feeling_order[pair[1]]),
+    )
+    return [
+        {"trigger": trigger, "feeling": feeling, "count": counter[(trigger, feeling)]}
+        for trigger, feeling in ranked[:top]
+    ]
+
+
+def trend(entries: Sequence[Entry], today: date) -> dict[str, Any]:
+    """Mean intensity in the last four weeks (up to and including `today`) and the four
+    weeks before that; `change` is recent minus previous, when both are known."""
+    recent_start = today - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
+    previous_start = recent_start - timedelta(weeks=TREND_WEEKS)
+    recent, previous = [], []
+    for entry in entries:
+        day = entry.created.date()
+        if entry.intensity is None or day > today or day < previous_start:
+            continue
+        (recent if day >= recent_start else previous).append(entry.intensity)
+    recent_mean, previous_mean = mean(recent), mean(previous)
+    change = (
+        round(recent_mean - previous_mean, 2)
+        if recent_mean is not None and previous_mean is not None
+        else None
+    )
+    return {
+        "recent": {"mean": recent_mean, "count": len(recent)},
+        "previous": {"mean": previous_mean, "count": len(previous)},
+        "change": change,
+    }
+
+
+def conversations(outcomes: Sequence[str | None]) -> dict[str, int]:
+    """How many conversations were recorded, and how each went against what was feared
+    (`None`: not compared)."""
+    counter = Counter(outcomes)
+    return {"count": len(outcomes), **{outcome: counter[outcome] for outcome in OUTCOMES}}
+
+
+def mean(values: Sequence[int]) -> float | None:
     return round(fmean(values), 2) if values else None

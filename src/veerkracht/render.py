@@ -8,9 +8,9 @@ from typing import TextIO
 
 from veerkracht.content import Content
 from veerkracht.scripts import Script
+from veerkracht.terminal import console_for
 
 FORMATS = ("text", "markdown", "json")
-PLAIN_WIDTH = 88
 
 
 def render(script: Script, content: Content, output_format: str) -> str:
@@ -21,7 +21,7 @@ def render(script: Script, content: Content, output_format: str) -> str:
         return to_markdown(script, content)
     buffer = io.StringIO()
     print_text(script, content, buffer, plain=True)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    return buffer.getvalue()
 
 
 def _heading(script: Script, content: Content) -> tuple[str, str]:
@@ -51,22 +51,20 @@ def to_markdown(script: Script, content: Content) -> str:
 
 def print_text(script: Script, content: Content, out: TextIO, *, plain: bool = False) -> None:
     """The script for the terminal: bold titles where the terminal allows, bullets that
-    wrap. `plain` gives text without escape codes, 88 columns wide, for files."""
-    from rich.console import Console
+    wrap. `plain` gives text without escape codes, for files."""
     from rich.table import Table
     from rich.text import Text
 
-    options = {"color_system": None, "width": PLAIN_WIDTH} if plain else {}
-    console = Console(file=out, highlight=False, **options)
     title, subtitle = _heading(script, content)
-    console.print(Text(title, style="bold"))
-    console.print(subtitle)
-    for section in script.sections:
-        console.print()
-        console.print(Text(section.title, style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=3, justify="right")
-        grid.add_column(ratio=1)
-        for line in section.lines:
-            grid.add_row("•", line)
-        console.print(grid)
+    with console_for(out, plain=plain) as console:
+        console.print(Text(title, style="bold"))
+        console.print(subtitle)
+        for section in script.sections:
+            console.print()
+            console.print(Text(section.title, style="bold"))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=3, justify="right")
+            grid.add_column(ratio=1)
+            for line in section.lines:
+                grid.add_row("•", line)
+            console.print(grid)

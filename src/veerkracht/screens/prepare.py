@@ -170,4 +170,8 @@ class PrepareScreen(Screen[None]):
         self.app.push_screen(dialog)
 
     def action_close(self) -> None:
-        self.app.exit(getattr(self.app, "result", None))
+        """Back to where the card was opened from, or out of the app."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit(getattr(self.app, "result", None))

@@ -1,0 +1,246 @@
+"""The look-back dashboard: entries newest first (a page at a time), the chosen entry,
+and the patterns with bar charts. Filters by feeling and trigger from the keyboard."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from veerkracht.content import Content
+from veerkracht.model import OPTIONS, Entry
+from veerkracht.patterns import Filters, summarize
+from veerkracht.reflection import summary
+from veerkracht.reports import entry_row, pattern_blocks
+from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.storage import Store
+
+PAGE_SIZE = 50
+DASHBOARD_WEEKS = 8
+
+
+class PickDialog(ModalScreen[str | None]):
+    """Pick one option (or "all"); Escape leaves things as they were."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+
+    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(label, id=key) for key, label in self.options])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class HistoryScreen(Screen[None]):
+    """Entries and patterns. Reads the store once; filtering and paging work in memory."""
+
+    def __init__(self, store: Store, content: Content, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.today = today or date.today()
+        self.all_entries: list[Entry] = []
+        self.entries: list[Entry] = []
+        self.filters = Filters()
+        self.patterns: dict[str, Any] = {}
+        self.page = 0
+        for keys, action, label, shown in [
+            ("enter", "read", "key_read", True),
+            ("f", "pick_feeling", "key_feeling", True),
+            ("t", "pick_trigger", "key_trigger", True),
+            ("x", "clear_filters", "key_clear", True),
+            ("p", "prepare", "key_prepare", True),
+            ("pagedown", "page(1)", "key_next", False),
+            ("pageup", "page(-1)", "key_previous", False),
+            ("escape", "close", "key_close", True),
+        ]:
+            # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
+            priority = keys.startswith("page")
+            self._bindings.bind(keys, action, self.ui(label), show=shown, priority=priority)
+
+    def ui(self, key: str, **params: Any) -> str:
+        return self.content.text("history", "ui", key, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with Horizontal(id="dashboard"):
+            with Vertical(id="entries-pane"):
+                yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+                yield Static(id="page", classes="hint")
+            with VerticalScroll(id="detail-pane", can_focus=False):
+                yield Static(id="detail")
+                yield Static(id="patterns", classes="patterns")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        columns = self.content.text("history", "report", "columns").split("|")
+        for column in columns[:4]:
+            table.add_column(column)
+        self.all_entries = self.store.entries()
+        self.refilter()
+        table.focus()
+        self.call_after_refresh(self.draw_patterns)
+
+    # -- data -------------------------------------------------------------------------
+
+    def refilter(self) -> None:
+        self.entries = list(reversed(self.filters.apply(self.all_entries)))
+        self.page = 0
+        self.show_page()
+        self.show_patterns()
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.entries) / PAGE_SIZE))
+
+    def show_page(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        table.clear()
+        start = self.page * PAGE_SIZE
+        for entry in self.entries[start : start + PAGE_SIZE]:
+            number, when, intensity, feelings, _ = entry_row(entry, self.content)
+            table.add_row(number, when[:10], intensity, feelings, key=entry.id)
+        self.query_one("#page", Static).update(
+            self.ui("page", page=self.page + 1, pages=self.pages) if self.entries else ""
+        )
+        self.show_heading()
+        self.show_detail(self.entries[start] if self.entries else None)
+
+    def show_heading(self) -> None:
+        names = [
+            self.content.label(group, key)
+            for group, key in (
+                ("feelings", self.filters.feeling),
+                ("triggers", self.filters.trigger),
+            )
+            if key
+        ]
+        filters = self.ui("filter", names=", ".join(names)) if names else ""
+        heading = self.ui("heading", count=len(self.entries), filters=filters)
+        self.query_one("#progress", Static).update(heading)
+
+    def show_detail(self, entry: Entry | None) -> None:
+        detail = self.query_one("#detail", Static)
+        if entry is None:
+            detail.update(self.ui("empty" if not self.all_entries else "no_match"))
+            return
+        lines = [self.ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))]
+        for group in ("feelings", "triggers", "impact", "support"):
+            chosen = getattr(entry, group)
+            if chosen:
+                labels = ", ".join(self.content.label(group, key) for key in chosen)
+                lines.append(f"{self.content.text('history', 'report', group)}: {labels}")
+        if entry.intensity is not None:
+            lines[0] += f" · {entry.intensity}/10"
+        lines.append(self.ui("read_hint"))
+        detail.update("\n".join(lines))
+
+    def show_patterns(self) -> None:
+        entries = self.filters.apply(self.all_entries)
+        self.patterns = summarize(entries, self.filters.until or self.today)
+        self.draw_patterns()
+
+    def draw_patterns(self) -> None:
+        """Bars sized to the panel, redrawn when the terminal is resized."""
+        width = max(20, self.query_one("#detail-pane").size.width - 2)
+        parts = []
+        for heading, lines in pattern_blocks(self.patterns, self.content, DASHBOARD_WEEKS, width):
+            parts += ["", heading, *lines]
+        self.query_one("#patterns", Static).update("\n".join(parts))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.patterns:
+            self.call_after_refresh(self.draw_patterns)
+
+    def current_entry(self) -> Entry | None:
+        table = self.query_one("#entries", DataTable)
+        if not self.entries or table.cursor_row is None:
+            return None
+        index = self.page * PAGE_SIZE + table.cursor_row
+        return self.entries[index] if index < len(self.entries) else None
+
+    # -- events and actions -----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#entries")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_read()
+
+    @on(DataTable.RowHighlighted, "#entries")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail(self.current_entry())
+
+    def action_read(self) -> None:
+        """The whole reflection, as the user wrote it (private text marked as theirs)."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        empty = self.content.text("reflect", "fields", "empty")
+        lines = [
+            f"{self.content.text('reflect', 'steps', step, 'title')}: {text}"
+            for step, text in summary(entry.to_record(), self.content)
+            if text != empty
+        ]
+        title = self.ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))
+        close = [("close", self.ui("key_close"))]
+        self.app.push_screen(ChoiceDialog(title, "\n".join(lines), close))
+
+    def action_page(self, step: int) -> None:
+        page = min(max(self.page + step, 0), self.pages - 1)
+        if page != self.page:
+            self.page = page
+            self.show_page()
+
+    def action_pick_feeling(self) -> None:
+        self._pick("feelings", "pick_feeling", "feeling")
+
+    def action_pick_trigger(self) -> None:
+        self._pick("triggers", "pick_trigger", "trigger")
+
+    def _pick(self, group: str, title: str, field: str) -> None:
+        options = [("", self.ui("all"))]
+        options += [(key, self.content.label(group, key)) for key in OPTIONS[group]]
+
+        def chosen(key: str | None) -> None:
+            if key is None:
+                return
+            changes = {field: key or None}
+            self.filters = Filters(**{**self.filters.__dict__, **changes})
+            self.refilter()
+
+        self.app.push_screen(PickDialog(self.ui(title), options), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.filters = Filters()
+        self.refilter()
+
+    def action_prepare(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        from veerkracht.screens.prepare import PrepareScreen
+        from veerkracht.scripts import build_script
+
+        self.app.push_screen(PrepareScreen(build_script(entry, self.content), self.content))
+
+    def action_close(self) -> None:
+        self.app.exit()
