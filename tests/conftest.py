@@ -16,6 +16,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("VEERKRACHT_LANG", raising=False)
     monkeypatch.delenv("VEERKRACHT_DEBUG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("VEERKRACHT_CONFIG", str(tmp_path / "config"))
     return directory
 
 

@@ -208,11 +208,23 @@ def test_an_unexpected_error_is_one_line_without_traceback(
     def broken(self: Store) -> list:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(Store, "entries", broken)
+    monkeypatch.setattr(Store, "contents", broken)
     assert_refused(run("history"), "ZeroDivisionError: boom", "VEERKRACHT_DEBUG")
 
 
-@pytest.mark.parametrize("command", [[], ["reflect"], ["history"], ["hulp"], ["prepare"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["reflect"],
+        ["history"],
+        ["hulp"],
+        ["prepare"],
+        ["followup"],
+        ["agreements"],
+        ["checkin"],
+    ],
+)
 def test_help_exits_0(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -411,3 +423,138 @@ def test_bad_history_options_are_usage_errors(args: list[str], words: str) -> No
     assert result.exit_code == 2
     assert words in result.output
     assert "Traceback" not in result.output
+
+
+# -- after the conversation -----------------------------------------------------------
+
+
+def followup_file(tmp_path: Path, **change: object) -> Path:
+    data = {
+        "entry": "last",
+        "went": 4,
+        "as_feared": "better",
+        "helped": "Ze luisterde.",
+        "agreements": [
+            {"what": "deadlines later", "who": "manager", "due": "2026-12-05"},
+            {"what": "elke week even bellen", "who": "Sam", "due": "2020-01-01"},
+        ],
+        "next_step": "Over twee weken weer praten.",
+    }
+    return write(tmp_path / "followup.json", {**data, **change})
+
+
+def test_followup_prints_its_id_and_agreements_get_their_own(tmp_path: Path) -> None:
+    add_entries('{"feelings": ["tired"], "fear": "dat ze boos wordt"}')
+    result = run("followup", "--from", str(followup_file(tmp_path)))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "1\n"
+    rows = json.loads(run("agreements", "--format", "json").stdout)
+    assert rows == [
+        {"id": "2", "what": "elke week even bellen", "who": "Sam", "due": "2020-01-01",
+         "done": False, "entry": "1"},
+        {"id": "1", "what": "deadlines later", "who": "manager", "due": "2026-12-05",
+         "done": False, "entry": "1"},
+    ]  # fmt: skip
+
+
+def test_agreements_done_marks_one_kept(tmp_path: Path) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    result = run("agreements", "--done", "2")
+    assert result.exit_code == 0
+    assert "2" in result.stderr
+    assert [row["id"] for row in json.loads(run("agreements", "--format", "json").stdout)] == ["1"]
+    every = json.loads(run("agreements", "--all", "--format", "json").stdout)
+    assert [(row["id"], row["done"]) for row in every] == [("1", False), ("2", True)]
+
+
+def test_agreements_table_marks_overdue_in_words(tmp_path: Path) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    table = run("agreements").stdout
+    assert "over de datum" in table.splitlines()[1]
+    assert "elke week even bellen" in table.splitlines()[1]
+
+
+def test_no_agreements_says_where_they_come_from() -> None:
+    assert "veerkracht followup" in run("agreements").stdout
+
+
+def test_an_unknown_agreement_is_named_and_nothing_changes(tmp_path: Path, home: Path) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    before = (home / "veerkracht.json").read_bytes()
+    assert_refused(run("agreements", "--done", "9"), "9")
+    assert (home / "veerkracht.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"went": 7}, "'went'"),
+        ({"as_feared": "great"}, "'as_feared'"),
+        ({"agreements": [{"what": "x", "due": "morgen"}]}, "'agreements[0].due'"),
+        ({"entry": "12"}, "12"),
+    ],
+)
+def test_bad_followups_are_refused_and_nothing_is_saved(
+    tmp_path: Path, home: Path, change: dict, words: str
+) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    before = (home / "veerkracht.json").read_bytes()
+    assert_refused(run("followup", "--from", str(followup_file(tmp_path, **change))), words)
+    assert (home / "veerkracht.json").read_bytes() == before
+
+
+def test_followup_for_an_entry_named_on_the_command_line(tmp_path: Path) -> None:
+    add_entries('{"feelings": ["tired"]}', '{"feelings": ["sad"]}')
+    path = write(tmp_path / "f.json", {"went": 2, "as_feared": "worse"})
+    assert run("followup", "1", "--from", str(path)).stdout == "1\n"
+    report = history_json("--feeling", "tired")
+    assert report["patterns"]["conversations"] == {"count": 1, "better": 0, "same": 0, "worse": 1}
+    assert history_json("--feeling", "sad")["patterns"]["conversations"]["count"] == 0
+
+
+def test_checkin_prints_its_id_and_shows_in_history(tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    path.write_text('went_well = "nee gezegd"\ncapacity = 6\nload = 8\n'
+                    'created = 2026-11-20T18:00:00+01:00\n')  # fmt: skip
+    result = run("checkin", "--from", str(path))
+    assert (result.exit_code, result.stdout) == (0, "1\n")
+    balance = history_json()["patterns"]["capacity_load"]["by_week"]
+    assert balance == [{"week": "2026-W47", "capacity": 6.0, "load": 8.0}]
+
+
+def test_a_bad_checkin_is_refused(tmp_path: Path) -> None:
+    assert_refused(run("checkin", "--from", "-", input='{"capacity": 12}'), "'capacity'")
+    assert_refused(run("checkin", "--from", "-", input="{}"), "went_well")
+
+
+def test_history_counts_agreements_kept(tmp_path: Path) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    run("agreements", "--done", "1")
+    made = history_json()["patterns"]["agreements"]
+    assert made["count"] == 2 and made["done"] == 1 and made["open"] == 1 and made["overdue"] == 1
+
+
+def test_a_reminder_shows_once_a_day_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    first = run("agreements", "--format", "json")
+    assert "over de datum" in first.stderr
+    json.loads(first.stdout)  # stdout stays clean for scripts
+    assert run("agreements", "--format", "json").stderr == ""
+
+
+def test_reminders_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    run("followup", "--from", str(followup_file(tmp_path)))
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("reminders = false\n")
+    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    assert run("agreements").stderr == ""

@@ -6,17 +6,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer._click.exceptions import ClickException  # Typer 0.29 vendors its own Click
 from typer.core import TyperGroup
 
 from veerkracht import __version__
+from veerkracht.agreements import agreement_json, agreements_in_order, agreements_table
 from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
 from veerkracht.fsutil import write_output
@@ -25,13 +27,17 @@ from veerkracht.locations import data_dir
 from veerkracht.model import OPTIONS, Entry, parse_answers
 from veerkracht.patterns import Filters, summarize
 from veerkracht.periods import parse_day
+from veerkracht.records import parse_checkin, parse_followup
+from veerkracht.reminders import already_reminded, remember, reminder
 from veerkracht.render import print_text, render
 from veerkracht.reports import history_markdown, history_table
 from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 from veerkracht.scripts import build_script
+from veerkracht.settings import load_settings
 from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
+T = TypeVar("T")
 
 
 class Language(StrEnum):
@@ -43,6 +49,11 @@ class HistoryFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+
+
+class AgreementFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 class ScriptFormat(StrEnum):
@@ -78,7 +89,9 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _maybe_remind(_session(ctx))
+            return result
         except VeerkrachtError as error:
             _fail(ctx, _session(ctx).content.message(error.code, **error.params))
         except (typer.Exit, typer.Abort, ClickException):
@@ -88,6 +101,29 @@ class _Group(TyperGroup):
                 raise
             reason = f"{type(error).__name__}: {error}"
             _fail(ctx, _session(ctx).content.message("unexpected", reason=reason))
+
+
+def interactive() -> bool:
+    """Whether a person is watching stderr (reminders never go to scripts)."""
+    return sys.stderr.isatty()
+
+
+def _maybe_remind(session: Session) -> None:
+    """One gentle line on stderr, at most once a day, unless turned off in the settings."""
+    if not interactive() or not load_settings().reminders:
+        return
+    store, today = session.store, date.today()
+    if already_reminded(store.directory, today) or not store.path.exists():
+        return
+    try:
+        contents = store.contents()
+    except VeerkrachtError:
+        return
+    due = reminder(today, contents.agreements, contents.checkins)
+    if due is not None:
+        code, params = due
+        typer.echo(session.content.message(code, **params), err=True)
+        remember(store.directory, today)
 
 
 def _fail(ctx: typer.Context, message: str) -> NoReturn:
@@ -128,6 +164,11 @@ DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", help=_DATA_DIR_HELP, file_okay=False)
 ]
 
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", metavar="FILE", help="Uit een JSON- of TOML-bestand (- voor stdin)."),
+]
+
 app = typer.Typer(
     cls=_Group,
     name="veerkracht",
@@ -166,14 +207,7 @@ def root(
 @app.command()
 def reflect(
     ctx: typer.Context,
-    from_file: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="FILE",
-            help="Antwoorden uit een JSON- of TOML-bestand (of - voor stdin); print het nummer.",
-        ),
-    ] = None,
+    from_file: FromOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -185,12 +219,7 @@ def reflect(
     if from_file is None:
         _run_tui(ctx, session)
         return
-    data = read_data_file(from_file)
-    try:
-        entry = parse_answers(data)
-    except ValidationError as error:
-        problem = session.content.message(error.code, **error.params)
-        _fail(ctx, session.content.message("input_invalid", path=from_file, problem=problem))
+    entry = _parse_file(ctx, session, from_file, parse_answers)
     session.store.add_entry(entry)
     typer.echo(entry.id)
     _maybe_show_help_notice(session, entry)
@@ -227,10 +256,7 @@ def prepare(
     entry = session.store.entry(entry_ref)
     script = build_script(entry, session.content, to.value if to else None)
     if edit:
-        _require_terminal(ctx, session)
-        from veerkracht.app import VeerkrachtApp
-
-        VeerkrachtApp(session.store, session.content, script=script).run()
+        _run_tui(ctx, session, script=script)
         return
     if output is not None:
         write_output(output, render(script, session.content, output_format.value))
@@ -239,6 +265,86 @@ def prepare(
         print_text(script, session.content, sys.stdout)
     else:
         typer.echo(render(script, session.content, output_format.value), nl=False)
+
+
+@app.command()
+def followup(
+    ctx: typer.Context,
+    entry_ref: Annotated[
+        str | None, typer.Argument(metavar="ENTRY", help="Nummer van de reflectie, of last.")
+    ] = None,
+    from_file: FromOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Na het gesprek: hoe ging het, wat hielp, wat spraken jullie af, wat is je volgende stap?
+
+    Voorbeeld: veerkracht followup last --from terugblik.json
+    """
+    session = _use(ctx, language, directory)
+    if from_file is None:
+        entry = session.store.entry(entry_ref or "last")
+        _run_tui(ctx, session, start="followup", entry=entry)
+        return
+    followup, agreements, ref = _parse_file(ctx, session, from_file, parse_followup)
+    entry = session.store.entry(ref or entry_ref or "last")
+    session.store.add_followup(followup, agreements, entry)
+    typer.echo(followup.id)
+
+
+@app.command()
+def agreements(
+    ctx: typer.Context,
+    show_all: Annotated[bool, typer.Option("--all", help="Ook de nagekomen afspraken.")] = False,
+    done: Annotated[
+        str | None, typer.Option("--done", metavar="ID", help="Zet deze afspraak op nagekomen.")
+    ] = None,
+    output_format: Annotated[
+        AgreementFormat, typer.Option("--format", help="table of json.")
+    ] = AgreementFormat.table,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Afspraken uit je gesprekken, open afspraken eerst.
+
+    Voorbeeld: veerkracht agreements --done 3
+    """
+    session = _use(ctx, language, directory)
+    if done is not None:
+        session.store.mark_agreements_done([done])
+        typer.echo(session.content.message("agreement_done", id=done), err=True)
+        return
+    contents = session.store.contents()
+    today = date.today()
+    shown = agreements_in_order(contents.agreements, today, include_done=show_all)
+    entry_ids = {entry.uuid: entry.id for entry in contents.entries}
+    if output_format is AgreementFormat.json:
+        rows = [agreement_json(agreement, entry_ids) for agreement in shown]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not shown:
+        typer.echo(session.content.message("no_agreements"))
+    else:
+        agreements_table(shown, entry_ids, today, session.content, sys.stdout)
+
+
+@app.command()
+def checkin(
+    ctx: typer.Context,
+    from_file: FromOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """De wekelijkse check-in: wat ging goed, wat was lastig, wat leerde je, wat doe je anders?
+
+    Voorbeeld: veerkracht checkin --from week47.toml
+    """
+    session = _use(ctx, language, directory)
+    if from_file is None:
+        _run_tui(ctx, session, start="checkin")
+        return
+    checkin = _parse_file(ctx, session, from_file, parse_checkin)
+    session.store.add_checkin(checkin)
+    typer.echo(checkin.id)
 
 
 @app.command()
@@ -296,14 +402,18 @@ def history(
         raise typer.BadParameter(message, param_hint="--since")
     bare = filters == Filters() and output_format is None and limit is None
     if tui or (bare and sys.stdin.isatty() and sys.stdout.isatty()):
-        _require_terminal(ctx, session)
-        from veerkracht.app import VeerkrachtApp
-
-        VeerkrachtApp(session.store, session.content, start="history").run()
+        _run_tui(ctx, session, start="history")
         return
-    everything = session.store.entries()
+    contents = session.store.contents()
+    everything = contents.entries
     entries = filters.apply(everything)
-    patterns = summarize(entries, filters.until or today)
+    patterns = summarize(
+        entries,
+        filters.until or today,
+        contents.followups,
+        contents.agreements,
+        filters.apply_dates(contents.checkins),
+    )
     if output_format is HistoryFormat.json:
         shown = entries[-limit:] if limit else entries
         report = {
@@ -330,6 +440,16 @@ def _day(session: Session, value: str | None, option: str, today: date) -> date 
         raise typer.BadParameter(message, param_hint=option) from None
 
 
+def _parse_file(ctx: typer.Context, session: Session, name: str, parse: Callable[[Any], T]) -> T:
+    """Read a --from file and validate it; a refusal names the file and the field."""
+    data = read_data_file(name)
+    try:
+        return parse(data)
+    except ValidationError as error:
+        problem = session.content.message(error.code, **error.params)
+        _fail(ctx, session.content.message("input_invalid", path=name, problem=problem))
+
+
 def _maybe_show_help_notice(session: Session, entry: Entry) -> None:
     """The calm notice on stderr (stdout stays for the id), when the answers ask for it."""
     recent: list[tuple[datetime, int | None]] = []
@@ -344,12 +464,12 @@ def _require_terminal(ctx: typer.Context, session: Session) -> None:
         _fail(ctx, session.content.message("needs_terminal"))
 
 
-def _run_tui(ctx: typer.Context, session: Session) -> None:
-    """Open the reflection in the terminal (Textual is imported only here)."""
+def _run_tui(ctx: typer.Context, session: Session, **options: Any) -> None:
+    """Open a screen in the terminal (Textual is imported only here)."""
     _require_terminal(ctx, session)
     from veerkracht.app import VeerkrachtApp
 
-    VeerkrachtApp(session.store, session.content).run()
+    VeerkrachtApp(session.store, session.content, **options).run()
 
 
 def _public_record(record: dict[str, Any]) -> dict[str, Any]:

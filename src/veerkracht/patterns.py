@@ -11,6 +11,7 @@ from statistics import fmean
 from typing import Any
 
 from veerkracht.model import OPTIONS, Entry
+from veerkracht.records import Agreement, CheckIn, FollowUp
 
 COUNTED_GROUPS = ("feelings", "triggers", "impact", "support")
 TREND_WEEKS = 4
@@ -39,6 +40,15 @@ class Filters:
     def apply(self, entries: Iterable[Entry]) -> list[Entry]:
         return [entry for entry in entries if self.keep(entry)]
 
+    def apply_dates(self, records: Iterable[CheckIn]) -> list[CheckIn]:
+        """Records kept by the date part of the filter alone (check-ins have no feelings)."""
+        return [
+            record
+            for record in records
+            if (self.since is None or record.created.date() >= self.since)
+            and (self.until is None or record.created.date() <= self.until)
+        ]
+
 
 def iso_week(entry: Entry) -> str:
     """The ISO week of the entry's own local date, e.g. `2026-W47`."""
@@ -49,18 +59,26 @@ def iso_week(entry: Entry) -> str:
 def summarize(
     entries: Sequence[Entry],
     today: date,
-    outcomes: Sequence[str | None] = (),
+    followups: Sequence[FollowUp] = (),
+    agreements: Sequence[Agreement] = (),
+    checkins: Sequence[CheckIn] = (),
 ) -> dict[str, Any]:
     """The `patterns` object of `history --format json` (DESIGN.md), plus `pairs` (which
-    triggers come with which feelings) and `trend` (the last four weeks against the four
-    before, up to `today`). `outcomes` are the follow-ups' `as_feared` answers."""
+    triggers come with which feelings), `trend` (the last four weeks against the four
+    before, up to `today`), `agreements` (kept, open, overdue) and `capacity_load` (per
+    week, from check-ins). Follow-ups and agreements count for the given entries only."""
     patterns: dict[str, Any] = {"count": len(entries)}
     for group in COUNTED_GROUPS:
         patterns[group] = counts(group, (getattr(entry, group) for entry in entries))
     patterns["intensity"] = intensity(entries)
     patterns["pairs"] = pairs(entries)
     patterns["trend"] = trend(entries, today)
-    patterns["conversations"] = conversations(outcomes)
+    shown = {entry.uuid for entry in entries}
+    talks = [followup for followup in followups if followup.entry in shown]
+    patterns["conversations"] = conversations([followup.as_feared for followup in talks])
+    made = [agreement for agreement in agreements if agreement.entry in shown]
+    patterns["agreements"] = agreement_counts(made, today)
+    patterns["capacity_load"] = capacity_load(checkins)
     return patterns
 
 
@@ -137,6 +155,37 @@ def conversations(outcomes: Sequence[str | None]) -> dict[str, int]:
     (`None`: not compared)."""
     counter = Counter(outcomes)
     return {"count": len(outcomes), **{outcome: counter[outcome] for outcome in OUTCOMES}}
+
+
+def agreement_counts(agreements: Sequence[Agreement], today: date) -> dict[str, int]:
+    """Agreements made, kept, still open, and open past their date."""
+    done = sum(agreement.done for agreement in agreements)
+    overdue = sum(agreement.overdue(today) for agreement in agreements)
+    return {
+        "count": len(agreements),
+        "done": done,
+        "open": len(agreements) - done,
+        "overdue": overdue,
+    }
+
+
+def capacity_load(checkins: Sequence[CheckIn]) -> dict[str, Any]:
+    """Mean capacity (draagkracht) and load (draaglast) per ISO week of the check-ins."""
+    weeks: dict[str, tuple[list[int], list[int]]] = {}
+    for checkin in checkins:
+        year, week, _ = checkin.created.isocalendar()
+        capacity, load = weeks.setdefault(f"{year}-W{week:02d}", ([], []))
+        if checkin.capacity is not None:
+            capacity.append(checkin.capacity)
+        if checkin.load is not None:
+            load.append(checkin.load)
+    return {
+        "by_week": [
+            {"week": week, "capacity": mean(capacity), "load": mean(load)}
+            for week, (capacity, load) in sorted(weeks.items())
+            if capacity or load
+        ]
+    }
 
 
 def mean(values: Sequence[int]) -> float | None:

@@ -88,10 +88,24 @@ def pattern_blocks(
     blocks.append((text(content, "trend"), [trend_sentence(patterns["trend"], content)]))
     talks = patterns["conversations"]
     if talks["count"]:
-        blocks.append(
-            (text(content, "conversations"), [text(content, "conversations_text", **talks)])
-        )
+        summary = text(content, "conversations_text", **talks)
+        blocks.append((text(content, "conversations"), [summary]))
+    made = patterns["agreements"]
+    if made["count"]:
+        blocks.append((text(content, "agreements"), [text(content, "agreements_text", **made)]))
+    balance = patterns["capacity_load"]["by_week"][-weeks if weeks else None :]
+    if balance:
+        lines = [
+            f"{week['week']}  {text(content, 'capacity')} {_scale(week['capacity'])}  "
+            f"{text(content, 'load')} {_scale(week['load'])}"
+            for week in balance
+        ]
+        blocks.append((text(content, "capacity_load"), lines))
     return blocks
+
+
+def _scale(value: float | None) -> str:
+    return "—" if value is None else f"{scale_bar(value)} {value:>4}"
 
 
 def trend_sentence(trend: dict[str, Any], content: Content) -> str:

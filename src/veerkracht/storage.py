@@ -9,19 +9,21 @@ end. Readers need no lock: a rename is atomic, so they see the old or the new fi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
+from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
 from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import atomic_write, keep_backup, remove_stale_temps
 from veerkracht.model import Entry
+from veerkracht.records import Agreement, CheckIn, FollowUp
 
 STORE_FILE = "veerkracht.json"
 SCHEMA_VERSION = 1
@@ -33,6 +35,16 @@ Tables = dict[str, dict[str, Any]]
 
 #: Upgrades of the raw data, keyed by the version they upgrade *from*, applied in order.
 MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+
+
+@dataclass
+class Contents:
+    """Everything in the store, each kind in its natural order."""
+
+    entries: list[Entry]
+    followups: list[FollowUp]
+    agreements: list[Agreement]
+    checkins: list[CheckIn]
 
 
 class Store:
@@ -63,27 +75,73 @@ class Store:
         finally:
             lock.release()
 
-    @contextmanager
-    def snapshot(self) -> Iterator[TinyDB]:
-        """A read-only view of the file as it is now."""
-        yield TinyDB(self, storage=_TransactionStorage)
+    # -- records --------------------------------------------------------------------
 
-    # -- entries ------------------------------------------------------------------
+    def records(self, table: str) -> list[dict[str, Any]]:
+        """Every raw record of `table`, as stored (one read of the file, no lock)."""
+        return list(self.load().get(table, {}).values())
+
+    def contents(self) -> Contents:
+        """Everything, from one read of the file."""
+        tables = self.load()
+        return Contents(
+            entries=_sorted_entries(tables.get("entries", {}).values()),
+            followups=sorted(
+                (FollowUp.from_record(r) for r in tables.get("followups", {}).values()),
+                key=lambda followup: followup.created,
+            ),
+            agreements=sorted(
+                (Agreement.from_record(r) for r in tables.get("agreements", {}).values()),
+                key=lambda agreement: _id_order(agreement.id),
+            ),
+            checkins=sorted(
+                (CheckIn.from_record(r) for r in tables.get("checkins", {}).values()),
+                key=lambda checkin: checkin.created,
+            ),
+        )
 
     def add_entry(self, entry: Entry) -> Entry:
         """Save a new entry and give it the next short id."""
         with self.transaction() as db:
-            entry.id = next_short_id(db, "entries")
-            db.table("entries").insert(entry.to_record())
+            insert(db, "entries", entry)
         return entry
 
     def entries(self) -> list[Entry]:
         """All entries, oldest first."""
-        with self.snapshot() as db:
-            records = db.table("entries").all()
-        entries = [Entry.from_record(record) for record in records]
-        entries.sort(key=lambda entry: (entry.created, _id_order(entry.id)))
-        return entries
+        return _sorted_entries(self.records("entries"))
+
+    def add_followup(
+        self, followup: FollowUp, agreements: list[Agreement], entry: Entry
+    ) -> FollowUp:
+        """Save a follow-up of `entry` and the agreements made, each with its own id."""
+        with self.transaction() as db:
+            followup.entry = entry.uuid
+            insert(db, "followups", followup)
+            for agreement in agreements:
+                agreement.entry, agreement.followup = entry.uuid, followup.uuid
+                insert(db, "agreements", agreement)
+        return followup
+
+    def followups(self) -> list[FollowUp]:
+        return self.contents().followups
+
+    def agreements(self) -> list[Agreement]:
+        return self.contents().agreements
+
+    def mark_agreements_done(self, refs: Sequence[str]) -> None:
+        """Mark agreements kept; an unknown id changes nothing and is named."""
+        with self.transaction() as db:
+            mark_done(db, refs)
+
+    def add_checkin(self, checkin: CheckIn, kept: Sequence[str] = ()) -> CheckIn:
+        """Save a check-in, marking the agreements it says were kept, all at once."""
+        with self.transaction() as db:
+            mark_done(db, kept)
+            insert(db, "checkins", checkin)
+        return checkin
+
+    def checkins(self) -> list[CheckIn]:
+        return self.contents().checkins
 
     def entry(self, ref: str) -> Entry:
         """The entry with short id `ref`, or the newest one for `last`."""
@@ -161,6 +219,22 @@ def schema_version(tables: Tables) -> int:
     return version if isinstance(version, int) else 1
 
 
+def mark_done(db: TinyDB, refs: Sequence[str]) -> None:
+    """Mark the agreements with these ids kept (all or none: the caller's transaction)."""
+    table = db.table("agreements")
+    for ref in refs:
+        found = table.search(Query().id == ref.strip())
+        if not found:
+            raise VeerkrachtError("agreement_not_found", ref=ref)
+        table.update({"done": True}, doc_ids=[found[0].doc_id])
+
+
+def insert(db: TinyDB, table: str, record: Any) -> None:
+    """Give `record` the next short id of `table` and store it."""
+    record.id = next_short_id(db, table)
+    db.table(table).insert(record.to_record())
+
+
 def next_short_id(db: TinyDB, table: str) -> str:
     """The next short id for `table`: a counter in the meta table that never goes back."""
     meta = db.table(META_TABLE)
@@ -169,6 +243,12 @@ def next_short_id(db: TinyDB, table: str) -> str:
     counters[table] = counters.get(table, 0) + 1
     meta.upsert(Document({**doc, "counters": counters}, doc_id=META_DOC_ID))
     return str(counters[table])
+
+
+def _sorted_entries(records: Iterable[dict[str, Any]]) -> list[Entry]:
+    entries = [Entry.from_record(record) for record in records]
+    entries.sort(key=lambda entry: (entry.created, _id_order(entry.id)))
+    return entries
 
 
 def _id_order(short_id: str) -> tuple[int, str]:

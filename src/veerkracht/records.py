@@ -1,0 +1,229 @@
+"""What happens after a reflection: follow-ups of a conversation, the agreements made
+in it, and the weekly recovery check-in. Validation names the field; no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from veerkracht.errors import ValidationError
+from veerkracht.model import (
+    INTENSITY_RANGE,
+    moment,
+    new_uuid,
+    now,
+    text,
+    whole_number,
+)
+
+WENT_RANGE = (1, 5)
+AS_FEARED = ("better", "same", "worse")
+PILLARS = ("trust", "understanding", "collaboration", "communication")
+MAX_AGREEMENTS = 20
+
+FOLLOWUP_FIELDS = ("entry", "went", "as_feared", "helped", "agreements", "next_step", "created")
+AGREEMENT_FIELDS = ("what", "who", "due")
+CHECKIN_FIELDS = (
+    "went_well", "was_hard", "learned", "do_differently", "capacity", "load", "pillars",
+    "created",
+)  # fmt: skip
+CHECKIN_TEXTS = ("went_well", "was_hard", "learned", "do_differently")
+
+
+@dataclass
+class Agreement:
+    """Something agreed in a conversation: what, who, by when; kept or not yet."""
+
+    what: str
+    who: str = ""
+    due: date | None = None
+    done: bool = False
+    entry: str = ""
+    followup: str = ""
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["due"] = self.due.isoformat() if self.due else None
+        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Agreement:
+        values = {key: record[key] for key in record if key in _AGREEMENT_ATTRS}
+        values["due"] = date.fromisoformat(values["due"]) if values.get("due") else None
+        return cls(**values)
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due is not None and self.due < today
+
+
+@dataclass
+class FollowUp:
+    """Looking back on a conversation about one entry."""
+
+    entry: str
+    created: datetime
+    went: int | None = None
+    as_feared: str | None = None
+    helped: str = ""
+    next_step: str = ""
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["created"] = self.created.isoformat()
+        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> FollowUp:
+        values = {key: record[key] for key in record if key in _FOLLOWUP_ATTRS}
+        values["created"] = datetime.fromisoformat(values["created"])
+        return cls(**values)
+
+
+@dataclass
+class CheckIn:
+    """The weekly recovery check-in: what went well, what was hard, what I learned,
+    what I will do differently; capacity (draagkracht) and load (draaglast)."""
+
+    created: datetime
+    went_well: str = ""
+    was_hard: str = ""
+    learned: str = ""
+    do_differently: str = ""
+    capacity: int | None = None
+    load: int | None = None
+    pillars: dict[str, str] = field(default_factory=dict)
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["created"] = self.created.isoformat()
+        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> CheckIn:
+        values = {key: record[key] for key in record if key in _CHECKIN_ATTRS}
+        values["created"] = datetime.fromisoformat(values["created"])
+        return cls(**values)
+
+
+_AGREEMENT_ATTRS = frozenset(Agreement.__dataclass_fields__)
+_FOLLOWUP_ATTRS = frozenset(FollowUp.__dataclass_fields__)
+_CHECKIN_ATTRS = frozenset(CheckIn.__dataclass_fields__)
+
+
+def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:
+    """Validate a follow-up file. Returns the follow-up, its agreements and the entry
+    reference as given (an id or `last`; None when absent), which the caller resolves."""
+    values = _fields(data, FOLLOWUP_FIELDS)
+    entry_ref = values.get("entry")
+    if entry_ref is not None and (not isinstance(entry_ref, str | int) or entry_ref is True):
+        raise ValidationError("not_text", field="entry")
+    if "went" not in values:
+        raise ValidationError("required_number", field="went", low=1, high=5)
+    followup = FollowUp(
+        entry="",
+        created=moment(values["created"], "created") if "created" in values else now(),
+        went=whole_number(values["went"], "went", *WENT_RANGE),
+        helped=text(values.get("helped", ""), "helped"),
+        next_step=text(values.get("next_step", ""), "next_step"),
+    )
+    if "as_feared" in values:
+        if values["as_feared"] not in AS_FEARED:
+            raise ValidationError(
+                "unknown_option",
+                field="as_feared",
+                value=repr(values["as_feared"])[:40],
+                allowed=", ".join(AS_FEARED),
+            )
+        followup.as_feared = values["as_feared"]
+    agreements = _agreements(values.get("agreements", []))
+    return followup, agreements, None if entry_ref is None else str(entry_ref)
+
+
+def parse_agreement(data: Any, index: int | None = None) -> Agreement:
+    """One agreement: `what` is needed; `who` and an ISO `due` date are optional."""
+    prefix = "agreements" if index is None else f"agreements[{index}]"
+    values = _fields(data, AGREEMENT_FIELDS, prefix)
+    what = text(values.get("what", ""), f"{prefix}.what")
+    if not what:
+        raise ValidationError("required_text", field=f"{prefix}.what")
+    return Agreement(
+        what=what,
+        who=text(values.get("who", ""), f"{prefix}.who"),
+        due=_due(values.get("due"), f"{prefix}.due"),
+    )
+
+
+def parse_checkin(data: Any) -> CheckIn:
+    """Validate a check-in file; at least one field must say something."""
+    values = _fields(data, CHECKIN_FIELDS)
+    checkin = CheckIn(
+        created=moment(values["created"], "created") if "created" in values else now()
+    )
+    for name in CHECKIN_TEXTS:
+        setattr(checkin, name, text(values.get(name, ""), name))
+    for name in ("capacity", "load"):
+        if name in values:
+            setattr(checkin, name, whole_number(values[name], name, *INTENSITY_RANGE))
+    checkin.pillars = _pillars(values.get("pillars", {}))
+    said = [getattr(checkin, name) for name in CHECKIN_TEXTS]
+    if not any(said) and checkin.capacity is None and checkin.load is None and not checkin.pillars:
+        raise ValidationError("empty_checkin", field="", allowed=", ".join(CHECKIN_FIELDS[:-1]))
+    return checkin
+
+
+def _fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, Any]:
+    if not isinstance(data, Mapping):
+        if prefix:
+            raise ValidationError("field_not_object", field=prefix)
+        raise ValidationError("not_an_object", field="")
+    for key in data:
+        if key not in allowed:
+            name = f"{prefix}.{key}" if prefix else str(key)
+            raise ValidationError("unknown_field", field=name, allowed=", ".join(allowed))
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def _agreements(value: Any) -> list[Agreement]:
+    if isinstance(value, str) or not isinstance(value, list):
+        raise ValidationError("not_a_list", field="agreements")
+    if len(value) > MAX_AGREEMENTS:
+        raise ValidationError("too_many", field="agreements", max=MAX_AGREEMENTS)
+    return [parse_agreement(item, index) for index, item in enumerate(value)]
+
+
+def _due(value: Any, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError("not_a_date", field=name, value=repr(value)[:40])
+
+
+def _pillars(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ValidationError("field_not_object", field="pillars")
+    pillars = {}
+    for key, note in value.items():
+        if key not in PILLARS:
+            raise ValidationError(
+                "unknown_field", field=f"pillars.{key}", allowed=", ".join(PILLARS)
+            )
+        cleaned = text(note, f"pillars.{key}") if note is not None else ""
+        if cleaned:
+            pillars[key] = cleaned
+    return pillars

@@ -1,0 +1,45 @@
+"""The user's settings: a small TOML file in the platform's config dir."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from veerkracht.locations import APP_NAME
+
+CONFIG_ENV = "VEERKRACHT_CONFIG"
+SETTINGS_FILE = "settings.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str | None = None
+    reminders: bool = True
+    theme: str | None = None
+
+
+def config_dir() -> Path:
+    """`VEERKRACHT_CONFIG`, else the platform's user config dir."""
+    chosen = os.environ.get(CONFIG_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def load_settings() -> Settings:
+    """The saved settings; defaults where the file is missing or unreadable."""
+    try:
+        data = tomllib.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    language = data.get("language")
+    theme = data.get("theme")
+    return Settings(
+        language=language if language in ("nl", "en") else None,
+        reminders=data.get("reminders", True) is not False,
+        theme=theme if isinstance(theme, str) else None,
+    )
