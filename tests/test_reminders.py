@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from veerkracht.records import Agreement, CheckIn
@@ -12,7 +12,7 @@ TODAY = date(2026, 11, 22)
 
 
 def checkin_on(day: int) -> CheckIn:
-    return CheckIn(created=datetime(2026, 11, day, 18, tzinfo=timezone.utc), capacity=5)
+    return CheckIn(created=datetime(2026, 11, day, 18, tzinfo=UTC), capacity=5)
 
 
 def test_nothing_is_due_for_someone_who_does_not_do_checkins() -> None:

@@ -96,3 +96,15 @@ def test_history_dashboard_nl(snap_compare, home: Path) -> None:
 
 def test_history_dashboard_en_80x24(snap_compare, home: Path) -> None:
     assert snap_compare(history_dashboard(home, "en"), press=["down"], terminal_size=(80, 24))
+
+
+def test_followup_nl(snap_compare, home: Path) -> None:
+    from tests.test_after_tui import followup_app
+
+    assert snap_compare(followup_app(home), press=["4", "tab", "space"], terminal_size=(100, 30))
+
+
+def test_checkin_en_80x24(snap_compare, home: Path) -> None:
+    from tests.test_after_tui import checkin_app
+
+    assert snap_compare(checkin_app(home, "en"), terminal_size=(80, 24))

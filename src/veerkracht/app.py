@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 
 from veerkracht.content import Content
 from veerkracht.drafts import Draft
+from veerkracht.model import Entry
 from veerkracht.scripts import Script
 from veerkracht.storage import Store
 
@@ -26,16 +27,18 @@ class VeerkrachtApp(App[str | None]):
         *,
         start: str = "reflect",
         script: Script | None = None,
+        entry: Entry | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.script = script
+        self.entry = entry
         #: "Today" for patterns; fixed by tests so screenshots do not age.
         self.today = today
         self.start = "prepare" if script is not None else start
-        self.title = content.text(self.start, "ui", "title")
+        self.title = self._title()
         #: The calm help notice shows at most once per session.
         self.notice_shown = False
         #: The id of the reflection saved in this session, returned on exit.
@@ -46,6 +49,11 @@ class VeerkrachtApp(App[str | None]):
             "ctrl+q", "request_quit", content.text("reflect", "ui", "quit"), priority=True
         )
 
+    def _title(self) -> str:
+        if self.start in ("followup", "checkin"):
+            return self.content.text("after", self.start, "title")
+        return self.content.text(self.start, "ui", "title")
+
     def on_mount(self) -> None:
         self.push_screen(self.first_screen())
 
@@ -55,6 +63,14 @@ class VeerkrachtApp(App[str | None]):
             from veerkracht.screens.prepare import PrepareScreen
 
             return PrepareScreen(self.script, self.content)
+        if self.start == "followup" and self.entry is not None:
+            from veerkracht.screens.after import FollowupScreen
+
+            return FollowupScreen(self.store, self.content, self.entry)
+        if self.start == "checkin":
+            from veerkracht.screens.after import CheckinScreen
+
+            return CheckinScreen(self.store, self.content, self.store.contents().agreements)
         if self.start == "history":
             from veerkracht.screens.history import HistoryScreen
 

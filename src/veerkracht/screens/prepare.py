@@ -18,10 +18,11 @@ from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import write_output
 from veerkracht.render import to_markdown
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
+from veerkracht.screens.widgets import MarkedList
 from veerkracht.scripts import Script
 
 
-class SectionList(SelectionList[str]):
+class SectionList(MarkedList):
     """The card's sections; space switches one on or off, Enter goes to its lines."""
 
     BINDINGS = [Binding("enter,right", "screen.edit_lines", show=False)]

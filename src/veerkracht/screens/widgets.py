@@ -33,15 +33,12 @@ def bind_localized(
         node._bindings.bind(keys, action, description, show=show)
 
 
-class Choices(SelectionList[str]):
-    """A multi-select list: space chooses, Enter goes on to the next step."""
+class MarkedList(SelectionList[str]):
+    """A multi-select list that marks chosen options with an X and leaves the others
+    blank, so the choice reads without colour (the stock list draws an X in every box).
+    Space chooses; Enter goes on."""
 
     BINDINGS = [Binding("enter", "screen.next_step", show=False)]
-
-    def __init__(self, group: str, content: Content, *, id: str) -> None:
-        options = [(content.label(group, key), key) for key in OPTIONS[group]]
-        super().__init__(*options, id=id)
-        self.group = group
 
     def set_chosen(self, keys: Iterable[str]) -> None:
         self.deselect_all()
@@ -49,8 +46,6 @@ class Choices(SelectionList[str]):
             self.select(key)
 
     def render_line(self, y: int) -> Strip:
-        """Mark chosen options with an X and leave the others blank, so the choice
-        reads without colour (the stock list draws an X in every box)."""
         strip = super().render_line(y)
         try:
             selection = self.get_option_at_index(self.scroll_offset.y + y)
@@ -64,8 +59,8 @@ class Choices(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-class SingleChoice(Choices):
-    """Like Choices, but choosing one option lets go of the others."""
+class OneOf(MarkedList):
+    """Like MarkedList, but choosing one option lets go of the others."""
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         chosen = event.selection.value
@@ -79,12 +74,26 @@ class SingleChoice(Choices):
         return self.selected[0] if self.selected else None
 
 
+class Choices(MarkedList):
+    """The options of a content group (feelings, triggers, …), by label."""
+
+    def __init__(self, group: str, content: Content, *, id: str) -> None:
+        options = [(content.label(group, key), key) for key in OPTIONS[group]]
+        super().__init__(*options, id=id)
+        self.group = group
+
+
+class SingleChoice(OneOf, Choices):
+    """One option of a content group (the audience)."""
+
+
 class Examples(OptionList):
     """Example sentences; Enter takes one over."""
 
 
 class Scale(Widget, can_focus=True):
-    """A 0–10 scale: ← → (or − +) to move, a digit to jump, Home/End for 0 and 10."""
+    """A scale (0–10 unless told otherwise): ← → (or − +) to move, a digit to jump,
+    Home/End for the ends, Backspace to clear."""
 
     DEFAULT_CSS = """
     Scale { height: 1; width: auto; min-width: 40; padding: 0 1; }
@@ -93,12 +102,11 @@ class Scale(Widget, can_focus=True):
     BINDINGS = [
         Binding("left,minus", "step(-1)", show=False),
         Binding("right,plus,equals_sign", "step(1)", show=False),
-        Binding("home", "set(0)", show=False),
-        Binding("end", "set(10)", show=False),
+        Binding("home", "set_low", show=False),
+        Binding("end", "set_high", show=False),
         Binding("enter", "screen.next_step", show=False),
         Binding("backspace,delete", "clear", show=False),
     ]
-    LOW, HIGH, START = 0, 10, 5
 
     value: reactive[int | None] = reactive(None)
 
@@ -108,36 +116,42 @@ class Scale(Widget, can_focus=True):
             self.scale = scale
             self.value = value
 
-    def __init__(self, unset_label: str, *, id: str) -> None:
-        super().__init__(id=id)
+    def __init__(self, unset_label: str, *, id: str, low: int = 0, high: int = 10) -> None:
         self.unset_label = unset_label
+        self.low, self.high, self.start = low, high, (low + high + 1) // 2
+        super().__init__(id=id)
 
     def render(self) -> Text:
         if self.value is None:
-            return Text(f"◀ {'·' * (self.HIGH - self.LOW + 1)} ▶  {self.unset_label}")
-        filled = "■" * (self.value - self.LOW + 1)
-        empty = "□" * (self.HIGH - self.value)
-        return Text(f"◀ {filled}{empty} ▶  {self.value}/{self.HIGH}")
+            return Text(f"◀ {'·' * (self.high - self.low + 1)} ▶  {self.unset_label}")
+        filled = "■" * (self.value - self.low + 1)
+        empty = "□" * (self.high - self.value)
+        return Text(f"◀ {filled}{empty} ▶  {self.value}/{self.high}")
 
     def watch_value(self, value: int | None) -> None:
         self.post_message(self.Changed(self, value))
 
     def action_step(self, delta: int) -> None:
-        start = self.START if self.value is None else self.value + delta
-        self.value = max(self.LOW, min(self.HIGH, start))
+        start = self.start if self.value is None else self.value + delta
+        self.value = max(self.low, min(self.high, start))
 
-    def action_set(self, value: int) -> None:
-        self.value = value
+    def action_set_low(self) -> None:
+        self.value = self.low
+
+    def action_set_high(self) -> None:
+        self.value = self.high
 
     def action_clear(self) -> None:
         self.value = None
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
-            self.value = int(event.character)
+            digit = int(event.character)
+            if self.low <= digit <= self.high:
+                self.value = digit
             event.stop()
 
     def on_click(self, event: events.Click) -> None:
         position = event.x - 2 - self.styles.padding.left  # after "◀ "
-        if 0 <= position <= self.HIGH - self.LOW:
-            self.value = self.LOW + position
+        if 0 <= position <= self.high - self.low:
+            self.value = self.low + position
