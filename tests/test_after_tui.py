@@ -54,7 +54,7 @@ async def test_the_fear_is_shown_to_compare(home: Path) -> None:
     app = followup_app(home, "en")
     async with app.run_test(size=SIZE):
         text = str(app.screen.query_one(".suggestion").content)
-        assert text == "Before the talk you were afraid that: dat ze boos wordt"
+        assert text == "Before the talk you wrote down what you feared: ‘dat ze boos wordt’"
 
 
 async def test_a_bad_due_date_is_named_and_nothing_saved(home: Path) -> None:

@@ -64,7 +64,11 @@ def test_the_same_entry_always_gives_the_same_script(answers: dict) -> None:
 
 def test_the_users_own_words_are_kept_as_written(entry: Entry) -> None:
     script = build_script(entry, Content("nl"))
-    assert script.section("asks").lines == tuple(entry.asks)
+    assert script.section("asks").lines == tuple(entry.asks)  # already capitalised
+    lower = build_script(
+        make_entry({"feelings": ["sad"], "share": "dat het zwaar is"}), Content("nl")
+    )
+    assert "Dat het zwaar is" in lower.section("situation").lines
     assert entry.share in script.section("situation").lines
     assert f"Wat ik hoop: {entry.desired_change}" in script.section("need").lines
 

@@ -124,7 +124,7 @@ class _Writer:
             if line not in lines:
                 lines.append(line)
         if entry.share:
-            lines.append(entry.share)
+            lines.append(sentence_start(entry.share))
         return lines
 
     def impact(self) -> list[str]:
@@ -144,7 +144,7 @@ class _Writer:
 
     def asks(self) -> list[str]:
         if self.entry.asks:
-            return list(self.entry.asks)
+            return [sentence_start(ask) for ask in self.entry.asks]
         return suggested_asks(self.entry.support, self.content)[:MAX_SUGGESTED_ASKS]
 
     def boundaries(self) -> list[str]:
@@ -179,6 +179,11 @@ class _Writer:
         keys: Sequence[str] = getattr(self.entry, group)
         labels = [self.content.label(group, key) for key in keys]
         return join_words(labels, self.text("situation", "and"))
+
+
+def sentence_start(text: str) -> str:
+    """The user's words as written, but starting with a capital like the lines around them."""
+    return text[:1].upper() + text[1:]
 
 
 def join_words(words: Sequence[str], conjunction: str) -> str:
