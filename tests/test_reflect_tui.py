@@ -106,7 +106,7 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
         ],
         "fear": "oordeel",
     }
-    assert not Draft(home, "reflect").path.exists()
+    assert not Draft(Store(home), "reflect").path.exists()
 
 
 async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
@@ -161,7 +161,7 @@ async def test_escape_goes_back_and_keeps_what_was_typed(home: Path) -> None:
 
 async def test_a_draft_is_kept_after_every_step(home: Path) -> None:
     app = make_app(home)
-    draft = Draft(home, "reflect")
+    draft = Draft(Store(home), "reflect")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "enter")
         assert draft.load()["answers"] == {"feelings": ["tired"]}
@@ -181,7 +181,7 @@ async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: 
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Concept bewaren
     assert app.return_value is None
-    assert json.loads(Draft(home, "reflect").path.read_text())["answers"] == {
+    assert json.loads(Draft(Store(home), "reflect").path.read_text())["answers"] == {
         "feelings": ["tense"],
         "triggers_note": "het werk",
     }
@@ -200,7 +200,7 @@ async def test_quitting_and_discarding_leaves_no_draft(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "enter", "ctrl+q", "tab", "enter")
-    assert not Draft(home, "reflect").path.exists()
+    assert not Draft(Store(home), "reflect").path.exists()
 
 
 async def test_quitting_can_be_cancelled(home: Path) -> None:
@@ -212,7 +212,7 @@ async def test_quitting_can_be_cancelled(home: Path) -> None:
 
 
 async def test_starting_over_discards_the_old_draft(home: Path) -> None:
-    Draft(home, "reflect").save({"feelings": ["angry"]}, 3)
+    Draft(Store(home), "reflect").save({"feelings": ["angry"]}, 3)
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "enter")  # Opnieuw beginnen
@@ -290,7 +290,7 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(home: Path) -> None:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReflectScreen)
         assert any("beschadigd" in n.message for n in app._notifications)
-    assert Draft(home, "reflect").load()["answers"] == {"feelings": ["tired"]}
+    assert Draft(Store(home), "reflect").load()["answers"] == {"feelings": ["tired"]}
     assert (home / "veerkracht.json").read_text() == "{broken"
 
 

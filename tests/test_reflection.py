@@ -9,6 +9,7 @@ import pytest
 from veerkracht.content import Content
 from veerkracht.drafts import Draft
 from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.storage import Store
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_the_summary_has_a_line_per_step_and_marks_the_private_text() -> None:
 
 
 def test_a_draft_round_trips_and_is_private(tmp_path: Path) -> None:
-    draft = Draft(tmp_path / "home", "reflect")
+    draft = Draft(Store(tmp_path / "home"), "reflect")
     assert draft.load() is None
     draft.save({"feelings": ["sad"]}, 3)
     loaded = draft.load()
@@ -64,7 +65,7 @@ def test_a_draft_round_trips_and_is_private(tmp_path: Path) -> None:
 
 
 def test_a_damaged_draft_is_set_aside_not_lost(tmp_path: Path) -> None:
-    draft = Draft(tmp_path, "reflect")
+    draft = Draft(Store(tmp_path), "reflect")
     draft.path.write_text('{"answers": {"feel')
     assert draft.load() is None
     assert draft.path.with_suffix(".damaged").read_text() == '{"answers": {"feel'

@@ -77,7 +77,7 @@ class VeerkrachtApp(App[str | None]):
             return HistoryScreen(self.store, self.content, self.today)
         from veerkracht.screens.reflect import ReflectScreen
 
-        return ReflectScreen(self.store, self.content, Draft(self.store.directory, "reflect"))
+        return ReflectScreen(self.store, self.content, Draft(self.store, "reflect"))
 
     def action_request_quit(self) -> None:
         quit_flow = getattr(self.screen, "action_quit_flow", None)

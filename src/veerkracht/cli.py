@@ -21,6 +21,7 @@ from veerkracht import __version__
 from veerkracht.agreements import agreement_json, agreements_in_order, agreements_table
 from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
+from veerkracht.exchange import export_data, export_markdown, parse_export
 from veerkracht.fsutil import write_output
 from veerkracht.inputfiles import read_data_file
 from veerkracht.locations import data_dir
@@ -29,14 +30,15 @@ from veerkracht.patterns import Filters, summarize
 from veerkracht.periods import parse_day
 from veerkracht.records import parse_checkin, parse_followup
 from veerkracht.reminders import already_reminded, remember, reminder
-from veerkracht.render import print_text, render
+from veerkracht.render import print_text, render, to_markdown
 from veerkracht.reports import history_markdown, history_table
 from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
-from veerkracht.scripts import build_script
+from veerkracht.scripts import SECTION_KEYS, build_script
 from veerkracht.settings import load_settings
 from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
+PASSPHRASE_ENV = "VEERKRACHT_PASSPHRASE"
 T = TypeVar("T")
 
 
@@ -47,6 +49,11 @@ class Language(StrEnum):
 
 class HistoryFormat(StrEnum):
     table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
 
@@ -74,6 +81,7 @@ class Session:
 
     data_dir: Path | None = None
     language: str = DEFAULT_LANGUAGE
+    _store: Store | None = None
 
     @property
     def content(self) -> Content:
@@ -81,7 +89,44 @@ class Session:
 
     @property
     def store(self) -> Store:
-        return Store(data_dir(self.data_dir))
+        """One store per command, so the passphrase is asked (and the key derived) once."""
+        directory = data_dir(self.data_dir)
+        if self._store is None or self._store.directory != directory:
+            self._store = Store(directory, unlock=self.passphrase)
+        return self._store
+
+    def passphrase(self) -> str:
+        """From VEERKRACHT_PASSPHRASE, else asked at the terminal (never echoed)."""
+        if os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        if not sys.stdin.isatty():
+            raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
+        message = self.content.message("passphrase_prompt")
+        return typer.prompt(message, hide_input=True, err=True)
+
+    def new_passphrase(self) -> str:
+        """A passphrase to encrypt with: from the environment, or typed twice."""
+        chosen = os.environ.get(PASSPHRASE_ENV)
+        if chosen is None:
+            if not sys.stdin.isatty():
+                raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
+            chosen = typer.prompt(self.content.message("passphrase_new"), hide_input=True, err=True)
+            again = typer.prompt(
+                self.content.message("passphrase_repeat"), hide_input=True, err=True
+            )
+            if again != chosen:
+                raise VeerkrachtError("passphrase_mismatch")
+        if not chosen.strip():
+            raise VeerkrachtError("passphrase_empty")
+        return chosen
+
+    def confirm(self, code: str, yes: bool, **params: Any) -> bool:
+        """A yes/no before something that cannot be undone; --yes for scripts."""
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            raise VeerkrachtError("needs_yes")
+        return typer.confirm(self.content.message(code, **params), default=False, err=True)
 
 
 class _Group(TyperGroup):
@@ -259,8 +304,7 @@ def prepare(
         _run_tui(ctx, session, script=script)
         return
     if output is not None:
-        write_output(output, render(script, session.content, output_format.value))
-        typer.echo(session.content.message("written", path=str(output)), err=True)
+        _emit(session, render(script, session.content, output_format.value), output)
     elif output_format is ScriptFormat.text:
         print_text(script, session.content, sys.stdout)
     else:
@@ -345,6 +389,179 @@ def checkin(
     checkin = _parse_file(ctx, session, from_file, parse_checkin)
     session.store.add_checkin(checkin)
     typer.echo(checkin.id)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", help="json (om terug te zetten) of markdown.")
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Schrijf naar dit bestand."),
+    ] = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Alles wat je schreef, voor je eigen reservekopie (ook wat je voor jezelf houdt).
+
+    Voorbeeld: veerkracht export -o veerkracht-backup.json
+    """
+    session = _use(ctx, language, directory)
+    contents = session.store.contents()
+    if output_format is ExportFormat.json:
+        text = json.dumps(export_data(contents), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = export_markdown(contents, session.content)
+    _emit(session, text, output)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Een JSON-export van veerkracht.")],
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Zet een export terug. Wat er al is, wordt overgeslagen; niets komt dubbel.
+
+    Voorbeeld: veerkracht import veerkracht-backup.json
+    """
+    session = _use(ctx, language, directory)
+    found = _parse_file(ctx, session, file, parse_export)
+    added = session.store.merge(
+        {kind: getattr(found, kind) for kind in ("entries", "followups", "checkins", "agreements")}
+    )
+    typer.echo(session.content.message("imported", **added), err=True)
+
+
+@app.command()
+def forget(
+    ctx: typer.Context,
+    entry_ref: Annotated[
+        str | None, typer.Argument(metavar="ENTRY", help="Nummer van de reflectie, of last.")
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Alles verwijderen.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Niet meer vragen.")] = False,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Verwijder een reflectie (met wat erbij hoort) of alles, echt en na bevestiging.
+
+    Voorbeeld: veerkracht forget 3
+    """
+    session = _use(ctx, language, directory)
+    store, content = session.store, session.content
+    if everything:
+        if session.confirm("confirm_forget_all", yes, path=str(store.directory)):
+            store.forget_all()
+            typer.echo(content.message("forgotten_all"), err=True)
+            return
+    elif entry_ref is not None:
+        entry = store.entry(entry_ref)
+        if session.confirm("confirm_forget", yes, id=entry.id, date=entry.created.date()):
+            store.forget(entry)
+            typer.echo(content.message("forgotten", id=entry.id), err=True)
+            return
+    else:
+        raise typer.BadParameter(content.message("forget_what"), param_hint="ENTRY")
+    typer.echo(content.message("not_forgotten"), err=True)
+
+
+@app.command()
+def share(
+    ctx: typer.Context,
+    entry_ref: Annotated[
+        str, typer.Argument(metavar="ENTRY", help="Nummer van de reflectie, of last.")
+    ] = "last",
+    include: Annotated[
+        str | None,
+        typer.Option("--include", metavar="KEY,…", help="De onderdelen die je deelt."),
+    ] = None,
+    to: Annotated[Audience | None, typer.Option("--to", help="Met wie je deelt.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Schrijf naar dit bestand."),
+    ] = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Een samenvatting voor een ander, die jij per onderdeel goedkeurt.
+
+    Voorbeeld: veerkracht share last --include opening,situation,need,asks -o voor-anna.md
+    """
+    session = _use(ctx, language, directory)
+    content = session.content
+    chosen = _sections(content, include)
+    script = build_script(session.store.entry(entry_ref), content, to.value if to else None)
+    if chosen is None:
+        if not sys.stdin.isatty():
+            _fail(ctx, content.message("share_needs_include"))
+        chosen = set()
+        for section in script.sections:
+            typer.echo(f"\n{section.title}", err=True)
+            for line in section.lines:
+                typer.echo(f"  • {line}", err=True)
+            if typer.confirm(content.message("share_question"), default=False, err=True):
+                chosen.add(section.key)
+    if not chosen:
+        typer.echo(content.message("share_nothing"), err=True)
+        return
+    _emit(session, to_markdown(script.edited({}, chosen), content), output)
+
+
+def _sections(content: Content, include: str | None) -> set[str] | None:
+    """The section keys named by --include (None when not given); unknown ones are a
+    usage error listing the valid keys."""
+    if include is None:
+        return None
+    keys = {key.strip() for key in include.split(",") if key.strip()}
+    unknown = sorted(keys - set(SECTION_KEYS))
+    if unknown:
+        message = content.message(
+            "unknown_section", value=", ".join(unknown), allowed=", ".join(SECTION_KEYS)
+        )
+        raise typer.BadParameter(message, param_hint="--include")
+    return keys
+
+
+@app.command()
+def encrypt(
+    ctx: typer.Context, language: LanguageOption = None, directory: DataDirOption = None
+) -> None:
+    """Versleutel je gegevens met een wachtzin (AES-256-GCM, Argon2id).
+
+    Voorbeeld: veerkracht encrypt
+    """
+    session = _use(ctx, language, directory)
+    store = session.store
+    if store.is_encrypted():
+        raise VeerkrachtError("already_encrypted", path=str(store.path))
+    store.encrypt(session.new_passphrase())
+    typer.echo(session.content.message("encrypted_done"), err=True)
+
+
+@app.command()
+def decrypt(
+    ctx: typer.Context, language: LanguageOption = None, directory: DataDirOption = None
+) -> None:
+    """Zet de versleuteling weer uit (de wachtzin wordt gevraagd).
+
+    Voorbeeld: veerkracht decrypt
+    """
+    session = _use(ctx, language, directory)
+    session.store.decrypt()
+    typer.echo(session.content.message("decrypted_done"), err=True)
+
+
+def _emit(session: Session, text: str, output: Path | None) -> None:
+    """Write to --output atomically (naming it on stderr), or print."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_output(output, text)
+    typer.echo(session.content.message("written", path=str(output)), err=True)
 
 
 @app.command()
@@ -467,6 +684,7 @@ def _require_terminal(ctx: typer.Context, session: Session) -> None:
 def _run_tui(ctx: typer.Context, session: Session, **options: Any) -> None:
     """Open a screen in the terminal (Textual is imported only here)."""
     _require_terminal(ctx, session)
+    session.store.unlock_now()
     from veerkracht.app import VeerkrachtApp
 
     VeerkrachtApp(session.store, session.content, **options).run()

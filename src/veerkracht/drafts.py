@@ -5,28 +5,32 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import atomic_write
 from veerkracht.model import now
 
+if TYPE_CHECKING:
+    from veerkracht.storage import Store
+
 
 class Draft:
-    """The draft of one flow (e.g. `reflect`): answers so far and the step reached."""
+    """The draft of one flow (e.g. `reflect`): answers so far and the step reached.
+    Sealed like the store when the store is encrypted."""
 
-    def __init__(self, directory: Path, name: str) -> None:
-        self.directory = directory
-        self.path = directory / f"draft-{name}.json"
+    def __init__(self, store: Store, name: str) -> None:
+        self.store = store
+        self.directory = store.directory
+        self.path = store.directory / f"draft-{name}.json"
 
     def load(self) -> dict[str, Any] | None:
         """The saved draft, or None. A damaged draft is set aside, never overwritten."""
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(self.store.decode(self.path.read_bytes(), self.path))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):
+        except (OSError, ValueError, VeerkrachtError):
             with contextlib.suppress(OSError):
                 self.path.replace(self.path.with_suffix(".damaged"))
             return None
@@ -38,7 +42,9 @@ class Draft:
         record = {"answers": answers, "step": step, "saved": now().isoformat()}
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write(self.path, json.dumps(record, ensure_ascii=False).encode())
+            data = json.dumps(record, ensure_ascii=False).encode()
+            self.store.unlock_now()  # an encrypted store seals its drafts too
+            atomic_write(self.path, self.store.encode(data))
         except OSError as error:
             raise VeerkrachtError(
                 "store_unwritable", path=str(self.path), reason=error.strerror

@@ -28,3 +28,10 @@ class ValidationError(VeerkrachtError):
     def __init__(self, code: str, field: str, **params: Any) -> None:
         super().__init__(code, field=field, **params)
         self.field = field
+
+
+def printable(value: object, limit: int = 40) -> str:
+    """A value shown safely in a one-line message: control characters escaped, cut short."""
+    shown = value if isinstance(value, str) else repr(value)
+    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in shown)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from veerkracht.errors import ValidationError
+from veerkracht.errors import ValidationError, printable
 
 #: The stable option keys (the public contract). Labels live in content/options.toml.
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -116,7 +116,9 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
         raise ValidationError("not_an_object", field="")
     for key in data:
         if key not in ANSWER_FIELDS:
-            raise ValidationError("unknown_field", field=str(key), allowed=", ".join(ANSWER_FIELDS))
+            raise ValidationError(
+                "unknown_field", field=printable(key), allowed=", ".join(ANSWER_FIELDS)
+            )
     values = {key: value for key, value in data.items() if value is not None}
     if not values.get("feelings"):
         raise ValidationError("required", field="feelings", allowed=", ".join(OPTIONS["feelings"]))
@@ -225,5 +227,4 @@ def _asks(value: Any) -> list[str]:
 
 def _show(value: Any) -> str:
     """A short, safe rendering of a refused value for an error message."""
-    shown = repr(value)
-    return shown if len(shown) <= 40 else shown[:37] + "..."
+    return printable(repr(value))

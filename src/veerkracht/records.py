@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from veerkracht.errors import ValidationError
+from veerkracht.errors import ValidationError, printable
 from veerkracht.model import (
     INTENSITY_RANGE,
     moment,
@@ -186,7 +186,7 @@ def _fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, 
         raise ValidationError("not_an_object", field="")
     for key in data:
         if key not in allowed:
-            name = f"{prefix}.{key}" if prefix else str(key)
+            name = f"{prefix}.{printable(key)}" if prefix else printable(key)
             raise ValidationError("unknown_field", field=name, allowed=", ".join(allowed))
     return {key: value for key, value in data.items() if value is not None}
 

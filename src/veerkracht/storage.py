@@ -20,8 +20,9 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from veerkracht.crypto import MAGIC, Vault, is_sealed
 from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import atomic_write, keep_backup, remove_stale_temps
+from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_stale_temps
 from veerkracht.model import Entry
 from veerkracht.records import Agreement, CheckIn, FollowUp
 
@@ -48,19 +49,24 @@ class Contents:
 
 
 class Store:
-    """Everything a user wrote, in one file in `directory`."""
+    """Everything a user wrote, in one file in `directory`, sealed when encrypted.
 
-    def __init__(self, directory: Path) -> None:
+    `unlock` is asked for the passphrase the first time a sealed file is read; the
+    key is then kept for the rest of the process."""
+
+    def __init__(self, directory: Path, unlock: Callable[[], str] | None = None) -> None:
         self.directory = directory
         self.path = directory / STORE_FILE
         self.backup_path = directory / f"{STORE_FILE}.bak"
         self.lock_path = directory / f"{STORE_FILE}.lock"
+        self.unlock = unlock
+        self.vault: Vault | None = None
 
     # -- transactions -------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[TinyDB]:
-        """A locked read-modify-write; the file is replaced once, only on success."""
+    def locked(self) -> Iterator[None]:
+        """Hold the cross-process lock (stale temp files of killed writers are removed)."""
         self._ensure_directory()
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         try:
@@ -69,11 +75,77 @@ class Store:
             raise VeerkrachtError("store_busy", path=str(self.path)) from None
         try:
             remove_stale_temps(self.path)
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[TinyDB]:
+        """A locked read-modify-write; the file is replaced once, only on success."""
+        with self.locked():
             db = TinyDB(self, storage=_TransactionStorage)
             yield db
             db.storage.commit()
-        finally:
-            lock.release()
+
+    # -- encryption ---------------------------------------------------------------
+
+    def is_encrypted(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                return is_sealed(handle.read(len(MAGIC)))
+        except OSError:
+            return False
+
+    def unlock_now(self) -> None:
+        """Ask for the passphrase up front (before a screen opens), if it is needed."""
+        if self.vault is None and self.is_encrypted():
+            self.load()
+
+    def encode(self, data: bytes) -> bytes:
+        """`data` as it goes to disk: sealed when the store is encrypted."""
+        return self.vault.seal(data) if self.vault else data
+
+    def decode(self, raw: bytes, path: Path) -> bytes:
+        """Bytes read from disk, opened when sealed (asking for the passphrase once)."""
+        if not is_sealed(raw):
+            return raw
+        if self.vault is None:
+            if self.unlock is None:
+                raise VeerkrachtError("passphrase_needed", path=str(path))
+            self.vault = Vault.unlock(raw, self.unlock(), str(path))
+        return self.vault.open(raw, str(path))
+
+    def encrypt(self, passphrase: str) -> None:
+        """Seal the store, its backup and drafts under a new key from `passphrase`."""
+        with self.locked():
+            tables = self.load()
+            if self.vault is not None:
+                raise VeerkrachtError("already_encrypted", path=str(self.path))
+            drafts = self._read_drafts()
+            self.vault = Vault.create(passphrase)
+            self._rewrite(tables, drafts)
+
+    def decrypt(self) -> None:
+        """Store everything in plain JSON again (the passphrase is asked first)."""
+        with self.locked():
+            tables = self.load()
+            if self.vault is None:
+                raise VeerkrachtError("not_encrypted", path=str(self.path))
+            drafts = self._read_drafts()
+            self.vault = None
+            self._rewrite(tables, drafts)
+
+    def _read_drafts(self) -> dict[Path, bytes]:
+        drafts = {}
+        for path in self.directory.glob("draft-*.json"):
+            drafts[path] = self.decode(path.read_bytes(), path)
+        return drafts
+
+    def _rewrite(self, tables: Tables, drafts: dict[Path, bytes]) -> None:
+        """Write everything in the current form, leaving no copy in the old form."""
+        self.save(tables, keep_previous=False)
+        for path, data in drafts.items():
+            atomic_write(path, self.encode(data))
 
     # -- records --------------------------------------------------------------------
 
@@ -143,6 +215,60 @@ class Store:
     def checkins(self) -> list[CheckIn]:
         return self.contents().checkins
 
+    # -- owning your data --------------------------------------------------------------
+
+    def merge(self, records: dict[str, Sequence[Any]]) -> dict[str, int]:
+        """Add imported records by kind: a known uuid is skipped, a taken id reassigned.
+        All in one write. Returns how many of each kind were added."""
+        added = {}
+        with self.transaction() as db:
+            for kind, found in records.items():
+                table = db.table(kind)
+                existing = table.all()
+                uuids = {doc.get("uuid") for doc in existing}
+                ids = {doc.get("id") for doc in existing}
+                new = []
+                for record in found:  # a uuid already known, or seen earlier in the file
+                    if record.uuid not in uuids:
+                        uuids.add(record.uuid)
+                        new.append(record)
+                # Records whose id is free keep it; the others get a new one after them.
+                free = [record for record in new if record.id not in ids]
+                for record in free + [record for record in new if record.id in ids]:
+                    record.id = claim_id(db, kind, record.id, ids)
+                    table.insert(record.to_record())
+                    ids.add(record.id)
+                added[kind] = len(new)
+        return added
+
+    def forget(self, entry: Entry) -> None:
+        """Delete an entry with its follow-ups and agreements, from the store and the backup."""
+        with self.locked():
+            tables = self.load()
+            for kind in ("entries", "followups", "agreements"):
+                linked = "uuid" if kind == "entries" else "entry"
+                records = tables.get(kind, {})
+                tables[kind] = {
+                    doc_id: record
+                    for doc_id, record in records.items()
+                    if record.get(linked) != entry.uuid
+                }
+            self.save(tables, keep_previous=False)
+
+    def forget_all(self) -> None:
+        """Delete the store, its backup, drafts and state: everything veerkracht wrote here."""
+        with self.locked():
+            for pattern in (
+                STORE_FILE,
+                f"{STORE_FILE}.bak",
+                "draft-*",
+                "reminded.json",
+                "*.damaged",
+            ):
+                for path in self.directory.glob(pattern):
+                    path.unlink(missing_ok=True)
+            fsync_dir(self.directory)
+
     def entry(self, ref: str) -> Entry:
         """The entry with short id `ref`, or the newest one for `last`."""
         entries = self.entries()
@@ -176,21 +302,30 @@ class Store:
                 "store_unreadable", path=str(self.path), reason=error.strerror
             ) from None
         try:
-            tables = json.loads(raw)
+            tables = json.loads(self.decode(raw, self.path))
+        except VeerkrachtError as error:
+            if error.code == "store_damaged":
+                raise self._damaged() from None
+            raise
         except ValueError:
             tables = None
         if not _looks_like_tables(tables):
             raise self._damaged()
         return self._migrate(tables)
 
-    def save(self, tables: Tables) -> None:
-        """Replace the file atomically, keeping the previous good version as a backup."""
+    def save(self, tables: Tables, *, keep_previous: bool = True) -> None:
+        """Replace the file atomically. The previous good version stays as the backup,
+        unless `keep_previous` is off (after forgetting or re-encrypting): then the
+        backup becomes the new version too, so nothing old lingers in it."""
         meta = tables.setdefault(META_TABLE, {}).setdefault(str(META_DOC_ID), {})
         meta["schema"] = SCHEMA_VERSION
-        data = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode()
+        data = self.encode(json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode())
         try:
-            keep_backup(self.path, self.backup_path)
+            if keep_previous:
+                keep_backup(self.path, self.backup_path)
             atomic_write(self.path, data)
+            if not keep_previous:
+                keep_backup(self.path, self.backup_path)
         except OSError as error:
             raise VeerkrachtError(
                 "store_unwritable", path=str(self.path), reason=error.strerror
@@ -227,6 +362,18 @@ def mark_done(db: TinyDB, refs: Sequence[str]) -> None:
         if not found:
             raise VeerkrachtError("agreement_not_found", ref=ref)
         table.update({"done": True}, doc_ids=[found[0].doc_id])
+
+
+def claim_id(db: TinyDB, table: str, wanted: str, taken: set[str]) -> str:
+    """`wanted` if it is free (moving the counter past it), else the next free id."""
+    if not wanted or wanted in taken:
+        return next_short_id(db, table)
+    meta = db.table(META_TABLE)
+    doc = meta.get(doc_id=META_DOC_ID) or {}
+    counters = dict(doc.get("counters", {}))
+    counters[table] = max(counters.get(table, 0), int(wanted))
+    meta.upsert(Document({**doc, "counters": counters}, doc_id=META_DOC_ID))
+    return wanted
 
 
 def insert(db: TinyDB, table: str, record: Any) -> None:

@@ -1,0 +1,125 @@
+"""Passphrase encryption of the store: AES-256-GCM under a key from Argon2id.
+
+A sealed file is a header, a fresh 12-byte nonce and the ciphertext with its tag:
+
+    magic "VKENC\\x01" | memory KiB, iterations, lanes (3 × uint32) | salt (16) |
+    key check (32) | nonce (12) | ciphertext + tag
+
+The header is authenticated as associated data. The key check (an HMAC of the
+derived key) tells a wrong passphrase apart from a damaged file, which jrnl cannot.
+The key is derived once per process; each write gets a new random nonce.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import struct
+from dataclasses import dataclass
+from hashlib import sha256
+
+from veerkracht.errors import VeerkrachtError
+
+MAGIC = b"VKENC\x01"
+_HEADER = struct.Struct(">6sIII16s32s")
+NONCE_SIZE = 12
+SALT_SIZE = 16
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost: about 0.25 s and 64 MiB on a current laptop."""
+
+    memory_kib: int = 64 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+
+DEFAULT_PARAMS = KdfParams()
+#: Bounds on header values, so a tampered header cannot make us allocate 4 TiB.
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_ITERATIONS = 64
+_MAX_LANES = 64
+
+
+def is_sealed(blob: bytes) -> bool:
+    return blob.startswith(MAGIC[:5])
+
+
+@dataclass(frozen=True)
+class Vault:
+    """An unlocked key with the header it belongs to."""
+
+    params: KdfParams
+    salt: bytes
+    key: bytes
+    check: bytes
+
+    @classmethod
+    def create(cls, passphrase: str, params: KdfParams = DEFAULT_PARAMS) -> Vault:
+        """A new key from `passphrase` with a fresh random salt."""
+        return cls._derive(passphrase, params, os.urandom(SALT_SIZE))
+
+    @classmethod
+    def unlock(cls, blob: bytes, passphrase: str, path: str) -> Vault:
+        """The key for a sealed `blob`; a wrong passphrase or damaged header is named."""
+        params, salt, check = _read_header(blob, path)
+        vault = cls._derive(passphrase, params, salt)
+        if not hmac.compare_digest(vault.check, check):
+            raise VeerkrachtError("wrong_passphrase", path=path)
+        return vault
+
+    @classmethod
+    def _derive(cls, passphrase: str, params: KdfParams, salt: bytes) -> Vault:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+        master = Argon2id(
+            salt=salt,
+            length=32,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        ).derive(passphrase.encode("utf-8"))
+        key = hmac.digest(master, b"veerkracht aes-256-gcm key", sha256)
+        check = hmac.digest(master, b"veerkracht key check", sha256)
+        return cls(params, salt, key, check)
+
+    def header(self) -> bytes:
+        p = self.params
+        return _HEADER.pack(MAGIC, p.memory_kib, p.iterations, p.lanes, self.salt, self.check)
+
+    def seal(self, plaintext: bytes) -> bytes:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        header, nonce = self.header(), os.urandom(NONCE_SIZE)
+        return header + nonce + AESGCM(self.key).encrypt(nonce, plaintext, header)
+
+    def open(self, blob: bytes, path: str) -> bytes:
+        """The plaintext of `blob`; a file sealed with another key, or changed, is named."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        params, salt, check = _read_header(blob, path)
+        if (params, salt, check) != (self.params, self.salt, self.check):
+            raise VeerkrachtError("wrong_passphrase", path=path)
+        header = blob[: _HEADER.size]
+        nonce = blob[_HEADER.size : _HEADER.size + NONCE_SIZE]
+        try:
+            return AESGCM(self.key).decrypt(nonce, blob[_HEADER.size + NONCE_SIZE :], header)
+        except InvalidTag:
+            raise VeerkrachtError("store_damaged", path=path) from None
+
+
+def _read_header(blob: bytes, path: str) -> tuple[KdfParams, bytes, bytes]:
+    if len(blob) < _HEADER.size + NONCE_SIZE + 16:
+        raise VeerkrachtError("store_damaged", path=path)
+    magic, memory, iterations, lanes, salt, check = _HEADER.unpack_from(blob)
+    sane = (
+        magic == MAGIC
+        and 8 * lanes <= memory <= _MAX_MEMORY_KIB
+        and 1 <= iterations <= _MAX_ITERATIONS
+        and 1 <= lanes <= _MAX_LANES
+    )
+    if not sane:
+        raise VeerkrachtError("store_damaged", path=path)
+    return KdfParams(memory, iterations, lanes), salt, check
