@@ -46,6 +46,18 @@ def realistic_answers(rng: random.Random, when: datetime) -> dict:
     }
 
 
+def realistic_export(count: int) -> dict:
+    """An export file (the import format) with `count` realistic reflections."""
+    rng = random.Random(count)
+    start = datetime(2025, 1, 1, 9, tzinfo=timezone(timedelta(hours=1)))
+    entries = []
+    for number in range(1, count + 1):
+        entry = parse_answers(realistic_answers(rng, start + timedelta(hours=7 * number)))
+        entry.id = str(number)
+        entries.append(entry.to_record())
+    return {"format": "veerkracht-export", "version": 1, "entries": entries}
+
+
 def build_store(directory: Path, count: int) -> Store:
     """A store of `count` entries, written in one transaction."""
     rng = random.Random(count)

@@ -40,3 +40,34 @@ def test_cli_commands_do_not_import_textual(args: list[str], tmp_path: Path) -> 
         f"assert CliRunner().invoke(app, {args!r}).exit_code == 0\n"
     )
     assert "textual" not in modules_after(code)
+
+
+HEAVY = ("textual", "tinydb", "filelock", "rich", "cryptography", "orjson")
+
+
+def test_the_cli_module_imports_nothing_heavy_until_a_command_needs_it() -> None:
+    loaded = modules_after("import veerkracht.cli")
+    assert [name for name in HEAVY if name in loaded] == []
+
+
+def test_version_imports_neither_typer_nor_the_cli() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['veerkracht', '--version']\n"
+        "from veerkracht.launch import main\n"
+        "main()"
+    )
+    loaded = modules_after(code)
+    assert "typer" not in loaded
+    assert "veerkracht.cli" not in loaded
+
+
+def test_reading_the_store_needs_no_tinydb_or_lock(tmp_path: Path) -> None:
+    code = (
+        "from pathlib import Path\n"
+        "from veerkracht.storage import Store\n"
+        f"Store(Path({str(tmp_path)!r})).contents()\n"
+    )
+    loaded = modules_after(code)
+    assert "tinydb" not in loaded
+    assert "filelock" not in loaded

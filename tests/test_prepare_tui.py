@@ -137,7 +137,7 @@ async def test_after_saving_a_reflection_the_card_is_offered(home: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
-        screen.go_to(11)
+        await screen.go_to(11)
         await pilot.press("ctrl+s", "enter")  # Gesprekskaart maken
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)

@@ -227,7 +227,7 @@ async def test_a_step_can_be_reopened_from_the_summary(home: Path) -> None:
         await pilot.press("enter", "space", "enter")
         await pilot.press("ctrl+o")  # not offered before the summary
         assert screen.step == "triggers"
-        screen.go_to(11)
+        await screen.go_to(11)
         assert screen.step == "summary"
         await pilot.press("down", "enter")  # Aanleiding
         assert screen.step == "triggers"
@@ -286,7 +286,7 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
-        screen.go_to(11)
+        await screen.go_to(11)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReflectScreen)
         assert any("beschadigd" in n.message for n in app._notifications)
@@ -300,7 +300,7 @@ async def test_every_step_fits_80_by_24(home: Path, language: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         for index in range(12):
-            screen.go_to(index)
+            await screen.go_to(index)
             await pilot.pause()
             step = screen.query_one(f"#step-{screen.step}")
             assert step.region.width <= 80

@@ -33,7 +33,7 @@ def at_step(index: int):
         screen = pilot.app.screen
         if index:
             screen.apply(ANSWERS)
-            screen.go_to(index)
+            await screen.go_to(index)
         await pilot.pause()
 
     return run_before

@@ -1,5 +1,5 @@
 """`python -m veerkracht`."""
 
-from veerkracht.cli import main
+from veerkracht.launch import main
 
 main()

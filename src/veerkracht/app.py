@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 
 from textual.app import App
 from textual.screen import ModalScreen, Screen
@@ -17,7 +18,8 @@ from veerkracht.storage import Store
 class VeerkrachtApp(App[str | None]):
     """veerkracht in the terminal. Returns the id of a reflection saved in this session."""
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so the app also works when subclassed from elsewhere (the benchmarks).
+    CSS_PATH = str(files("veerkracht").joinpath("app.tcss"))
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(

@@ -4,7 +4,7 @@ in it, and the weekly recovery check-in. Validation names the field; no I/O."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from veerkracht.model import (
     moment,
     new_uuid,
     now,
+    plain_record,
     text,
     whole_number,
 )
@@ -46,9 +47,7 @@ class Agreement:
     id: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["due"] = self.due.isoformat() if self.due else None
-        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+        return plain_record(self)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Agreement:
@@ -74,9 +73,7 @@ class FollowUp:
     id: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["created"] = self.created.isoformat()
-        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+        return plain_record(self)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> FollowUp:
@@ -102,9 +99,7 @@ class CheckIn:
     id: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["created"] = self.created.isoformat()
-        return {"id": record.pop("id"), "uuid": record.pop("uuid"), **record}
+        return plain_record(self)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> CheckIn:

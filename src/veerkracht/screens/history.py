@@ -87,8 +87,8 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
                 yield Static(id="page", classes="hint")
             with VerticalScroll(id="detail-pane", can_focus=False):
-                yield Static(id="detail")
-                yield Static(id="patterns", classes="patterns")
+                yield Static(id="detail", markup=False)
+                yield Static(id="patterns", classes="patterns", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

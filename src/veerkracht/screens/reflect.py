@@ -29,13 +29,14 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.drafts import Draft, saved_at
 from veerkracht.errors import VeerkrachtError
-from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, TEXT_FIELDS, parse_answers
-from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.model import MAX_TEXT, OPTIONS, RELATION_KEYS, parse_answers
+from veerkracht.reflection import STEP_FIELDS, STEPS, suggest_audience, suggested_asks, summary
 from veerkracht.safety import free_texts, needs_notice
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import (
     Choices,
     Examples,
+    MarkedList,
     Scale,
     SingleChoice,
     bind_localized,
@@ -60,6 +61,8 @@ class ReflectScreen(Screen[None]):
         self.index = 0
         self.return_to_summary = False
         self.audience_suggested = False
+        self.answers: dict[str, Any] = {}
+        self.composed: set[str] = {"welcome"}
         self._recent: list[tuple[Any, int | None]] | None = None
         bind_localized(
             self,
@@ -94,8 +97,9 @@ class ReflectScreen(Screen[None]):
                 with Vertical(id=f"step-{step}", classes="step"):
                     yield Static(self.step_text(step, "question"), classes="question")
                     yield Static(self.step_text(step, "explain"), classes="explain")
-                    with VerticalScroll(classes="fields", can_focus=False):
-                        yield from getattr(self, f"_compose_{step}")()
+                    with VerticalScroll(classes="fields", id=f"fields-{step}", can_focus=False):
+                        if step == "welcome":  # the other steps are built when first shown
+                            yield from self._compose_welcome()
         with Horizontal(id="nav"):
             yield Button(self.ui("back"), id="back", compact=True)
             yield Button(self.ui("next"), id="next", compact=True, variant="primary")
@@ -172,58 +176,78 @@ class ReflectScreen(Screen[None]):
         yield Label(self.field(key), classes="field-label")
         yield Input(id=key, max_length=MAX_TEXT)
 
-    def on_mount(self) -> None:
-        self._show(0)
+    async def on_mount(self) -> None:
+        await self._show(0)
 
     # -- answers ----------------------------------------------------------------------
+    # `answers` holds everything in the answers-file schema; a step's widgets exist once
+    # the step has been shown, and are read back into `answers` whenever it is collected.
 
     def collect(self) -> dict[str, Any]:
         """The answers so far, in the answers-file schema (empty ones left out)."""
-        answers: dict[str, Any] = {}
-        for group in MULTI_CHOICES:
-            chosen = set(self.query_one(f"#{group}", Choices).selected)
-            if chosen:
-                answers[group] = [key for key in OPTIONS[group] if key in chosen]
-        intensity = self.query_one("#intensity", Scale).value
-        if intensity is not None:
-            answers["intensity"] = intensity
-        for key in TEXT_FIELDS:
-            if value := self.query_one(f"#{key}", Input).value.strip():
-                answers[key] = value
-        relations = {
-            key: value
-            for key in RELATION_KEYS
-            if (value := self.query_one(f"#{key}", Input).value.strip())
-        }
-        if relations:
-            answers["relations"] = relations
-        if audience := self.query_one("#audience", SingleChoice).chosen:
-            answers["audience"] = audience
-        asks = [
-            value
-            for slot in range(ASK_SLOTS)
-            if (value := self.query_one(f"#ask-{slot}", Input).value.strip())
-        ]
-        if asks:
-            answers["asks"] = asks
-        return answers
+        for step in self.composed:
+            for name in STEP_FIELDS.get(step, ()):
+                value = self._read(name)
+                if value in (None, "", [], {}):
+                    self.answers.pop(name, None)
+                else:
+                    self.answers[name] = value
+        return dict(self.answers)
 
     def apply(self, answers: dict[str, Any]) -> None:
-        """Fill the widgets from saved answers (a draft)."""
-        for group in MULTI_CHOICES:
-            self.query_one(f"#{group}", Choices).set_chosen(answers.get(group, []))
-        self.query_one("#intensity", Scale).value = answers.get("intensity")
-        for key in TEXT_FIELDS:
-            self.query_one(f"#{key}", Input).value = answers.get(key, "")
-        relations = answers.get("relations", {})
-        for key in RELATION_KEYS:
-            self.query_one(f"#{key}", Input).value = relations.get(key, "")
-        audience = self.query_one("#audience", SingleChoice)
-        audience.set_chosen([answers["audience"]] if answers.get("audience") else [])
+        """Start from saved answers (a draft), filling the steps already built."""
+        self.answers = dict(answers)
         self.audience_suggested = "audience" in answers
-        asks = answers.get("asks", [])
-        for slot in range(ASK_SLOTS):
-            self.query_one(f"#ask-{slot}", Input).value = asks[slot] if slot < len(asks) else ""
+        for step in self.composed:
+            self._fill(step)
+
+    def _fill(self, step: str) -> None:
+        for name in STEP_FIELDS.get(step, ()):
+            self._write(name, self.answers.get(name))
+
+    def _read(self, name: str) -> Any:
+        """One answer from its widgets."""
+        if name in MULTI_CHOICES:
+            chosen = set(self.query_one(f"#{name}", Choices).selected)
+            return [key for key in OPTIONS[name] if key in chosen]
+        if name == "intensity":
+            return self.query_one("#intensity", Scale).value
+        if name == "audience":
+            return self.query_one("#audience", SingleChoice).chosen
+        if name == "relations":
+            values = {key: self.query_one(f"#{key}", Input).value.strip() for key in RELATION_KEYS}
+            return {key: value for key, value in values.items() if value}
+        if name == "asks":
+            slots = [self.query_one(f"#ask-{slot}", Input) for slot in range(ASK_SLOTS)]
+            return [value for slot in slots if (value := slot.value.strip())]
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def _write(self, name: str, value: Any) -> None:
+        """One answer into its widgets."""
+        if name in MULTI_CHOICES or name == "audience":
+            chosen = value if isinstance(value, list) else [value] if value else []
+            self.query_one(f"#{name}", MarkedList).set_chosen(chosen)
+        elif name == "intensity":
+            self.query_one("#intensity", Scale).value = value
+        elif name == "relations":
+            for key in RELATION_KEYS:
+                self.query_one(f"#{key}", Input).value = (value or {}).get(key, "")
+        elif name == "asks":
+            asks = value or []
+            for slot in range(ASK_SLOTS):
+                text = asks[slot] if slot < len(asks) else ""
+                self.query_one(f"#ask-{slot}", Input).value = text
+        else:
+            self.query_one(f"#{name}", Input).value = value or ""
+
+    async def _build(self, step: str) -> None:
+        """Build a step's widgets the first time it is shown (start-up stays quick)."""
+        if step in self.composed:
+            return
+        fields = self.query_one(f"#fields-{step}", VerticalScroll)
+        await fields.mount_all(list(getattr(self, f"_compose_{step}")()))
+        self.composed.add(step)
+        self._fill(step)
 
     # -- moving between steps -------------------------------------------------------------
 
@@ -231,7 +255,9 @@ class ReflectScreen(Screen[None]):
     def step(self) -> str:
         return STEPS[self.index]
 
-    def _show(self, index: int) -> None:
+    async def _show(self, index: int) -> None:
+        self.collect()
+        await self._build(STEPS[index])
         self.index = index
         self.query_one(ContentSwitcher).current = f"step-{self.step}"
         total = len(STEPS)
@@ -256,9 +282,9 @@ class ReflectScreen(Screen[None]):
         if fields:
             fields[0].focus()
 
-    def go_to(self, index: int) -> None:
+    async def go_to(self, index: int) -> None:
         """Show step `index` and keep the draft."""
-        self._show(index)
+        await self._show(index)
         self.keep_draft()
 
     def keep_draft(self) -> None:
@@ -270,24 +296,24 @@ class ReflectScreen(Screen[None]):
         except VeerkrachtError as error:
             self.notify(self.content.message(error.code, **error.params), severity="error")
 
-    def action_next_step(self) -> None:
+    async def action_next_step(self) -> None:
         if self.step == "welcome":
-            self.start(resume=bool(self.saved_draft))
+            await self.start(resume=bool(self.saved_draft))
         elif self.step == "summary":
             self.action_save()
         elif self.step == "feelings" and not self.query_one("#feelings", Choices).selected:
             self.notify(self.ui("need_feeling"))
         elif self.return_to_summary:
-            self.go_to(STEPS.index("summary"))
+            await self.go_to(STEPS.index("summary"))
         else:
-            self.go_to(self.index + 1)
+            await self.go_to(self.index + 1)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.index > 0:
-            self.go_to(self.index - 1)
+            await self.go_to(self.index - 1)
 
-    def action_to_summary(self) -> None:
-        self.go_to(STEPS.index("summary"))
+    async def action_to_summary(self) -> None:
+        await self.go_to(STEPS.index("summary"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
@@ -298,22 +324,21 @@ class ReflectScreen(Screen[None]):
             return self.index > 0
         return True
 
-    def start(self, *, resume: bool) -> None:
+    async def start(self, *, resume: bool) -> None:
         if resume and self.saved_draft:
             self.apply(self.saved_draft["answers"])
             step = self.saved_draft.get("step", 1)
-            self.go_to(step if isinstance(step, int) and 0 < step < len(STEPS) else 1)
+            await self.go_to(step if isinstance(step, int) and 0 < step < len(STEPS) else 1)
         else:
             self.draft.clear()
             self.apply({})
-            self.go_to(1)
+            await self.go_to(1)
 
     # -- per step -----------------------------------------------------------------------
 
     def _enter_audience(self) -> None:
         choice = self.query_one("#audience", SingleChoice)
-        triggers = self.query_one("#triggers", Choices).selected
-        suggested = suggest_audience(triggers)
+        suggested = suggest_audience(self.answers.get("triggers", []))
         reason = self.content.text("reflect", "audience_reasons", suggested)
         label = self.content.label("audiences", suggested)
         self.query_one("#audience-suggestion", Static).update(
@@ -326,8 +351,7 @@ class ReflectScreen(Screen[None]):
         self._describe_audience(choice.chosen or suggested)
 
     def _enter_asks(self) -> None:
-        support = self.query_one("#support", Choices).selected
-        chosen = [key for key in OPTIONS["support"] if key in support]
+        chosen = self.answers.get("support", [])
         examples = self.query_one("#ask-examples", Examples)
         examples.set_options(
             Option(f"+ {ask}", id=ask) for ask in suggested_asks(chosen, self.content)
@@ -367,25 +391,25 @@ class ReflectScreen(Screen[None]):
     # -- events ---------------------------------------------------------------------------
 
     @on(Button.Pressed, "#start")
-    def _start_new(self) -> None:
-        self.start(resume=False)
+    async def _start_new(self) -> None:
+        await self.start(resume=False)
 
     @on(Button.Pressed, "#start-over")
-    def _start_over(self) -> None:
+    async def _start_over(self) -> None:
         self.saved_draft = None
-        self.start(resume=False)
+        await self.start(resume=False)
 
     @on(Button.Pressed, "#resume")
-    def _resume(self) -> None:
-        self.start(resume=True)
+    async def _resume(self) -> None:
+        await self.start(resume=True)
 
     @on(Button.Pressed, "#next")
-    def _next_pressed(self) -> None:
-        self.action_next_step()
+    async def _next_pressed(self) -> None:
+        await self.action_next_step()
 
     @on(Button.Pressed, "#back")
-    def _back_pressed(self) -> None:
-        self.action_back()
+    async def _back_pressed(self) -> None:
+        await self.action_back()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -426,7 +450,7 @@ class ReflectScreen(Screen[None]):
         self.keep_draft()
 
     @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
+    async def _input_submitted(self, event: Input.Submitted) -> None:
         """Enter after typing moves to the step's next field; in an empty or last field
         it goes on to the next step."""
         event.stop()
@@ -435,7 +459,7 @@ class ReflectScreen(Screen[None]):
         if event.value.strip() and position + 1 < len(fields):
             fields[position + 1].focus()
         else:
-            self.action_next_step()
+            await self.action_next_step()
 
     @on(Input.Blurred)
     def _input_left(self, event: Input.Blurred) -> None:
@@ -451,10 +475,10 @@ class ReflectScreen(Screen[None]):
         target.focus()
 
     @on(OptionList.OptionSelected, "#summary-list")
-    def _reopen_step(self, event: OptionList.OptionSelected) -> None:
+    async def _reopen_step(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id in STEPS:
-            self.go_to(STEPS.index(event.option.id))
+            await self.go_to(STEPS.index(event.option.id))
             self.return_to_summary = True
             self.refresh_bindings()
 
