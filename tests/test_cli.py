@@ -212,23 +212,40 @@ def test_an_unexpected_error_is_one_line_without_traceback(
     assert_refused(run("history"), "ZeroDivisionError: boom", "VEERKRACHT_DEBUG")
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        [],
-        ["reflect"],
-        ["history"],
-        ["hulp"],
-        ["prepare"],
-        ["followup"],
-        ["agreements"],
-        ["checkin"],
-    ],
-)
-def test_help_exits_0(command: list[str]) -> None:
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+
+
+def test_every_command_is_listed() -> None:
+    assert sorted(
+        ["reflect", "prepare", "history", "followup", "agreements", "checkin", "export",
+         "import", "forget", "share", "encrypt", "decrypt", "hulp"]
+    ) == COMMANDS  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])
+def test_help_exits_0_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+    if command:
+        assert "Voorbeeld: veerkracht" in result.stdout
+
+
+def test_quiet_silences_messages_but_not_errors(tmp_path: Path) -> None:
+    run("reflect", "--from", "-", input='{"feelings": ["sad"]}')
+    target = tmp_path / "card.md"
+    result = run("--quiet", "prepare", "--format", "markdown", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert target.exists()
+    assert_refused(run("--quiet", "prepare", "9"), "9")
+
+
+def test_the_language_from_the_settings_is_the_default(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text('language = "en"\n')
+    assert "There are no reflections yet" in run("history").stdout
+    assert "Er zijn nog geen reflecties" in run("--lang", "nl", "history").stdout
 
 
 def test_hulp_lists_where_to_find_help() -> None:

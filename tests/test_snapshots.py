@@ -108,3 +108,25 @@ def test_checkin_en_80x24(snap_compare, home: Path) -> None:
     from tests.test_after_tui import checkin_app
 
     assert snap_compare(checkin_app(home, "en"), terminal_size=(80, 24))
+
+
+def test_home_nl(snap_compare, home: Path) -> None:
+    from tests.test_home_tui import home_app
+
+    assert snap_compare(home_app(home), terminal_size=(100, 30))
+
+
+def test_home_en_80x24(snap_compare, home: Path) -> None:
+    from tests.test_home_tui import home_app
+
+    assert snap_compare(home_app(home, "en"), terminal_size=(80, 24))
+
+
+def test_settings_nl(snap_compare, home: Path, monkeypatch) -> None:
+    from tests.test_home_tui import home_app
+
+    monkeypatch.setenv("VEERKRACHT_HOME", "/home/jij/.local/share/veerkracht")
+    monkeypatch.setenv("VEERKRACHT_CONFIG", "/home/jij/.config/veerkracht")
+    app = home_app(home)
+    app.store.directory = Path("/home/jij/.local/share/veerkracht")
+    assert snap_compare(app, press=["s"], terminal_size=(100, 30))

@@ -70,7 +70,13 @@ class Session:
 
     data_dir: Path | None = None
     language: str = DEFAULT_LANGUAGE
+    quiet: bool = False
     _store: Store | None = None
+
+    def say(self, code: str, **params: Any) -> None:
+        """A message for the person (saved, deleted, …) on stderr, unless --quiet."""
+        if not self.quiet:
+            typer.echo(self.content.message(code, **params), err=True)
 
     @property
     def content(self) -> Content:
@@ -149,7 +155,7 @@ def _maybe_remind(session: Session) -> None:
     from veerkracht.reminders import already_reminded, remember, reminder
     from veerkracht.settings import load_settings
 
-    if not interactive() or not load_settings().reminders:
+    if session.quiet or not interactive() or not load_settings().reminders:
         return
     store, today = session.store, date.today()
     if already_reminded(store.directory, today) or not store.path.exists():
@@ -161,7 +167,7 @@ def _maybe_remind(session: Session) -> None:
     due = reminder(today, contents.agreements, contents.checkins)
     if due is not None:
         code, params = due
-        typer.echo(session.content.message(code, **params), err=True)
+        session.say(code, **params)
         remember(store.directory, today)
 
 
@@ -175,6 +181,10 @@ def _session(ctx: typer.Context) -> Session:
     if not isinstance(root.obj, Session):
         root.obj = Session()
     return root.obj
+
+
+def _language(code: str | None) -> Language | None:
+    return Language(code) if code in ("nl", "en") else None
 
 
 def _use(ctx: typer.Context, language: Language | None, directory: Path | None) -> Session:
@@ -236,11 +246,23 @@ def root(
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Geen meldingen op stderr, alleen fouten / errors only."
+        ),
+    ] = False,
 ) -> None:
     """Bereid rustig een gesprek over steun op het werk voor."""
-    _use(ctx, language, directory)
+    from veerkracht.settings import load_settings
+
+    session = _use(ctx, language or _language(load_settings().language), directory)
+    session.quiet = quiet
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            _run_tui(ctx, session, start="home")
+        else:
+            typer.echo(ctx.get_help())
 
 
 @app.command()
@@ -357,7 +379,7 @@ def agreements(
     session = _use(ctx, language, directory)
     if done is not None:
         session.store.mark_agreements_done([done])
-        typer.echo(session.content.message("agreement_done", id=done), err=True)
+        session.say("agreement_done", id=done)
         return
     contents = session.store.contents()
     today = date.today()
@@ -440,7 +462,7 @@ def import_(
     added = session.store.merge(
         {kind: getattr(found, kind) for kind in ("entries", "followups", "checkins", "agreements")}
     )
-    typer.echo(session.content.message("imported", **added), err=True)
+    session.say("imported", **added)
 
 
 @app.command()
@@ -463,17 +485,17 @@ def forget(
     if everything:
         if session.confirm("confirm_forget_all", yes, path=str(store.directory)):
             store.forget_all()
-            typer.echo(content.message("forgotten_all"), err=True)
+            session.say("forgotten_all")
             return
     elif entry_ref is not None:
         entry = store.entry(entry_ref)
         if session.confirm("confirm_forget", yes, id=entry.id, date=entry.created.date()):
             store.forget(entry)
-            typer.echo(content.message("forgotten", id=entry.id), err=True)
+            session.say("forgotten", id=entry.id)
             return
     else:
         raise typer.BadParameter(content.message("forget_what"), param_hint="ENTRY")
-    typer.echo(content.message("not_forgotten"), err=True)
+    session.say("not_forgotten")
 
 
 @app.command()
@@ -516,7 +538,7 @@ def share(
             if typer.confirm(content.message("share_question"), default=False, err=True):
                 chosen.add(section.key)
     if not chosen:
-        typer.echo(content.message("share_nothing"), err=True)
+        session.say("share_nothing")
         return
     _emit(session, to_markdown(script.edited({}, chosen), content), output)
 
@@ -551,7 +573,7 @@ def encrypt(
     if store.is_encrypted():
         raise VeerkrachtError("already_encrypted", path=str(store.path))
     store.encrypt(session.new_passphrase())
-    typer.echo(session.content.message("encrypted_done"), err=True)
+    session.say("encrypted_done")
 
 
 @app.command()
@@ -564,7 +586,7 @@ def decrypt(
     """
     session = _use(ctx, language, directory)
     session.store.decrypt()
-    typer.echo(session.content.message("decrypted_done"), err=True)
+    session.say("decrypted_done")
 
 
 def dumps_json(data: Any) -> str:
@@ -594,7 +616,7 @@ def _emit(session: Session, text: str, output: Path | None) -> None:
         typer.echo(text, nl=False)
         return
     write_output(output, text)
-    typer.echo(session.content.message("written", path=str(output)), err=True)
+    session.say("written", path=str(output))
 
 
 @app.command()

@@ -30,10 +30,27 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def save_settings(settings: Settings) -> None:
+    """Write the settings file atomically (0600, like everything veerkracht writes)."""
+    from veerkracht.fsutil import write_output
+
+    lines = [f"reminders = {'true' if settings.reminders else 'false'}"]
+    if settings.language:
+        lines.insert(0, f'language = "{settings.language}"')
+    if settings.theme:
+        lines.append(f'theme = "{settings.theme}"')
+    config_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_output(settings_path(), "\n".join(lines) + "\n")
+
+
 def load_settings() -> Settings:
     """The saved settings; defaults where the file is missing or unreadable."""
     try:
-        data = tomllib.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
+        data = tomllib.loads(settings_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
     language = data.get("language")
@@ -41,5 +58,5 @@ def load_settings() -> Settings:
     return Settings(
         language=language if language in ("nl", "en") else None,
         reminders=data.get("reminders", True) is not False,
-        theme=theme if isinstance(theme, str) else None,
+        theme=theme if isinstance(theme, str) and theme.replace("-", "").isalnum() else None,
     )

@@ -40,6 +40,7 @@ class FormScreen(Screen[None]):
         self.content = content
         self._bindings.bind("ctrl+s", "save", self.ui("save"))
         self._bindings.bind("escape", "quit_flow", self.ui("close"))
+        self._bindings.bind("f1", "app.show_help('after')", self.content.text("home", "ui", "help"))
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("after", "ui", key, **params)
@@ -66,16 +67,16 @@ class FormScreen(Screen[None]):
     def done(self, title: str, text: str) -> None:
         close = [("close", self.ui("close"))]
         dialog = ChoiceDialog(title, text, close)
-        self.app.push_screen(dialog, lambda _: self.app.exit(self.app.result))
+        self.app.push_screen(dialog, lambda _: self.app.finish())
 
     def action_quit_flow(self) -> None:
         if not self.typed_something():
-            self.app.exit(self.app.result)
+            self.app.finish()
             return
         choices = [("keep", self.ui("keep_writing")), ("discard", self.ui("discard"))]
         dialog = ChoiceDialog(self.ui("quit_question"), self.ui("quit_explain"), choices, "keep")
         self.app.push_screen(
-            dialog, lambda choice: self.app.exit(self.app.result) if choice == "discard" else None
+            dialog, lambda choice: self.app.finish() if choice == "discard" else None
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -72,6 +72,7 @@ class HistoryScreen(Screen[None]):
             ("pagedown", "page(1)", "key_next", False),
             ("pageup", "page(-1)", "key_previous", False),
             ("escape", "close", "key_close", True),
+            ("f1", "help", "key_help", True),
         ]:
             # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
             priority = keys.startswith("page")
@@ -243,4 +244,7 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(PrepareScreen(build_script(entry, self.content), self.content))
 
     def action_close(self) -> None:
-        self.app.exit()
+        self.app.finish()
+
+    def action_help(self) -> None:
+        self.app.show_help("history")

@@ -172,7 +172,4 @@ class PrepareScreen(Screen[None]):
 
     def action_close(self) -> None:
         """Back to where the card was opened from, or out of the app."""
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.app.exit(getattr(self.app, "result", None))
+        self.app.finish()

@@ -527,7 +527,7 @@ class ReflectScreen(Screen[None]):
                 script = build_script(entry, self.content)
                 self.app.switch_screen(PrepareScreen(script, self.content))
             else:
-                self.app.exit(entry.id)
+                self.app.finish()
 
         self.app.push_screen(
             ChoiceDialog(
@@ -540,16 +540,16 @@ class ReflectScreen(Screen[None]):
 
     def action_quit_flow(self) -> None:
         if self.index == 0:
-            self.app.exit()
+            self.app.finish()
             return
 
         def decide(choice: str | None) -> None:
             if choice == "keep":
                 self.keep_draft()
-                self.app.exit()
+                self.app.finish()
             elif choice == "discard":
                 self.draft.clear()
-                self.app.exit()
+                self.app.finish()
 
         self.app.push_screen(
             ChoiceDialog(

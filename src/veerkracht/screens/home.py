@@ -1,0 +1,103 @@
+"""The home screen: the main choices, and the state at a glance."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from veerkracht.content import Content, load
+from veerkracht.errors import VeerkrachtError
+from veerkracht.reminders import CHECKIN_INTERVAL
+from veerkracht.storage import Store
+
+ACTIONS = tuple(load("home")["actions"])
+
+
+class HomeScreen(Screen[None]):
+    """What would you like to do? Each choice has a letter; Enter works too."""
+
+    def __init__(self, store: Store, content: Content, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.today = today or date.today()
+        for action in ACTIONS:
+            key = load("home")["actions"][action]["key"]
+            # The letters are shown in the list itself; the footer keeps the general keys.
+            self._bindings.bind(key, f"app.open('{action}')", self.label(action), show=False)
+        self._bindings.bind("f1", "help", self.ui("help"))
+        self._bindings.bind("escape", "app.quit", self.ui("quit"), show=False)
+
+    def ui(self, key: str, **params: Any) -> str:
+        return self.content.text("home", "ui", key, **params)
+
+    def label(self, action: str) -> str:
+        return self.content.text("home", "actions", action, "label")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.ui("title"), id="progress")
+        with VerticalScroll(classes="form", can_focus=False):
+            yield Static(self.ui("welcome"), classes="question")
+            yield Static(self.ui("intro"), classes="explain")
+            options = [
+                Option(f"{load('home')['actions'][action]['key']}  {self.label(action)}", id=action)
+                for action in ACTIONS
+            ]
+            yield OptionList(*options, id="choices")
+            yield Static(id="choice-hint", classes="hint", markup=False)
+            yield Static(id="glance", classes="glance", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
+        self.show_glance()
+
+    def on_screen_resume(self) -> None:
+        """Back from a flow: what was saved there shows here."""
+        self.show_glance()
+
+    def show_glance(self) -> None:
+        """The last reflection, open agreements, and whether a check-in is due."""
+        try:
+            contents = self.store.contents()
+        except VeerkrachtError as error:
+            message = self.content.message(error.code, **error.params)
+            self.query_one("#glance", Static).update(message)
+            return
+        lines = []
+        if contents.entries:
+            last = contents.entries[-1]
+            feelings = ", ".join(self.content.label("feelings", key) for key in last.feelings)
+            lines.append(self.ui("last", id=last.id, date=last.created.date(), feelings=feelings))
+        else:
+            lines.append(self.ui("no_entries"))
+        open_ones = [agreement for agreement in contents.agreements if not agreement.done]
+        overdue = sum(agreement.overdue(self.today) for agreement in open_ones)
+        if open_ones:
+            lines.append(self.ui("agreements", open=len(open_ones), overdue=overdue))
+        else:
+            lines.append(self.ui("no_agreements"))
+        if contents.checkins:
+            days = (self.today - contents.checkins[-1].created.date()).days
+            due = days >= CHECKIN_INTERVAL.days
+            lines.append(self.ui("checkin_due" if due else "checkin_recent", days=days))
+        self.query_one("#glance", Static).update("\n".join(lines))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        hint = self.content.text("home", "actions", str(event.option.id), "hint")
+        self.query_one("#choice-hint", Static).update(hint)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.app.action_open(str(event.option.id))
+
+    def action_help(self) -> None:
+        self.app.show_help("home")

@@ -1,0 +1,165 @@
+"""The home screen, the command palette, settings and F1 help, through Pilot."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.tui_helpers import SIZE
+from veerkracht.app import VeerkrachtApp
+from veerkracht.content import Content
+from veerkracht.model import parse_answers
+from veerkracht.records import Agreement, CheckIn, FollowUp
+from veerkracht.screens.after import CheckinScreen, FollowupScreen
+from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.history import HistoryScreen
+from veerkracht.screens.home import HomeScreen
+from veerkracht.screens.prepare import PrepareScreen
+from veerkracht.screens.reflect import ReflectScreen
+from veerkracht.screens.settings import SettingsScreen
+from veerkracht.settings import load_settings
+from veerkracht.storage import Store
+
+TODAY = date(2026, 11, 22)
+
+
+def home_app(home: Path, language: str = "nl", filled: bool = True) -> VeerkrachtApp:
+    store = Store(home)
+    if filled:
+        entry = store.add_entry(
+            parse_answers({"feelings": ["tired", "tense"], "created": "2026-11-20T09:00:00+01:00"})
+        )
+        followup = FollowUp(entry="", created=entry.created, went=4)
+        late = Agreement("bellen", due=date(2026, 11, 1))
+        store.add_followup(followup, [late, Agreement("mailen")], entry)
+        store.add_checkin(CheckIn(created=entry.created.replace(day=10), capacity=5))
+    return VeerkrachtApp(store, Content(language), start="home", today=TODAY)
+
+
+def glance(app: VeerkrachtApp) -> str:
+    return str(app.screen.query_one("#glance", Static).content)
+
+
+async def test_home_shows_the_state_at_a_glance(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, HomeScreen)
+        text = glance(app)
+        assert "Laatste reflectie: nr. 1 van 2026-11-20 (moe, gespannen)." in text
+        assert "Open afspraken: 2, waarvan 1 over de datum." in text
+        assert "check-in kan weer" in text
+
+
+async def test_an_empty_home_invites_a_first_reflection(home: Path) -> None:
+    app = home_app(home, "en", filled=False)
+    async with app.run_test(size=SIZE):
+        assert "No reflections yet" in glance(app)
+
+
+@pytest.mark.parametrize(
+    ("key", "screen"),
+    [
+        ("r", ReflectScreen),
+        ("p", PrepareScreen),
+        ("t", HistoryScreen),
+        ("n", FollowupScreen),
+        ("c", CheckinScreen),
+        ("s", SettingsScreen),
+    ],
+)
+async def test_each_choice_has_a_letter_and_comes_back_home(
+    home: Path, key: str, screen: type
+) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        assert isinstance(app.screen, screen)
+        await pilot.press("escape")
+        if isinstance(app.screen, ReflectScreen):  # Escape on the welcome step stays
+            await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.return_value is None
+
+
+async def test_enter_on_a_choice_opens_it(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_hulp_shows_where_to_find_help(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "0800-0113" in app.screen.body_text
+
+
+async def test_prepare_without_reflections_says_what_to_do(home: Path) -> None:
+    app = home_app(home, filled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, HomeScreen)
+        assert any("eerst een reflectie" in n.message for n in app._notifications)
+
+
+async def test_a_reflection_saved_from_home_shows_on_return(home: Path) -> None:
+    app = home_app(home, filled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "enter", "space")
+        await app.screen.go_to(11)
+        await pilot.press("ctrl+s", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Laatste reflectie: nr. 1" in glance(app)
+
+
+async def test_f1_explains_the_home_screen(home: Path) -> None:
+    app = home_app(home, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "ctrl+p" in app.screen.body_text
+
+
+@pytest.mark.parametrize(("key", "words"), [("t", "PgUp/PgDn"), ("c", "ctrl+s")])
+async def test_f1_works_on_other_screens(home: Path, key: str, words: str) -> None:
+    app = home_app(home, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key, "f1")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert words in app.screen.body_text
+
+
+async def test_the_command_palette_lists_every_action(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for character in "check":
+            await pilot.press(character)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+
+
+async def test_settings_are_saved_and_the_theme_changes(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("down", "space")  # English
+        await pilot.press("tab", "down", "space")  # reminders off
+        await pilot.press("tab", "down", "down", "space")  # high contrast
+        assert app.theme == "veerkracht-contrast"
+        await pilot.press("ctrl+s")
+        text = str(app.screen.query("Static").nodes[-2].content)
+        assert str(home) in text
+    saved = load_settings()
+    assert (saved.language, saved.reminders, saved.theme) == ("en", False, "veerkracht-contrast")
