@@ -53,6 +53,15 @@ async def test_home_shows_the_state_at_a_glance(home: Path) -> None:
         assert "check-in kan weer" in text
 
 
+async def test_an_unfinished_reflection_is_mentioned(home: Path) -> None:
+    app = home_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "enter", "space", "enter", "ctrl+q", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "onafgemaakte reflectie" in glance(app)
+
+
 async def test_an_empty_home_invites_a_first_reflection(home: Path) -> None:
     app = home_app(home, "en", filled=False)
     async with app.run_test(size=SIZE):

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from veerkracht.content import Content, load
+from veerkracht.drafts import Draft
 from veerkracht.errors import VeerkrachtError
 from veerkracht.reminders import CHECKIN_INTERVAL
 from veerkracht.storage import Store
@@ -73,6 +74,8 @@ class HomeScreen(Screen[None]):
             self.query_one("#glance", Static).update(message)
             return
         lines = []
+        if Draft(self.store, "reflect").path.exists():
+            lines.append(self.ui("draft"))
         if contents.entries:
             last = contents.entries[-1]
             feelings = ", ".join(self.content.label("feelings", key) for key in last.feelings)
