@@ -13,7 +13,7 @@ from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
 from veerkracht.model import parse_answers
 from veerkracht.records import Agreement, CheckIn, FollowUp
-from veerkracht.screens.after import CheckinScreen, FollowupScreen
+from veerkracht.screens.after import CheckinScreen, FollowupScreen, SupportScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
 from veerkracht.screens.home import HomeScreen
@@ -77,6 +77,7 @@ async def test_an_empty_home_invites_a_first_reflection(home: Path) -> None:
         ("n", FollowupScreen),
         ("c", CheckinScreen),
         ("s", SettingsScreen),
+        ("i", SupportScreen),
     ],
 )
 async def test_each_choice_has_a_letter_and_comes_back_home(

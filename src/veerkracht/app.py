@@ -109,6 +109,8 @@ class VeerkrachtApp(App[str | None]):
         )
 
     def _title(self) -> str:
+        if self.start == "support":
+            return self.content.text("support", "ui", "title")
         if self.start in ("followup", "checkin"):
             return self.content.text("after", self.start, "title")
         if self.start == "home":
@@ -132,6 +134,10 @@ class VeerkrachtApp(App[str | None]):
             from veerkracht.screens.after import FollowupScreen
 
             return FollowupScreen(self.store, self.content, self.entry)
+        if self.start == "support":
+            from veerkracht.screens.after import SupportScreen
+
+            return SupportScreen(self.store, self.content)
         if self.start == "checkin":
             from veerkracht.screens.after import CheckinScreen
 

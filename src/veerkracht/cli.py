@@ -417,6 +417,75 @@ def checkin(
 
 
 @app.command()
+def support(
+    ctx: typer.Context,
+    from_file: FromOption = None,
+    show: Annotated[
+        str | None,
+        typer.Option("--show", metavar="ID", help="De gids van een eerdere voorbereiding."),
+    ] = None,
+    list_notes: Annotated[
+        bool, typer.Option("--list", help="Je eerdere voorbereidingen, apart van je reflecties.")
+    ] = False,
+    output_format: Annotated[
+        ScriptFormat, typer.Option("--format", help="text, markdown of json.")
+    ] = ScriptFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Schrijf naar dit bestand."),
+    ] = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Voor wie een collega wil steunen: wat viel je op, hoe begin je, hoe luister je.
+
+    Voorbeeld: veerkracht support --from inchecken.json --format markdown
+    """
+    from veerkracht.render import print_card, render_card
+    from veerkracht.support import build_guide, parse_support
+
+    session = _use(ctx, language, directory)
+    store = session.store
+    if list_notes:
+        _list_supports(session, output_format)
+        return
+    if show is not None:
+        note = store.support(show)
+    elif from_file is not None:
+        note = store.add_support(_parse_file(ctx, session, from_file, parse_support))
+        session.say("support_saved", id=note.id)
+    else:
+        _run_tui(ctx, session, start="support")
+        return
+    guide = build_guide(note, session.content)
+    if output is not None:
+        _emit(session, render_card(guide, output_format.value), output)
+    elif output_format is ScriptFormat.text:
+        print_card(guide, sys.stdout)
+    else:
+        typer.echo(render_card(guide, output_format.value), nl=False)
+
+
+def _list_supports(session: Session, output_format: ScriptFormat) -> None:
+    """The preparations for checking in with someone, shown apart from reflections."""
+    notes = session.store.contents().supports
+    content = session.content
+    if output_format is ScriptFormat.json:
+        _echo_json([note.to_record() for note in notes])
+        return
+    if not notes:
+        typer.echo(content.message("no_supports"))
+        return
+    for note in notes:
+        signals = ", ".join(
+            content.text("support", "signals", key, "label") for key in note.signals
+        )
+        role = content.text("support", "ui", note.role)
+        who = f" · {note.name}" if note.name else ""
+        typer.echo(f"{note.id}  {note.created.date()}  {role}{who}  {signals}")
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     output_format: Annotated[
@@ -455,13 +524,11 @@ def import_(
 
     Voorbeeld: veerkracht import veerkracht-backup.json
     """
-    from veerkracht.exchange import parse_export
+    from veerkracht.exchange import KINDS, parse_export
 
     session = _use(ctx, language, directory)
     found = _parse_file(ctx, session, file, parse_export)
-    added = session.store.merge(
-        {kind: getattr(found, kind) for kind in ("entries", "followups", "checkins", "agreements")}
-    )
+    added = session.store.merge({kind: getattr(found, kind) for kind in KINDS})
     session.say("imported", **added)
 
 

@@ -21,10 +21,11 @@ from veerkracht.records import (
     parse_checkin,
 )
 from veerkracht.storage import Contents
+from veerkracht.support import SUPPORT_FIELDS, SupportNote, parse_support
 
 FORMAT = "veerkracht-export"
 VERSION = 1
-KINDS = ("entries", "followups", "checkins", "agreements")
+KINDS = ("entries", "followups", "checkins", "agreements", "supports")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ID = re.compile(r"[0-9]{1,9}")
 
@@ -38,6 +39,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "followups": [followup.to_record() for followup in contents.followups],
         "checkins": [checkin.to_record() for checkin in contents.checkins],
         "agreements": [agreement.to_record() for agreement in contents.agreements],
+        "supports": [note.to_record() for note in contents.supports],
     }
 
 
@@ -49,6 +51,7 @@ class ImportSet:
     followups: list[FollowUp] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    supports: list[SupportNote] = field(default_factory=list)
 
 
 def parse_export(data: Any) -> ImportSet:
@@ -68,6 +71,7 @@ def parse_export(data: Any) -> ImportSet:
         ("followups", _followup),
         ("checkins", _checkin),
         ("agreements", _agreement),
+        ("supports", _support),
     ):
         records = data.get(kind, [])
         if not isinstance(records, list):
@@ -172,6 +176,18 @@ def _agreement(record: Any, where: str) -> Agreement:
     agreement.done, agreement.entry = done, values.get("entry") or ""
     agreement.followup, agreement.uuid, agreement.id = values.get("followup") or "", uuid, short_id
     return agreement
+
+
+def _support(record: Any, where: str) -> SupportNote:
+    values = _object(record, where, ("id", "uuid", *SUPPORT_FIELDS))
+    uuid, short_id = _identity(values, where)
+    fields = {key: value for key, value in values.items() if key not in ("id", "uuid")}
+    try:
+        note = parse_support(fields)
+    except ValidationError as error:
+        raise _within(error, where) from None
+    note.uuid, note.id = uuid, short_id
+    return note
 
 
 def _within(error: ValidationError, where: str) -> ValidationError:

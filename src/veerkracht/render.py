@@ -1,31 +1,50 @@
-"""Scripts rendered for people and machines: terminal text, a Markdown card, JSON."""
+"""Cards rendered for people and machines: terminal text, Markdown, JSON.
+
+A card is anything with a title, subtitle, sections and footer: the conversation
+script (through `card_of`) and the support guide alike."""
 
 from __future__ import annotations
 
 import io
 import json
-from typing import TextIO
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO
 
 from veerkracht.content import Content
-from veerkracht.scripts import Script
+from veerkracht.scripts import Script, Section
 from veerkracht.terminal import console_for
 
 FORMATS = ("text", "markdown", "json")
 
 
-def render(script: Script, content: Content, output_format: str) -> str:
-    """The script as plain text, Markdown or JSON."""
-    if output_format == "json":
-        return json.dumps(script.to_json(), ensure_ascii=False, indent=2) + "\n"
-    if output_format == "markdown":
-        return to_markdown(script, content)
-    buffer = io.StringIO()
-    print_text(script, content, buffer, plain=True)
-    return buffer.getvalue()
+class CardLike(Protocol):
+    title: str
+    subtitle: str
+    sections: Sequence[Section]
+    footer: str
+
+    def to_json(self) -> dict[str, Any]: ...
 
 
-def _heading(script: Script, content: Content) -> tuple[str, str]:
-    title = content.text("scripts", "card", "title")
+@dataclass(frozen=True)
+class Card:
+    """A script's words around its sections: the card's title, subtitle and footer."""
+
+    script: Script
+    title: str
+    subtitle: str
+    footer: str
+
+    @property
+    def sections(self) -> Sequence[Section]:
+        return self.script.sections
+
+    def to_json(self) -> dict[str, Any]:
+        return self.script.to_json()
+
+
+def card_of(script: Script, content: Content) -> Card:
     subtitle = content.text(
         "scripts",
         "card",
@@ -34,32 +53,54 @@ def _heading(script: Script, content: Content) -> tuple[str, str]:
         id=script.entry.id,
         date=script.entry.created.date().isoformat(),
     )
-    return title, subtitle
+    title = content.text("scripts", "card", "title")
+    return Card(script, title, subtitle, content.text("scripts", "card", "footer"))
+
+
+def render(script: Script, content: Content, output_format: str) -> str:
+    """The script as plain text, Markdown or JSON."""
+    return render_card(card_of(script, content), output_format)
+
+
+def render_card(card: CardLike, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if output_format == "markdown":
+        return card_markdown(card)
+    buffer = io.StringIO()
+    print_card(card, buffer, plain=True)
+    return buffer.getvalue()
 
 
 def to_markdown(script: Script, content: Content) -> str:
     """A one-page "gesprekskaart" that prints on one A4."""
-    title, subtitle = _heading(script, content)
-    parts = [f"# {title}", "", f"_{subtitle}_", ""]
-    for section in script.sections:
+    return card_markdown(card_of(script, content))
+
+
+def card_markdown(card: CardLike) -> str:
+    parts = [f"# {card.title}", "", f"_{card.subtitle}_", ""]
+    for section in card.sections:
         parts += [f"## {section.title}", ""]
         parts += [f"- {line}" for line in section.lines]
         parts.append("")
-    parts += ["---", "", content.text("scripts", "card", "footer"), ""]
+    parts += ["---", "", card.footer, ""]
     return "\n".join(parts)
 
 
 def print_text(script: Script, content: Content, out: TextIO, *, plain: bool = False) -> None:
-    """The script for the terminal: bold titles where the terminal allows, bullets that
+    print_card(card_of(script, content), out, plain=plain)
+
+
+def print_card(card: CardLike, out: TextIO, *, plain: bool = False) -> None:
+    """A card for the terminal: bold titles where the terminal allows, bullets that
     wrap. `plain` gives text without escape codes, for files."""
     from rich.table import Table
     from rich.text import Text
 
-    title, subtitle = _heading(script, content)
     with console_for(out, plain=plain) as console:
-        console.print(Text(title, style="bold"))
-        console.print(subtitle)
-        for section in script.sections:
+        console.print(Text(card.title, style="bold"))
+        console.print(card.subtitle)
+        for section in card.sections:
             console.print()
             console.print(Text(section.title, style="bold"))
             grid = Table.grid(padding=(0, 1))

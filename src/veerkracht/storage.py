@@ -22,6 +22,7 @@ from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_stale_temps
 from veerkracht.model import Entry
 from veerkracht.records import Agreement, CheckIn, FollowUp
+from veerkracht.support import SupportNote
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -48,6 +49,7 @@ class Contents:
     checkins: list[CheckIn]
     #: The entries as stored (JSON-ready), by uuid: reports print these as they are.
     entry_records: dict[str, dict[str, Any]]
+    supports: list[SupportNote]
 
 
 class Store:
@@ -182,6 +184,10 @@ class Store:
                 (CheckIn.from_record(r) for r in tables.get("checkins", {}).values()),
                 key=lambda checkin: checkin.created,
             ),
+            supports=sorted(
+                (SupportNote.from_record(r) for r in tables.get("supports", {}).values()),
+                key=lambda note: _id_order(note.id),
+            ),
         )
 
     def add_entry(self, entry: Entry) -> Entry:
@@ -227,6 +233,22 @@ class Store:
 
     def checkins(self) -> list[CheckIn]:
         return self.contents().checkins
+
+    def add_support(self, note: SupportNote) -> SupportNote:
+        """Save a preparation for checking in with someone."""
+        with self.transaction() as db:
+            insert(db, "supports", note)
+        return note
+
+    def support(self, ref: str) -> SupportNote:
+        """The support note with short id `ref`, or the newest for `last`."""
+        notes = self.contents().supports
+        if notes and ref == "last":
+            return notes[-1]
+        for note in notes:
+            if note.id == ref.strip():
+                return note
+        raise VeerkrachtError("support_not_found", ref=ref)
 
     # -- owning your data --------------------------------------------------------------
 

@@ -24,6 +24,14 @@ from veerkracht.records import (
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import MarkedList, OneOf, Scale
 from veerkracht.storage import Store
+from veerkracht.support import (
+    MAX_NAME,
+    ROLES,
+    build_guide,
+    manager_tips,
+    parse_support,
+    signal_keys,
+)
 
 AGREEMENT_ROWS = 3
 
@@ -225,3 +233,72 @@ class CheckinScreen(FormScreen):
             self.refuse(error)
             return
         self.done(self.text("saved_title"), self.text("saved_text"))
+
+
+class SupportScreen(FormScreen):
+    """Preparing to check in with someone: what you noticed, and for managers the six
+    questions; saving shows the one-page guide."""
+
+    flow = "support"
+
+    def ui_text(self, key: str, **params: Any) -> str:
+        return self.content.text("support", "ui", key, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.ui_text("heading"), id="progress")
+        yield Static(self.ui_text("intro"), classes="explain form-intro")
+        with VerticalScroll(classes="form", can_focus=False):
+            yield Label(self.ui_text("name"), classes="field-label")
+            yield Input(id="name", max_length=MAX_NAME)
+            yield Label(self.ui_text("role"), classes="field-label")
+            yield OneOf(*[(self.ui_text(role), role) for role in ROLES], id="role")
+            yield Label(self.ui_text("signals"), classes="field-label")
+            yield MarkedList(
+                *[
+                    (self.content.text("support", "signals", key, "label"), key)
+                    for key in signal_keys()
+                ],
+                id="signals",
+            )
+            yield Label(self.ui_text("noticed"), classes="field-label")
+            yield Input(id="noticed", max_length=MAX_TEXT)
+            yield Label(self.ui_text("hybrid"), classes="field-label")
+            yield OneOf((self.ui_text("yes"), "yes"), (self.ui_text("no"), "no"), id="hybrid")
+            with Collapsible(title=self.ui_text("answers"), id="answers"):
+                for key in manager_tips():
+                    question = self.content.text("support", "manager", key, "question")
+                    yield Label(question, classes="field-label")
+                    yield Input(id=f"answer-{key}", max_length=MAX_TEXT)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#role", OneOf).set_chosen(["colleague"])
+        self.query_one("#name", Input).focus()
+
+    def collect(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"role": self.query_one("#role", OneOf).chosen or "colleague"}
+        for key in ("name", "noticed"):
+            if value := self.value(key):
+                data[key] = value
+        if signals := self.query_one("#signals", MarkedList).selected:
+            data["signals"] = [key for key in signal_keys() if key in signals]
+        data["hybrid"] = self.query_one("#hybrid", OneOf).chosen == "yes"
+        answers = {key: value for key in manager_tips() if (value := self.value(f"answer-{key}"))}
+        if answers:
+            data["answers"] = answers
+        return data
+
+    def typed_something(self) -> bool:
+        data = self.collect()
+        return any(data.get(key) for key in ("name", "noticed", "signals", "answers"))
+
+    def action_save(self) -> None:
+        from veerkracht.render import render_card
+
+        try:
+            note = self.store.add_support(parse_support(self.collect()))
+        except (ValidationError, VeerkrachtError) as error:
+            self.refuse(error)
+            return
+        guide = render_card(build_guide(note, self.content), "markdown")
+        self.done(self.ui_text("saved", id=note.id), guide)

@@ -1,0 +1,182 @@
+"""For the colleague or manager who wants to check in with someone: a short preparation
+(what you noticed, how to open, listening, your own boundaries, the six manager tips)
+and a one-page guide. No name is needed; what is given is kept short."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from veerkracht.content import Content, load
+from veerkracht.errors import ValidationError, printable
+from veerkracht.language import check
+from veerkracht.model import moment, new_uuid, now, plain_record, text
+from veerkracht.scripts import Section
+
+ROLES = ("colleague", "manager")
+MAX_NAME = 30
+SUPPORT_FIELDS = ("name", "role", "signals", "noticed", "hybrid", "answers", "created")
+GUIDE_SECTIONS = (
+    "noticed", "opening", "listening", "needs", "boundaries", "manager", "follow_up",
+)  # fmt: skip
+
+
+def signal_keys() -> tuple[str, ...]:
+    return tuple(load("support")["signals"])
+
+
+def manager_tips() -> tuple[str, ...]:
+    return tuple(load("support")["manager"])
+
+
+@dataclass
+class SupportNote:
+    """A preparation for checking in with someone."""
+
+    created: datetime
+    role: str = "colleague"
+    name: str = ""
+    signals: list[str] = field(default_factory=list)
+    noticed: str = ""
+    hybrid: bool = False
+    answers: dict[str, str] = field(default_factory=dict)
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return plain_record(self)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> SupportNote:
+        values = {key: record[key] for key in record if key in _ATTRS}
+        values["created"] = datetime.fromisoformat(values["created"])
+        return cls(**values)
+
+
+_ATTRS = frozenset(SupportNote.__dataclass_fields__)
+
+
+def parse_support(data: Any) -> SupportNote:
+    """Validate a support file (`support --from`); refusals name the field."""
+    if not isinstance(data, Mapping):
+        raise ValidationError("not_an_object", field="")
+    for key in data:
+        if key not in SUPPORT_FIELDS:
+            raise ValidationError(
+                "unknown_field", field=printable(key), allowed=", ".join(SUPPORT_FIELDS)
+            )
+    values = {key: value for key, value in data.items() if value is not None}
+    note = SupportNote(
+        created=moment(values["created"], "created") if "created" in values else now()
+    )
+    role = values.get("role", "colleague")
+    if role not in ROLES:
+        raise ValidationError(
+            "unknown_option", field="role", value=printable(repr(role)), allowed=", ".join(ROLES)
+        )
+    note.role = role
+    note.name = text(values.get("name", ""), "name")
+    if len(note.name) > MAX_NAME:
+        raise ValidationError("too_long", field="name", max=MAX_NAME)
+    signals = values.get("signals", [])
+    if isinstance(signals, str) or not isinstance(signals, list):
+        raise ValidationError("not_a_list", field="signals")
+    for key in signals:
+        if key not in signal_keys():
+            raise ValidationError(
+                "unknown_option", field="signals", value=printable(repr(key)),
+                allowed=", ".join(signal_keys()),
+            )  # fmt: skip
+    note.signals = list(dict.fromkeys(signals))
+    note.noticed = text(values.get("noticed", ""), "noticed")
+    hybrid = values.get("hybrid", False)
+    if not isinstance(hybrid, bool):
+        raise ValidationError("not_a_bool", field="hybrid")
+    note.hybrid = hybrid
+    answers = values.get("answers", {})
+    if not isinstance(answers, Mapping):
+        raise ValidationError("field_not_object", field="answers")
+    for key, answer in answers.items():
+        if key not in manager_tips():
+            raise ValidationError(
+                "unknown_field",
+                field=f"answers.{printable(key)}",
+                allowed=", ".join(manager_tips()),
+            )
+        if cleaned := text(answer, f"answers.{key}"):
+            note.answers[key] = cleaned
+    return note
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The one-page conversation guide, by section."""
+
+    note: SupportNote
+    language: str
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+    footer: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "support": self.note.id,
+            "role": self.note.role,
+            "lang": self.language,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "sections": [
+                {"key": s.key, "title": s.title, "lines": list(s.lines)} for s in self.sections
+            ],
+        }
+
+
+def build_guide(note: SupportNote, content: Content) -> Guide:
+    """The guide for `note`. Pure; the name appears only where the user gave one."""
+
+    def say(*path: str, **params: Any) -> str:
+        return content.text("support", *path, **params)
+
+    noticed = [say("signals", key, "observation") for key in note.signals]
+    if note.noticed:
+        noticed.append(note.noticed)
+    noticed += [finding.tip(content) for finding in check([note.noticed])]
+    opening = [say("opening", "ask"), say("opening", "again"), say("opening", "moment")]
+    if note.hybrid:
+        opening.append(say("opening", "hybrid"))
+    opening.append(say("opening", "open_door"))
+    kinds = [
+        f"{content.label('support', kind)}: {content.option('support', kind, 'hint')}"
+        for kind in load("options")["support"]
+    ]
+    lines = {
+        "noticed": noticed,
+        "opening": opening,
+        "listening": [say("listening", key) for key in load("support")["listening"]],
+        "needs": [say("needs", "ask"), *kinds],
+        "boundaries": [say("boundaries", key) for key in load("support")["boundaries"]],
+        "manager": _manager_lines(note, content) if note.role == "manager" else [],
+        "follow_up": [say("follow_up", key) for key in load("support")["follow_up"]],
+    }
+    sections = tuple(
+        Section(key, say("titles", key), tuple(lines[key])) for key in GUIDE_SECTIONS if lines[key]
+    )
+    subtitle = (
+        say("card", "with_name", person=note.name) if note.name else say("card", "without_name")
+    )
+    return Guide(
+        note, content.language, say("card", "title"), subtitle, sections, say("card", "footer")
+    )
+
+
+def _manager_lines(note: SupportNote, content: Content) -> list[str]:
+    lines = []
+    for key in manager_tips():
+        tip = content.text("support", "manager", key, "tip")
+        question = content.text("support", "manager", key, "question")
+        answer = note.answers.get(key)
+        lines.append(f"{tip} {question}" + (f" → {answer}" if answer else ""))
+    return lines
