@@ -156,7 +156,7 @@ async def test_the_support_screen_by_keys(home: Path) -> None:
         await pilot.press("tab", "space", "ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         assert "Voor je gesprek met Sam" in app.screen.body_text
-        assert "zes vragen aan jezelf" in app.screen.body_text
+        assert "ZES VRAGEN AAN JEZELF" in app.screen.body_text
         await pilot.press("enter")
     note = Store(home).support("last")
     assert (note.name, note.role, note.signals, note.hybrid) == (

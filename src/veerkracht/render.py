@@ -87,6 +87,14 @@ def card_markdown(card: CardLike) -> str:
     return "\n".join(parts)
 
 
+def card_plain(card: CardLike) -> str:
+    """The card as unwrapped plain lines, for a screen that wraps text itself."""
+    parts = [card.subtitle]
+    for section in card.sections:
+        parts += ["", section.title.upper(), *[f"• {line}" for line in section.lines]]
+    return "\n".join(parts)
+
+
 def print_text(script: Script, content: Content, out: TextIO, *, plain: bool = False) -> None:
     print_card(card_of(script, content), out, plain=plain)
 

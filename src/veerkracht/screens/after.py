@@ -293,12 +293,12 @@ class SupportScreen(FormScreen):
         return any(data.get(key) for key in ("name", "noticed", "signals", "answers"))
 
     def action_save(self) -> None:
-        from veerkracht.render import render_card
+        from veerkracht.render import card_plain
 
         try:
             note = self.store.add_support(parse_support(self.collect()))
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return
-        guide = render_card(build_guide(note, self.content), "markdown")
+        guide = card_plain(build_guide(note, self.content))
         self.done(self.ui_text("saved", id=note.id), guide)

@@ -38,6 +38,9 @@ class ChoiceDialog(ModalScreen[str]):
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+        dialog = self.query_one(".dialog")
+        # Focusing the button scrolls a long text to its end; start reading at the top.
+        self.call_after_refresh(dialog.scroll_home, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
