@@ -171,7 +171,7 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
         entry.intensity = intensity(values["intensity"], "intensity")
     if "audience" in values:
         entry.audience = option(values["audience"], "audience", "audiences")
-    entry.relations = _relations(values.get("relations", {}))
+    entry.relations = text_map(values.get("relations", {}), "relations", RELATION_KEYS)
     entry.asks = _asks(values.get("asks", []))
     return entry
 
@@ -237,19 +237,20 @@ def _created(value: Any, default: datetime) -> datetime:
     return default if value is None else moment(value, "created")
 
 
-def _relations(value: Any) -> dict[str, str]:
+def text_map(value: Any, name: str, allowed: tuple[str, ...]) -> dict[str, str]:
+    """A mapping of known keys to free text (relations, pillars, answers); empty texts
+    are left out."""
     if not isinstance(value, Mapping):
-        raise ValidationError("field_not_object", field="relations")
-    relations = {}
+        raise ValidationError("field_not_object", field=name)
+    texts = {}
     for key, note in value.items():
-        if key not in RELATION_KEYS:
+        if key not in allowed:
             raise ValidationError(
-                "unknown_field", field=f"relations.{key}", allowed=", ".join(RELATION_KEYS)
+                "unknown_field", field=f"{name}.{printable(key)}", allowed=", ".join(allowed)
             )
-        cleaned = text(note, f"relations.{key}") if note is not None else ""
-        if cleaned:
-            relations[key] = cleaned
-    return relations
+        if note is not None and (cleaned := text(note, f"{name}.{key}")):
+            texts[key] = cleaned
+    return texts
 
 
 def _asks(value: Any) -> list[str]:

@@ -16,6 +16,7 @@ from veerkracht.model import (
     now,
     plain_record,
     text,
+    text_map,
     whole_number,
 )
 
@@ -167,7 +168,7 @@ def parse_checkin(data: Any) -> CheckIn:
     for name in ("capacity", "load"):
         if name in values:
             setattr(checkin, name, whole_number(values[name], name, *INTENSITY_RANGE))
-    checkin.pillars = _pillars(values.get("pillars", {}))
+    checkin.pillars = text_map(values.get("pillars", {}), "pillars", PILLARS)
     said = [getattr(checkin, name) for name in CHECKIN_TEXTS]
     if not any(said) and checkin.capacity is None and checkin.load is None and not checkin.pillars:
         raise ValidationError("empty_checkin", field="", allowed=", ".join(CHECKIN_FIELDS[:-1]))
@@ -207,18 +208,3 @@ def _due(value: Any, name: str) -> date | None:
         except ValueError:
             pass
     raise ValidationError("not_a_date", field=name, value=repr(value)[:40])
-
-
-def _pillars(value: Any) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise ValidationError("field_not_object", field="pillars")
-    pillars = {}
-    for key, note in value.items():
-        if key not in PILLARS:
-            raise ValidationError(
-                "unknown_field", field=f"pillars.{key}", allowed=", ".join(PILLARS)
-            )
-        cleaned = text(note, f"pillars.{key}") if note is not None else ""
-        if cleaned:
-            pillars[key] = cleaned
-    return pillars

@@ -12,7 +12,7 @@ from typing import Any
 from veerkracht.content import Content, load
 from veerkracht.errors import ValidationError, printable
 from veerkracht.language import check
-from veerkracht.model import moment, new_uuid, now, plain_record, text
+from veerkracht.model import moment, new_uuid, now, plain_record, text, text_map
 from veerkracht.scripts import Section
 
 ROLES = ("colleague", "manager")
@@ -95,18 +95,7 @@ def parse_support(data: Any) -> SupportNote:
     if not isinstance(hybrid, bool):
         raise ValidationError("not_a_bool", field="hybrid")
     note.hybrid = hybrid
-    answers = values.get("answers", {})
-    if not isinstance(answers, Mapping):
-        raise ValidationError("field_not_object", field="answers")
-    for key, answer in answers.items():
-        if key not in manager_tips():
-            raise ValidationError(
-                "unknown_field",
-                field=f"answers.{printable(key)}",
-                allowed=", ".join(manager_tips()),
-            )
-        if cleaned := text(answer, f"answers.{key}"):
-            note.answers[key] = cleaned
+    note.answers = text_map(values.get("answers", {}), "answers", manager_tips())
     return note
 
 
