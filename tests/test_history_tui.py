@@ -121,3 +121,17 @@ async def test_an_empty_store_points_to_reflect(home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "enter")
         assert "veerkracht reflect" in text_of(app.screen, "#detail")
+
+
+async def test_o_records_how_the_conversation_went(home: Path) -> None:
+    from veerkracht.screens.after import FollowupScreen
+
+    app = dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "o")
+        assert isinstance(app.screen, FollowupScreen)
+        assert app.screen.entry.id == "119"
+        await pilot.press("4", "ctrl+s", "enter")
+        assert isinstance(app.screen, HistoryScreen)
+    (followup,) = Store(home).followups()
+    assert followup.went == 4

@@ -69,6 +69,7 @@ class HistoryScreen(Screen[None]):
             ("t", "pick_trigger", "key_trigger", True),
             ("x", "clear_filters", "key_clear", True),
             ("p", "prepare", "key_prepare", True),
+            ("o", "followup", "key_followup", True),
             ("pagedown", "page(1)", "key_next", False),
             ("pageup", "page(-1)", "key_previous", False),
             ("escape", "close", "key_close", True),
@@ -242,6 +243,15 @@ class HistoryScreen(Screen[None]):
         from veerkracht.scripts import build_script
 
         self.app.push_screen(PrepareScreen(build_script(entry, self.content), self.content))
+
+    def action_followup(self) -> None:
+        """After the conversation about the chosen reflection."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        from veerkracht.screens.after import FollowupScreen
+
+        self.app.push_screen(FollowupScreen(self.store, self.content, entry))
 
     def action_close(self) -> None:
         self.app.finish()
