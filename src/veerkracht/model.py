@@ -6,9 +6,11 @@ import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from veerkracht.errors import ValidationError, printable
+
+T = TypeVar("T")
 
 #: The stable option keys (the public contract). Labels live in content/options.toml.
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -72,6 +74,18 @@ def plain_record(record: Any) -> dict[str, Any]:
             value = value.isoformat()
         result.setdefault(name, value)
     return result
+
+
+def from_plain(cls: type[T], record: Mapping[str, Any]) -> T:
+    """Rebuild a stored record (follow-up, agreement, check-in, support note): fields a
+    later version may add are left out, and ISO text becomes `created` / `due` again."""
+    names = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    values = {key: value for key, value in record.items() if key in names}
+    if "created" in values:
+        values["created"] = datetime.fromisoformat(values["created"])
+    if "due" in values:
+        values["due"] = date.fromisoformat(values["due"]) if values["due"] else None
+    return cls(**values)
 
 
 def now() -> datetime:

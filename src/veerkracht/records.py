@@ -11,6 +11,7 @@ from typing import Any
 from veerkracht.errors import ValidationError, printable
 from veerkracht.model import (
     INTENSITY_RANGE,
+    from_plain,
     moment,
     new_uuid,
     now,
@@ -52,9 +53,7 @@ class Agreement:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Agreement:
-        values = {key: record[key] for key in record if key in _AGREEMENT_ATTRS}
-        values["due"] = date.fromisoformat(values["due"]) if values.get("due") else None
-        return cls(**values)
+        return from_plain(cls, record)
 
     def overdue(self, today: date) -> bool:
         return not self.done and self.due is not None and self.due < today
@@ -78,9 +77,7 @@ class FollowUp:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> FollowUp:
-        values = {key: record[key] for key in record if key in _FOLLOWUP_ATTRS}
-        values["created"] = datetime.fromisoformat(values["created"])
-        return cls(**values)
+        return from_plain(cls, record)
 
 
 @dataclass
@@ -104,14 +101,7 @@ class CheckIn:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> CheckIn:
-        values = {key: record[key] for key in record if key in _CHECKIN_ATTRS}
-        values["created"] = datetime.fromisoformat(values["created"])
-        return cls(**values)
-
-
-_AGREEMENT_ATTRS = frozenset(Agreement.__dataclass_fields__)
-_FOLLOWUP_ATTRS = frozenset(FollowUp.__dataclass_fields__)
-_CHECKIN_ATTRS = frozenset(CheckIn.__dataclass_fields__)
+        return from_plain(cls, record)
 
 
 def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:

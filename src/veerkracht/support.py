@@ -12,7 +12,7 @@ from typing import Any
 from veerkracht.content import Content, load
 from veerkracht.errors import ValidationError, printable
 from veerkracht.language import check
-from veerkracht.model import moment, new_uuid, now, plain_record, text, text_map
+from veerkracht.model import from_plain, moment, new_uuid, now, plain_record, text, text_map
 from veerkracht.scripts import Section
 
 ROLES = ("colleague", "manager")
@@ -50,12 +50,7 @@ class SupportNote:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> SupportNote:
-        values = {key: record[key] for key in record if key in _ATTRS}
-        values["created"] = datetime.fromisoformat(values["created"])
-        return cls(**values)
-
-
-_ATTRS = frozenset(SupportNote.__dataclass_fields__)
+        return from_plain(cls, record)
 
 
 def parse_support(data: Any) -> SupportNote:
