@@ -575,3 +575,51 @@ def test_reminders_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (config / "settings.toml").write_text("reminders = false\n")
     monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
     assert run("agreements").stderr == ""
+
+
+# -- found in review --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"feelings": ["tired"], "intensity": ' + "9" * 5000 + "}", "geen geldige JSON"),
+        ("[" * 100_000 + "]" * 100_000, "geen geldige JSON"),
+        ('{"feelings": ["tired"], "share": "\\ud800"}', "'share'"),
+    ],
+)
+def test_strange_files_are_named_not_unexpected(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(text)
+    result = run("reflect", "--from", str(path))
+    assert_refused(result, str(path), words)
+    assert "onverwacht" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        {"entries": {"1": {"id": "1", "uuid": "u", "feelings": ["sad"]}}},  # no created
+        {"entries": {"1": {"id": "1", "created": "gisteren", "feelings": ["sad"]}}},
+        {"meta": {"1": {"schema": 0}}},
+    ],
+)
+def test_a_store_that_is_json_but_not_ours_is_named(home: Path, tables: dict) -> None:
+    home.mkdir(parents=True)
+    (home / "veerkracht.json").write_text(json.dumps(tables))
+    result = run("history", "--format", "json")
+    assert_refused(result, str(home / "veerkracht.json"), "beschadigd")
+
+
+def test_an_entry_missing_optional_fields_still_reads(home: Path) -> None:
+    home.mkdir(parents=True)
+    record = {"id": "1", "uuid": "u", "feelings": ["sad"], "created": "2026-11-01T09:00:00+01:00"}
+    (home / "veerkracht.json").write_text(json.dumps({"entries": {"1": record}}))
+    report = json.loads(run("history", "--format", "json").stdout)
+    assert report["entries"][0]["feelings"] == ["sad"]
+    assert report["patterns"]["triggers"] == {}
+
+
+def test_forget_all_that_cannot_delete_says_so(home: Path) -> None:
+    (home / "veerkracht.json").mkdir(parents=True)
+    assert_refused(run("forget", "--all", "--yes"), "veerkracht.json")

@@ -324,3 +324,27 @@ def test_no_command_touches_the_network(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok 21 []"
+
+
+# -- found in review ------------------------------------------------------------------------
+
+
+def test_hulp_never_asks_for_the_passphrase(locked: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone looking for 113 must not meet a passphrase prompt (the reminder check)."""
+    monkeypatch.delenv("VEERKRACHT_PASSPHRASE")
+    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    result = run("hulp")
+    assert result.exit_code == 0
+    assert "113" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_store_decrypted_elsewhere_is_not_sealed_again(locked: dict, home: Path) -> None:
+    from veerkracht.model import parse_answers
+
+    long_lived = Store(home, unlock=lambda: PASSPHRASE)  # e.g. a screen left open
+    long_lived.entries()
+    assert run("decrypt").exit_code == 0  # another terminal
+    long_lived.add_entry(parse_answers({"feelings": ["sad"]}))
+    assert not Store(home).is_encrypted()
+    assert len(Store(home).entries()) == 3

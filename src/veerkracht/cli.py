@@ -160,6 +160,8 @@ def _maybe_remind(session: Session) -> None:
     store, today = session.store, date.today()
     if already_reminded(store.directory, today) or not store.path.exists():
         return
+    if store.vault is None and store.is_encrypted():
+        return  # never ask for a passphrase just to remind (e.g. after `hulp`)
     try:
         contents = store.contents()
     except VeerkrachtError:
@@ -817,6 +819,8 @@ def _run_tui(ctx: typer.Context, session: Session, **options: Any) -> None:
     """Open a screen in the terminal (Textual is imported only here)."""
     _require_terminal(ctx, session)
     session.store.unlock_now()
+    # No prompts inside a screen: if another process encrypts meanwhile, saving says so.
+    session.store.unlock = None
     gc.enable()  # a screen lives long: collect garbage again (see veerkracht.launch)
     from veerkracht.app import VeerkrachtApp
 

@@ -43,8 +43,10 @@ class Draft:
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             data = json.dumps(record, ensure_ascii=False).encode()
-            self.store.unlock_now()  # an encrypted store seals its drafts too
-            atomic_write(self.path, self.store.encode(data))
+            # Under the store's lock, so `encrypt` in another process cannot miss it.
+            with self.store.locked():
+                self.store.unlock_now()  # an encrypted store seals its drafts too
+                atomic_write(self.path, self.store.encode(data))
         except OSError as error:
             raise VeerkrachtError(
                 "store_unwritable", path=str(self.path), reason=error.strerror

@@ -71,3 +71,4 @@ def keep_backup(path: Path, backup: Path) -> None:
     except OSError:
         atomic_write(staging, path.read_bytes())
     staging.replace(backup)
+    fsync_dir(backup.parent)

@@ -19,7 +19,7 @@ def read_data_file(name: str) -> Any:
     if name.lower().endswith(".toml"):
         try:
             return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+        except (tomllib.TOMLDecodeError, RecursionError) as error:
             raise VeerkrachtError(
                 "file_not_parsable", path=name, format="TOML", reason=str(error)
             ) from None
@@ -31,6 +31,11 @@ def read_data_file(name: str) -> Any:
             path=name,
             format="JSON",
             reason=f"{error.msg} (line {error.lineno}, column {error.colno})",
+        ) from None
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+        reason = "too deeply nested" if isinstance(error, RecursionError) else str(error)
+        raise VeerkrachtError(
+            "file_not_parsable", path=name, format="JSON", reason=reason
         ) from None
 
 

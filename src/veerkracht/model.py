@@ -58,6 +58,16 @@ ANSWER_FIELDS = (
 )  # fmt: skip
 
 
+def _defaults() -> dict[str, Any]:
+    """Fresh defaults for an entry's optional fields (a stored record may lack some)."""
+    return {
+        "intensity": None, "feelings_note": "", "triggers": [], "triggers_note": "",
+        "impact": [], "impact_note": "", "relations": {}, "desired_change": "",
+        "support": [], "barriers": [], "audience": None, "share": "", "private": "",
+        "asks": [], "fear": "", "id": "", "uuid": "",
+    }  # fmt: skip
+
+
 def plain_record(record: Any) -> dict[str, Any]:
     """A dataclass record as a JSON-ready dict, `id` and `uuid` first, dates as ISO text.
 
@@ -151,8 +161,11 @@ class Entry:
         """Rebuild an entry from a stored record. Trusted (written by us, migrated to the
         current schema), so it skips __init__: 10,000 of these are built per history."""
         entry = cls.__new__(cls)
+        entry.__dict__.update(_defaults())
         entry.__dict__.update(record)
         entry.created = datetime.fromisoformat(record["created"])
+        if not entry.feelings:
+            raise ValueError("an entry without feelings")
         return entry
 
 
@@ -212,6 +225,10 @@ def text(value: Any, name: str) -> str:
     """Free text as the user wrote it, trimmed at the ends."""
     if not isinstance(value, str):
         raise ValidationError("not_text", field=name)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from JSON's \ud800 escapes
+        raise ValidationError("not_text", field=name) from None
     if len(value) > MAX_TEXT:
         raise ValidationError("too_long", field=name, max=MAX_TEXT)
     return value.strip()

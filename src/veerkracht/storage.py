@@ -8,6 +8,7 @@ end. Readers need no lock: a rename is atomic, so they see the old or the new fi
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -113,9 +114,15 @@ class Store:
         """`data` as it goes to disk: sealed when the store is encrypted."""
         return self.vault.seal(data) if self.vault else data
 
-    def decode(self, raw: bytes, path: Path) -> bytes:
-        """Bytes read from disk, opened when sealed (asking for the passphrase once)."""
+    def decode(self, raw: bytes, path: Path, *, follow: bool = False) -> bytes:
+        """Bytes read from disk, opened when sealed (asking for the passphrase once).
+
+        With `follow` (the store file itself), a plain file means the store is plain now,
+        even if this process unlocked it earlier: another process may have decrypted it,
+        and writing it sealed again would silently undo that."""
         if not is_sealed(raw):
+            if follow:
+                self.vault = None
             return raw
         if self.vault is None:
             if self.unlock is None:
@@ -144,9 +151,11 @@ class Store:
             self._rewrite(tables, drafts)
 
     def _read_drafts(self) -> dict[Path, bytes]:
+        """Drafts (and drafts set aside as damaged) in their plain form, to re-write."""
         drafts = {}
-        for path in self.directory.glob("draft-*.json"):
-            drafts[path] = self.decode(path.read_bytes(), path)
+        for path in self.directory.glob("draft-*"):
+            with contextlib.suppress(VeerkrachtError):  # a damaged sealed copy stays as is
+                drafts[path] = self.decode(path.read_bytes(), path)
         return drafts
 
     def _rewrite(self, tables: Tables, drafts: dict[Path, bytes]) -> None:
@@ -162,9 +171,13 @@ class Store:
         return list(self.load().get(table, {}).values())
 
     def contents(self) -> Contents:
-        """Everything, from one read of the file."""
+        """Everything, from one read of the file. Records that are not what this version
+        wrote (a field missing, a date that is not one) make the file count as damaged."""
         with paused_gc():
-            return self._contents()
+            try:
+                return self._contents()
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise self._damaged() from None
 
     def _contents(self) -> Contents:
         tables = self.load()
@@ -199,7 +212,10 @@ class Store:
     def entries(self) -> list[Entry]:
         """All entries, oldest first."""
         with paused_gc():
-            return _sorted_entries(self.records("entries"))
+            try:
+                return _sorted_entries(self.records("entries"))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise self._damaged() from None
 
     def add_followup(
         self, followup: FollowUp, agreements: list[Agreement], entry: Entry
@@ -301,7 +317,12 @@ class Store:
                 "*.damaged",
             ):
                 for path in self.directory.glob(pattern):
-                    path.unlink(missing_ok=True)
+                    try:
+                        path.unlink(missing_ok=True)
+                    except OSError as error:
+                        raise VeerkrachtError(
+                            "store_unwritable", path=str(path), reason=error.strerror
+                        ) from None
             fsync_dir(self.directory)
 
     def entry(self, ref: str) -> Entry:
@@ -337,7 +358,9 @@ class Store:
                 "store_unreadable", path=str(self.path), reason=error.strerror
             ) from None
         try:
-            tables = orjson.loads(self.decode(raw, self.path))
+            tables = orjson.loads(self.decode(raw, self.path, follow=True))
+        except RecursionError:
+            tables = None
         except VeerkrachtError as error:
             if error.code == "store_damaged":
                 raise self._damaged() from None
@@ -368,6 +391,8 @@ class Store:
 
     def _migrate(self, tables: Tables) -> Tables:
         version = schema_version(tables)
+        if version < 1:
+            raise self._damaged()
         if version > SCHEMA_VERSION:
             raise VeerkrachtError("store_too_new", path=str(self.path), version=version)
         for step in range(version, SCHEMA_VERSION):
