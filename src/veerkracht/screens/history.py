@@ -64,7 +64,7 @@ class HistoryScreen(Screen[None]):
         self.patterns: dict[str, Any] = {}
         self.page = 0
         for keys, action, label, shown in [
-            ("enter", "read", "key_read", True),
+            ("enter", "read", "key_read", False),  # the detail panel says so
             ("f", "pick_feeling", "key_feeling", True),
             ("t", "pick_trigger", "key_trigger", True),
             ("x", "clear_filters", "key_clear", True),
