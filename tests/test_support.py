@@ -128,6 +128,8 @@ def test_support_from_a_file_saves_and_prints_the_guide(tmp_path: Path, home: Pa
     assert run("support", "--show", "1", "--format", "markdown").stdout.startswith("# Gespreksgids")
     listing = run("support", "--list").stdout
     assert "leidinggevende · S." in listing
+    assert run("history", "--support").stdout == listing
+    assert json.loads(run("history", "--support", "--format", "json").stdout)[0]["name"] == "S."
     assert run("history", "--format", "json").exit_code == 0  # kept apart from reflections
     assert json.loads(run("history", "--format", "json").stdout)["patterns"]["count"] == 0
 

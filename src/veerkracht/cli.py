@@ -449,7 +449,7 @@ def support(
     session = _use(ctx, language, directory)
     store = session.store
     if list_notes:
-        _list_supports(session, output_format)
+        _list_supports(session, as_json=output_format is ScriptFormat.json)
         return
     if show is not None:
         note = store.support(show)
@@ -468,11 +468,11 @@ def support(
         typer.echo(render_card(guide, output_format.value), nl=False)
 
 
-def _list_supports(session: Session, output_format: ScriptFormat) -> None:
+def _list_supports(session: Session, *, as_json: bool) -> None:
     """The preparations for checking in with someone, shown apart from reflections."""
     notes = session.store.contents().supports
     content = session.content
-    if output_format is ScriptFormat.json:
+    if as_json:
         _echo_json([note.to_record() for note in notes])
         return
     if not notes:
@@ -723,6 +723,9 @@ def history(
         HistoryFormat | None, typer.Option("--format", help="table, json of markdown.")
     ] = None,
     tui: Annotated[bool, typer.Option("--tui", help="Open het overzicht in de terminal.")] = False,
+    support_notes: Annotated[
+        bool, typer.Option("--support", help="Je voorbereidingen om iemand te steunen, apart.")
+    ] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -734,6 +737,9 @@ def history(
     from veerkracht.reports import history_markdown, history_table
 
     session = _use(ctx, language, directory)
+    if support_notes:
+        _list_supports(session, as_json=output_format is HistoryFormat.json)
+        return
     today = date.today()
     filters = Filters(
         since=_day(session, since, "--since", today),
