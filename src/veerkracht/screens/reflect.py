@@ -92,14 +92,15 @@ class ReflectScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress")
-        with ContentSwitcher(initial="step-welcome", id="steps"):
-            for step in STEPS:
-                with Vertical(id=f"step-{step}", classes="step"):
-                    yield Static(self.step_text(step, "question"), classes="question")
-                    yield Static(self.step_text(step, "explain"), classes="explain")
-                    with VerticalScroll(classes="fields", id=f"fields-{step}", can_focus=False):
-                        if step == "welcome":  # the other steps are built when first shown
-                            yield from self._compose_welcome()
+        # Only the welcome step is built now; each other step when it is first shown.
+        with (
+            ContentSwitcher(initial="step-welcome", id="steps"),
+            Vertical(id="step-welcome", classes="step"),
+        ):
+            yield Static(self.step_text("welcome", "question"), classes="question")
+            yield Static(self.step_text("welcome", "explain"), classes="explain")
+            with VerticalScroll(classes="fields", id="fields-welcome", can_focus=False):
+                yield from self._compose_welcome()
         with Horizontal(id="nav"):
             yield Button(self.ui("back"), id="back", compact=True)
             yield Button(self.ui("next"), id="next", compact=True, variant="primary")
@@ -244,8 +245,20 @@ class ReflectScreen(Screen[None]):
         """Build a step's widgets the first time it is shown (start-up stays quick)."""
         if step in self.composed:
             return
-        fields = self.query_one(f"#fields-{step}", VerticalScroll)
-        await fields.mount_all(list(getattr(self, f"_compose_{step}")()))
+        fields = VerticalScroll(
+            *getattr(self, f"_compose_{step}")(),
+            classes="fields",
+            id=f"fields-{step}",
+            can_focus=False,
+        )
+        container = Vertical(
+            Static(self.step_text(step, "question"), classes="question"),
+            Static(self.step_text(step, "explain"), classes="explain"),
+            fields,
+            id=f"step-{step}",
+            classes="step",
+        )
+        await self.query_one("#steps", ContentSwitcher).mount(container)
         self.composed.add(step)
         self._fill(step)
 
