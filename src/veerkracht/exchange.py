@@ -4,15 +4,16 @@ merged by uuid, never duplicated."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from veerkracht.content import Content
 from veerkracht.errors import ValidationError, printable
 from veerkracht.model import ANSWER_FIELDS, Entry, moment, parse_answers, text, whole_number
 from veerkracht.records import (
     AS_FEARED,
+    CHECKIN_FIELDS,
     WENT_RANGE,
     Agreement,
     CheckIn,
@@ -28,6 +29,7 @@ VERSION = 1
 KINDS = ("entries", "followups", "checkins", "agreements", "supports")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ID = re.compile(r"[0-9]{1,9}")
+T = TypeVar("T")
 
 
 def export_data(contents: Contents) -> dict[str, Any]:
@@ -102,18 +104,28 @@ def _object(record: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Any]
     return dict(record)
 
 
-def _entry(record: Any, where: str) -> Entry:
-    values = _object(record, where, ("id", "uuid", *ANSWER_FIELDS))
+def _parsed(
+    record: Any, where: str, allowed: tuple[str, ...], parse: Callable[[dict[str, Any]], T]
+) -> T:
+    """A record checked by the parser of its own kind (the one `--from` files use), with
+    its uuid and id kept and every refusal named inside the record."""
+    values = _object(record, where, ("id", "uuid", *allowed))
     uuid, short_id = _identity(values, where)
-    answers = {key: value for key, value in values.items() if key not in ("id", "uuid")}
-    if "created" not in answers:
-        raise ValidationError("required_text", field=f"{where}.created")
     try:
-        entry = parse_answers(answers)
+        parsed = parse({key: value for key, value in values.items() if key not in ("id", "uuid")})
     except ValidationError as error:
         raise _within(error, where) from None
-    entry.uuid, entry.id = uuid, short_id
-    return entry
+    parsed.uuid, parsed.id = uuid, short_id  # type: ignore[attr-defined]
+    return parsed
+
+
+def _entry(record: Any, where: str) -> Entry:
+    def parse(answers: dict[str, Any]) -> Entry:
+        if "created" not in answers:  # an exported entry keeps its own date
+            raise ValidationError("required_text", field="created")
+        return parse_answers(answers)
+
+    return _parsed(record, where, ANSWER_FIELDS, parse)
 
 
 def _followup(record: Any, where: str) -> FollowUp:
@@ -143,20 +155,7 @@ def _followup(record: Any, where: str) -> FollowUp:
 
 
 def _checkin(record: Any, where: str) -> CheckIn:
-    values = _object(
-        record,
-        where,
-        ("id", "uuid", "created", "went_well", "was_hard", "learned", "do_differently",
-         "capacity", "load", "pillars"),
-    )  # fmt: skip
-    uuid, short_id = _identity(values, where)
-    answers = {key: value for key, value in values.items() if key not in ("id", "uuid")}
-    try:
-        checkin = parse_checkin(answers)
-    except ValidationError as error:
-        raise _within(error, where) from None
-    checkin.uuid, checkin.id = uuid, short_id
-    return checkin
+    return _parsed(record, where, CHECKIN_FIELDS, parse_checkin)
 
 
 def _agreement(record: Any, where: str) -> Agreement:
@@ -179,15 +178,7 @@ def _agreement(record: Any, where: str) -> Agreement:
 
 
 def _support(record: Any, where: str) -> SupportNote:
-    values = _object(record, where, ("id", "uuid", *SUPPORT_FIELDS))
-    uuid, short_id = _identity(values, where)
-    fields = {key: value for key, value in values.items() if key not in ("id", "uuid")}
-    try:
-        note = parse_support(fields)
-    except ValidationError as error:
-        raise _within(error, where) from None
-    note.uuid, note.id = uuid, short_id
-    return note
+    return _parsed(record, where, SUPPORT_FIELDS, parse_support)
 
 
 def _within(error: ValidationError, where: str) -> ValidationError:

@@ -175,14 +175,7 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
     Raises ValidationError naming the field and what is allowed; never a bare KeyError
     or TypeError, whatever the input.
     """
-    if not isinstance(data, Mapping):
-        raise ValidationError("not_an_object", field="")
-    for key in data:
-        if key not in ANSWER_FIELDS:
-            raise ValidationError(
-                "unknown_field", field=printable(key), allowed=", ".join(ANSWER_FIELDS)
-            )
-    values = {key: value for key, value in data.items() if value is not None}
+    values = known_fields(data, ANSWER_FIELDS)
     if not values.get("feelings"):
         raise ValidationError("required", field="feelings", allowed=", ".join(OPTIONS["feelings"]))
 
@@ -201,6 +194,20 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
     entry.relations = text_map(values.get("relations", {}), "relations", RELATION_KEYS)
     entry.asks = _asks(values.get("asks", []))
     return entry
+
+
+def known_fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, Any]:
+    """The fields of an object (a file, or the object at `prefix` inside one), refusing
+    unknown ones by name; null means not given."""
+    if not isinstance(data, Mapping):
+        if prefix:
+            raise ValidationError("field_not_object", field=prefix)
+        raise ValidationError("not_an_object", field="")
+    for key in data:
+        if key not in allowed:
+            name = f"{prefix}.{printable(key)}" if prefix else printable(key)
+            raise ValidationError("unknown_field", field=name, allowed=", ".join(allowed))
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def option(value: Any, name: str, group: str) -> str:

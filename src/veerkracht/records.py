@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from veerkracht.errors import ValidationError, printable
+from veerkracht.errors import ValidationError
 from veerkracht.model import (
     INTENSITY_RANGE,
     from_plain,
+    known_fields,
     moment,
     new_uuid,
     now,
@@ -107,7 +108,7 @@ class CheckIn:
 def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:
     """Validate a follow-up file. Returns the follow-up, its agreements and the entry
     reference as given (an id or `last`; None when absent), which the caller resolves."""
-    values = _fields(data, FOLLOWUP_FIELDS)
+    values = known_fields(data, FOLLOWUP_FIELDS)
     entry_ref = values.get("entry")
     if entry_ref is not None and (not isinstance(entry_ref, str | int) or entry_ref is True):
         raise ValidationError("not_text", field="entry")
@@ -136,7 +137,7 @@ def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:
 def parse_agreement(data: Any, index: int | None = None) -> Agreement:
     """One agreement: `what` is needed; `who` and an ISO `due` date are optional."""
     prefix = "agreements" if index is None else f"agreements[{index}]"
-    values = _fields(data, AGREEMENT_FIELDS, prefix)
+    values = known_fields(data, AGREEMENT_FIELDS, prefix)
     what = text(values.get("what", ""), f"{prefix}.what")
     if not what:
         raise ValidationError("required_text", field=f"{prefix}.what")
@@ -149,7 +150,7 @@ def parse_agreement(data: Any, index: int | None = None) -> Agreement:
 
 def parse_checkin(data: Any) -> CheckIn:
     """Validate a check-in file; at least one field must say something."""
-    values = _fields(data, CHECKIN_FIELDS)
+    values = known_fields(data, CHECKIN_FIELDS)
     checkin = CheckIn(
         created=moment(values["created"], "created") if "created" in values else now()
     )
@@ -163,18 +164,6 @@ def parse_checkin(data: Any) -> CheckIn:
     if not any(said) and checkin.capacity is None and checkin.load is None and not checkin.pillars:
         raise ValidationError("empty_checkin", field="", allowed=", ".join(CHECKIN_FIELDS[:-1]))
     return checkin
-
-
-def _fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, Mapping):
-        if prefix:
-            raise ValidationError("field_not_object", field=prefix)
-        raise ValidationError("not_an_object", field="")
-    for key in data:
-        if key not in allowed:
-            name = f"{prefix}.{printable(key)}" if prefix else printable(key)
-            raise ValidationError("unknown_field", field=name, allowed=", ".join(allowed))
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def _agreements(value: Any) -> list[Agreement]:

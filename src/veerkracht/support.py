@@ -12,7 +12,16 @@ from typing import Any
 from veerkracht.content import Content, load
 from veerkracht.errors import ValidationError, printable
 from veerkracht.language import check
-from veerkracht.model import from_plain, moment, new_uuid, now, plain_record, text, text_map
+from veerkracht.model import (
+    from_plain,
+    known_fields,
+    moment,
+    new_uuid,
+    now,
+    plain_record,
+    text,
+    text_map,
+)
 from veerkracht.scripts import Section
 
 ROLES = ("colleague", "manager")
@@ -55,14 +64,7 @@ class SupportNote:
 
 def parse_support(data: Any) -> SupportNote:
     """Validate a support file (`support --from`); refusals name the field."""
-    if not isinstance(data, Mapping):
-        raise ValidationError("not_an_object", field="")
-    for key in data:
-        if key not in SUPPORT_FIELDS:
-            raise ValidationError(
-                "unknown_field", field=printable(key), allowed=", ".join(SUPPORT_FIELDS)
-            )
-    values = {key: value for key, value in data.items() if value is not None}
+    values = known_fields(data, SUPPORT_FIELDS)
     note = SupportNote(
         created=moment(values["created"], "created") if "created" in values else now()
     )
