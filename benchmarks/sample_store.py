@@ -52,7 +52,8 @@ def realistic_export(count: int) -> dict:
     start = datetime(2025, 1, 1, 9, tzinfo=timezone(timedelta(hours=1)))
     entries = []
     for number in range(1, count + 1):
-        entry = parse_answers(realistic_answers(rng, start + timedelta(hours=7 * number)))
+        moment = start + timedelta(hours=7 * number)
+        entry = parse_answers(realistic_answers(rng, moment), now=moment)
         entry.id = str(number)
         entries.append(entry.to_record())
     return {"format": "veerkracht-export", "version": 1, "entries": entries}
@@ -67,7 +68,8 @@ def build_store(directory: Path, count: int) -> Store:
         table = db.table("entries")
         records = []
         for number in range(1, count + 1):
-            entry = parse_answers(realistic_answers(rng, start + timedelta(hours=7 * number)))
+            moment = start + timedelta(hours=7 * number)
+            entry = parse_answers(realistic_answers(rng, moment), now=moment)
             entry.id = str(number)
             records.append(entry.to_record())
         table.insert_multiple(records)

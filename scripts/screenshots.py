@@ -9,7 +9,7 @@ import argparse
 import asyncio
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -24,6 +24,7 @@ from veerkracht.storage import Store
 
 SIZE = (100, 30)
 TODAY = date(2025, 3, 30)
+NOW = datetime(2025, 3, 30, 9, 30).astimezone()
 ANSWERS = {
     "feelings": ["tired", "tense"],
     "intensity": 7,
@@ -52,7 +53,7 @@ async def main(out: Path, language: str = "nl") -> list[Path]:
     content = Content(language)
     with tempfile.TemporaryDirectory() as scratch:
         store = build_store(Path(scratch) / "store", 300)
-        entry = store.add_entry(parse_answers(ANSWERS))
+        entry = store.add_entry(parse_answers(ANSWERS, now=NOW))
         empty = Store(Path(scratch) / "empty")
         shots = [
             (VeerkrachtApp(store, content, start="home", today=TODAY), "home.svg", ()),

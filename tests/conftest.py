@@ -1,11 +1,21 @@
-"""Every test gets its own empty data dir and speaks Dutch unless it says otherwise."""
+"""Every test gets its own empty data dir and speaks Dutch unless it says otherwise.
+
+The clock: tests run at the real date and time, unless `VEERKRACHT_TEST_NOW` moves it
+(e.g. `2026-12-31T23:30 Europe/Amsterdam`, to try the suite on New Year's Eve); tests
+whose output shows a date use the `frozen_clock` fixture."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
+from tests.factories import moment_from
 from veerkracht.storage import Store
 
 
@@ -18,6 +28,29 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("VEERKRACHT_CONFIG", str(tmp_path / "config"))
     return directory
+
+
+CLOCK_ENV = "VEERKRACHT_TEST_NOW"
+#: The moment screenshots and snapshots are taken at: a Sunday evening in Amsterdam.
+FROZEN = datetime(2026, 11, 22, 20, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+@pytest.fixture(autouse=True)
+def moved_clock() -> Iterator[None]:
+    """The whole suite at another moment, when VEERKRACHT_TEST_NOW says so."""
+    wanted = os.environ.get(CLOCK_ENV)
+    if not wanted:
+        yield
+        return
+    with time_machine.travel(moment_from(wanted), tick=True):
+        yield
+
+
+@pytest.fixture
+def frozen_clock(moved_clock: None) -> Iterator[datetime]:
+    """A fixed moment (and time zone) for tests whose output shows dates."""
+    with time_machine.travel(FROZEN, tick=True):
+        yield FROZEN
 
 
 @pytest.fixture

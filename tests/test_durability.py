@@ -20,7 +20,7 @@ KILL_ROUNDS = 20
 WRITER = """
 import os, sys, time
 from pathlib import Path
-from veerkracht.model import parse_answers
+from veerkracht.model import now, parse_answers
 from veerkracht.storage import Store
 
 real_fsync = os.fsync
@@ -31,7 +31,8 @@ os.fsync = slow_fsync
 
 store = Store(Path(sys.argv[1]))
 while True:
-    entry = store.add_entry(parse_answers({"feelings": ["tired"], "share": "woorden " * 200}))
+    answers = {"feelings": ["tired"], "share": "woorden " * 200}
+    entry = store.add_entry(parse_answers(answers, now=now()))
     print(entry.id, flush=True)
     with store.transaction() as db:
         db.table("scratch").insert({"blob": "x" * 20000})
@@ -39,17 +40,16 @@ while True:
         db.table("scratch").truncate()
 """
 
-# Waits for the go-file, then saves 15 reflections through the CLI, printing their ids.
+# Says it is ready (everything imported), waits until the test says go on stdin, then
+# saves 15 reflections through the CLI, printing their ids.
 CLI_WRITER = """
-import sys, time
-from pathlib import Path
+import sys
 from veerkracht.cli import app
 
-go = Path(sys.argv[1])
-while not go.exists():
-    time.sleep(0.001)
+print("ready", flush=True)
+sys.stdin.readline()
 for _ in range(15):
-    app(["reflect", "--from", sys.argv[2]], standalone_mode=False)
+    app(["reflect", "--from", sys.argv[1]], standalone_mode=False)
 """
 
 
@@ -73,18 +73,22 @@ def test_a_writer_killed_at_random_keeps_every_printed_entry(home: Path) -> None
 def test_two_writers_at_once_lose_nothing(home: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text('{"feelings": ["tense"], "share": "tegelijk"}')
-    go = tmp_path / "go"
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", CLI_WRITER, str(go), str(answers)],
+            [sys.executable, "-c", CLI_WRITER, str(answers)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for _ in range(2)
     ]
-    time.sleep(0.5)  # both processes are importing; the go-file releases them together
-    go.touch()
+    # A real barrier: both have imported everything before either starts writing.
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready"
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     outputs = [writer.communicate(timeout=120) for writer in writers]
 
     assert [writer.returncode for writer in writers] == [0, 0], outputs

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
-from tests.tui_helpers import SIZE
+from tests.factories import NOW
+from tests.tui_helpers import SIZE, wait_until
 from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
 from veerkracht.model import parse_answers
@@ -30,7 +31,9 @@ def home_app(home: Path, language: str = "nl", filled: bool = True) -> Veerkrach
     store = Store(home)
     if filled:
         entry = store.add_entry(
-            parse_answers({"feelings": ["tired", "tense"], "created": "2026-11-20T09:00:00+01:00"})
+            parse_answers(
+                {"feelings": ["tired", "tense"], "created": "2026-11-20T09:00:00+01:00"}, now=NOW
+            )
         )
         followup = FollowUp(entry="", created=entry.created, went=4)
         late = Agreement("bellen", due=date(2026, 11, 1))
@@ -153,7 +156,8 @@ async def test_the_command_palette_lists_every_action(home: Path) -> None:
         await pilot.pause()
         for character in "check":
             await pilot.press(character)
-        await pilot.pause(0.3)
+        results = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: results.option_count > 0 and results.highlighted == 0)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)

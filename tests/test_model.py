@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from tests.factories import NOW
 from veerkracht.errors import ValidationError
-from veerkracht.model import ANSWER_FIELDS, OPTIONS, Entry, parse_answers
+from veerkracht.model import ANSWER_FIELDS, OPTIONS, Entry, now, parse_answers
 
 
 def test_a_complete_answers_file_becomes_an_entry(answers: dict) -> None:
-    entry = parse_answers(answers)
+    entry = parse_answers(answers, now=NOW)
 
     assert entry.feelings == ["tired", "tense"]
     assert entry.intensity == 7
@@ -23,7 +24,7 @@ def test_a_complete_answers_file_becomes_an_entry(answers: dict) -> None:
 
 
 def test_only_feelings_is_required() -> None:
-    entry = parse_answers({"feelings": ["sad"]}, default_created=datetime(2026, 1, 2).astimezone())
+    entry = parse_answers({"feelings": ["sad"]}, now=NOW)
 
     assert entry.feelings == ["sad"]
     assert entry.intensity is None
@@ -31,36 +32,43 @@ def test_only_feelings_is_required() -> None:
     assert entry.created.tzinfo is not None
 
 
-def test_created_defaults_to_an_aware_now() -> None:
+def test_created_defaults_to_the_moment_given() -> None:
+    entry = parse_answers({"feelings": ["sad"]}, now=NOW)
+    assert entry.created == NOW
+
+
+def test_the_clock_is_aware_and_in_whole_seconds() -> None:
     before = datetime.now().astimezone().replace(microsecond=0)
-    entry = parse_answers({"feelings": ["sad"]})
-    assert entry.created.tzinfo is not None
-    assert entry.created.microsecond == 0  # whole seconds read better in exports
-    assert before <= entry.created <= datetime.now().astimezone()
+    moment = now()
+    assert moment.tzinfo is not None
+    assert moment.microsecond == 0  # whole seconds read better in exports
+    assert before <= moment <= datetime.now().astimezone()
 
 
 def test_a_created_without_offset_is_local_time() -> None:
-    entry = parse_answers({"feelings": ["sad"], "created": "2026-11-21T09:30:00"})
+    entry = parse_answers({"feelings": ["sad"], "created": "2026-11-21T09:30:00"}, now=NOW)
     assert entry.created.tzinfo is not None
     assert entry.created.replace(tzinfo=None) == datetime(2026, 11, 21, 9, 30)
 
 
 def test_toml_dates_and_datetimes_are_accepted() -> None:
-    as_date = parse_answers({"feelings": ["sad"], "created": date(2026, 11, 21)})
+    as_date = parse_answers({"feelings": ["sad"], "created": date(2026, 11, 21)}, now=NOW)
     as_datetime = parse_answers(
-        {"feelings": ["sad"], "created": datetime(2026, 11, 21, 9, tzinfo=UTC)}
+        {"feelings": ["sad"], "created": datetime(2026, 11, 21, 9, tzinfo=UTC)}, now=NOW
     )
     assert as_date.created.date() == date(2026, 11, 21)
     assert as_datetime.created.hour == 9
 
 
 def test_duplicates_are_dropped_and_order_kept() -> None:
-    entry = parse_answers({"feelings": ["tense", "tired", "tense"]})
+    entry = parse_answers({"feelings": ["tense", "tired", "tense"]}, now=NOW)
     assert entry.feelings == ["tense", "tired"]
 
 
 def test_null_means_not_given_and_empty_asks_are_dropped() -> None:
-    entry = parse_answers({"feelings": ["sad"], "intensity": None, "asks": ["", "  ", "Hulp?"]})
+    entry = parse_answers(
+        {"feelings": ["sad"], "intensity": None, "asks": ["", "  ", "Hulp?"]}, now=NOW
+    )
     assert entry.intensity is None
     assert entry.asks == ["Hulp?"]
 
@@ -99,31 +107,31 @@ def test_null_means_not_given_and_empty_asks_are_dropped() -> None:
 )
 def test_each_refusal_names_the_field(answers: dict, change: dict, code: str, field: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, **change})
+        parse_answers({**answers, **change}, now=NOW)
     assert caught.value.code == code
     assert caught.value.field == field
 
 
 def test_refusals_list_the_allowed_values(answers: dict) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, "feelings": ["happy"]})
+        parse_answers({**answers, "feelings": ["happy"]}, now=NOW)
     assert caught.value.params["allowed"] == ", ".join(OPTIONS["feelings"])
     assert caught.value.params["value"] == "'happy'"
 
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, "colour": "blue"})
+        parse_answers({**answers, "colour": "blue"}, now=NOW)
     assert "feelings" in caught.value.params["allowed"]
 
 
 @pytest.mark.parametrize("data", [[], "feelings", 3, None])
 def test_a_file_that_is_not_an_object_is_refused(data: object) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers(data)
+        parse_answers(data, now=NOW)
     assert caught.value.code == "not_an_object"
 
 
 def test_a_record_round_trips(answers: dict) -> None:
-    entry = parse_answers(answers)
+    entry = parse_answers(answers, now=NOW)
     entry.id = "4"
     record = entry.to_record()
 

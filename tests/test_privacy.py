@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import NOW
 from tests.test_cli import assert_refused, followup_file, run, write
 from veerkracht.crypto import MAGIC
 from veerkracht.drafts import Draft
@@ -20,14 +21,26 @@ SECRET = "Mijn moeder heeft de diagnose gekregen"
 
 
 @pytest.fixture
-def filled(tmp_path: Path, answers: dict) -> dict:
-    """Two reflections, a follow-up with agreements and a check-in."""
+def filled(tmp_path: Path, answers: dict, frozen_clock) -> dict:
+    """Two reflections (the second after the first, made on a fixed day), a follow-up
+    with agreements and a check-in."""
     answers = {**answers, "private": SECRET}
     assert run("reflect", "--from", str(write(tmp_path / "a.json", answers))).exit_code == 0
     run("reflect", "--from", "-", input='{"feelings": ["sad"], "share": "Gedeeld verhaal"}')
     run("followup", "1", "--from", str(followup_file(tmp_path, entry=None)))
     run("checkin", "--from", "-", input='{"went_well": "nee gezegd", "capacity": 5}')
+    keep_edited_card(Store(tmp_path / "home"), "Mijn eigen openingszin.")
     return answers
+
+
+def keep_edited_card(store: Store, opening: str) -> None:
+    """The card of the first reflection, with an opening line of the user's own."""
+    from veerkracht.cards import edit_of
+    from veerkracht.content import Content
+    from veerkracht.scripts import SECTION_KEYS, build_script
+
+    script = build_script(store.entry("1"), Content("nl"))
+    store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), NOW))
 
 
 @pytest.fixture
@@ -57,7 +70,7 @@ def test_everything_still_works_with_the_passphrase(locked: dict) -> None:
 
 def test_drafts_are_sealed_too(locked: dict, home: Path) -> None:
     store = Store(home, unlock=lambda: PASSPHRASE)
-    Draft(store, "reflect").save({"feelings": ["sad"], "private": SECRET}, 3)
+    Draft(store, "reflect").save({"feelings": ["sad"], "private": SECRET}, 3, NOW)
     raw = (home / "draft-reflect.json").read_bytes()
     assert raw.startswith(MAGIC)
     assert SECRET.encode() not in raw
@@ -68,7 +81,7 @@ def test_drafts_are_sealed_too(locked: dict, home: Path) -> None:
 def test_a_draft_written_before_encrypting_is_sealed_by_encrypt(
     filled: dict, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Draft(Store(home), "reflect").save({"feelings": ["sad"], "private": SECRET}, 2)
+    Draft(Store(home), "reflect").save({"feelings": ["sad"], "private": SECRET}, 2, NOW)
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
     run("encrypt")
     assert SECRET.encode() not in (home / "draft-reflect.json").read_bytes()
@@ -145,9 +158,20 @@ def test_export_holds_everything_with_uuids(filled: dict, tmp_path: Path) -> Non
     assert [len(data[kind]) for kind in ("entries", "followups", "checkins", "agreements")] == [
         2, 1, 1, 2,
     ]  # fmt: skip
-    for kind in ("entries", "followups", "checkins", "agreements"):
+    for kind in ("entries", "followups", "checkins", "agreements", "cards"):
         assert all(record["uuid"] for record in data[kind])
     assert data["entries"][0]["private"] == SECRET
+    (card,) = data["cards"]
+    assert card["lines"]["opening"] == ["Mijn eigen openingszin."]
+    assert card["entry"] == data["entries"][0]["uuid"]
+
+
+def test_forgetting_a_reflection_forgets_its_edited_cards(filled: dict, home: Path) -> None:
+    assert "Mijn eigen openingszin." in run("prepare", "1").stdout
+    assert run("forget", "1", "--yes").exit_code == 0
+    assert Store(home).contents().cards == []
+    for path in (home / "veerkracht.json", home / "veerkracht.json.bak"):
+        assert b"Mijn eigen openingszin" not in path.read_bytes()
 
 
 def test_export_then_forget_all_then_import_gives_everything_back(
@@ -345,6 +369,6 @@ def test_a_store_decrypted_elsewhere_is_not_sealed_again(locked: dict, home: Pat
     long_lived = Store(home, unlock=lambda: PASSPHRASE)  # e.g. a screen left open
     long_lived.entries()
     assert run("decrypt").exit_code == 0  # another terminal
-    long_lived.add_entry(parse_answers({"feelings": ["sad"]}))
+    long_lived.add_entry(parse_answers({"feelings": ["sad"]}, now=NOW))
     assert not Store(home).is_encrypted()
     assert len(Store(home).entries()) == 3

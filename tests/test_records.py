@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tests.factories import NOW
 from veerkracht.errors import ValidationError
 from veerkracht.records import Agreement, parse_checkin, parse_followup
 
@@ -20,7 +21,7 @@ FOLLOWUP = {
 
 
 def test_a_followup_file_becomes_a_followup_with_agreements() -> None:
-    followup, agreements, ref = parse_followup(FOLLOWUP)
+    followup, agreements, ref = parse_followup(FOLLOWUP, now=NOW)
     assert (followup.went, followup.as_feared, ref) == (4, "better", "last")
     assert followup.helped == "Ze luisterde echt."
     (agreement,) = agreements
@@ -33,8 +34,8 @@ def test_a_followup_file_becomes_a_followup_with_agreements() -> None:
 
 
 def test_the_entry_may_be_left_to_the_command_line() -> None:
-    assert parse_followup({"went": 3})[2] is None
-    assert parse_followup({"went": 3, "entry": 7})[2] == "7"
+    assert parse_followup({"went": 3}, now=NOW)[2] is None
+    assert parse_followup({"went": 3, "entry": 7}, now=NOW)[2] == "7"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,7 @@ def test_the_entry_may_be_left_to_the_command_line() -> None:
 def test_followup_refusals_name_the_field(change: dict, code: str, field: str) -> None:
     data = {key: value for key, value in {**FOLLOWUP, **change}.items() if value is not None}
     with pytest.raises(ValidationError) as caught:
-        parse_followup(data)
+        parse_followup(data, now=NOW)
     assert (caught.value.code, caught.value.field) == (code, field)
 
 
@@ -76,7 +77,8 @@ def test_a_checkin_file_becomes_a_checkin() -> None:
             "capacity": 6,
             "load": 8,
             "pillars": {"trust": "Ik durfde meer te zeggen."},
-        }
+        },
+        now=NOW,
     )
     assert (checkin.capacity, checkin.load) == (6, 8)
     assert checkin.pillars == {"trust": "Ik durfde meer te zeggen."}
@@ -98,7 +100,7 @@ def test_a_checkin_file_becomes_a_checkin() -> None:
 )
 def test_checkin_refusals_name_the_field(data: object, code: str, field: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_checkin(data)
+        parse_checkin(data, now=NOW)
     assert (caught.value.code, caught.value.field) == (code, field)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import NOW
 from veerkracht.content import Content
 from veerkracht.drafts import Draft
 from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
@@ -55,7 +56,7 @@ def test_the_summary_has_a_line_per_step_and_marks_the_private_text() -> None:
 def test_a_draft_round_trips_and_is_private(tmp_path: Path) -> None:
     draft = Draft(Store(tmp_path / "home"), "reflect")
     assert draft.load() is None
-    draft.save({"feelings": ["sad"]}, 3)
+    draft.save({"feelings": ["sad"]}, 3, NOW)
     loaded = draft.load()
     assert loaded is not None
     assert (loaded["answers"], loaded["step"]) == ({"feelings": ["sad"]}, 3)

@@ -31,7 +31,7 @@ NOW = datetime(2026, 11, 22, 12, 0).astimezone()
 )
 def test_words_about_not_wanting_to_live_are_heard(text: str) -> None:
     assert speaks_of_not_wanting_to_live(text)
-    assert needs_notice(None, [text])
+    assert needs_notice(None, [text], [], NOW)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_words_about_not_wanting_to_live_are_heard(text: str) -> None:
 )
 def test_everyday_words_do_not_raise_alarm(text: str) -> None:
     assert not speaks_of_not_wanting_to_live(text)
-    assert not needs_notice(5, [text])
+    assert not needs_notice(5, [text], [], NOW)
 
 
 @pytest.mark.parametrize(("level", "expected"), [(None, False), (8, False), (9, True), (10, True)])

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import NOW
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.model import OPTIONS, Entry, parse_answers
 from veerkracht.render import FORMATS, render
@@ -21,7 +22,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def make_entry(answers: dict, entry_id: str = "3") -> Entry:
-    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers})
+    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=NOW)
     entry.id = entry_id
     entry.uuid = "00000000-0000-4000-8000-000000000003"
     return entry

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from tests.factories import NOW
 from veerkracht import fsutil, storage
 from veerkracht.errors import VeerkrachtError
 from veerkracht.model import parse_answers
@@ -18,11 +19,11 @@ from veerkracht.storage import Store
 
 
 def add(store: Store, **answers: object) -> str:
-    return store.add_entry(parse_answers({"feelings": ["tired"], **answers})).id
+    return store.add_entry(parse_answers({"feelings": ["tired"], **answers}, now=NOW)).id
 
 
 def test_entries_get_short_ids_and_come_back(store: Store, answers: dict) -> None:
-    first = store.add_entry(parse_answers(answers))
+    first = store.add_entry(parse_answers(answers, now=NOW))
     second_id = add(store, intensity=3)
 
     assert (first.id, second_id) == ("1", "2")

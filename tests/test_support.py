@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.factories import NOW
 from tests.test_cli import assert_refused, run, write
 from tests.tui_helpers import SIZE, type_text
 from veerkracht.app import VeerkrachtApp
@@ -36,7 +37,7 @@ def test_the_signals_of_the_seeds_are_all_there() -> None:
 
 
 def test_a_manager_guide_has_every_part(tmp_path: Path) -> None:
-    guide = build_guide(parse_support(MANAGER), Content("nl"))
+    guide = build_guide(parse_support(MANAGER, now=NOW), Content("nl"))
     keys = [section.key for section in guide.sections]
     assert keys == [
         "noticed",
@@ -70,7 +71,7 @@ def test_a_manager_guide_has_every_part(tmp_path: Path) -> None:
 
 
 def test_a_colleague_guide_leaves_out_the_manager_part_and_the_call() -> None:
-    guide = build_guide(parse_support({"signals": ["tired"]}), Content("en"))
+    guide = build_guide(parse_support({"signals": ["tired"]}, now=NOW), Content("en"))
     keys = [section.key for section in guide.sections]
     assert "manager" not in keys
     text = render_card(guide, "markdown")
@@ -79,7 +80,9 @@ def test_a_colleague_guide_leaves_out_the_manager_part_and_the_call() -> None:
 
 
 def test_judgements_in_what_was_noticed_get_a_calmer_way() -> None:
-    guide = build_guide(parse_support({"noticed": "Hij is altijd te laat."}), Content("nl"))
+    guide = build_guide(
+        parse_support({"noticed": "Hij is altijd te laat."}, now=NOW), Content("nl")
+    )
     noticed = guide.sections[0].lines
     assert any("concreet moment" in line for line in noticed)
 
@@ -94,9 +97,9 @@ def test_judgements_in_what_was_noticed_get_a_calmer_way() -> None:
 def test_the_guide_never_holds_a_name_the_user_did_not_enter(
     language: str, output_format: str, role: str, signals: list[str]
 ) -> None:
-    note = parse_support({"role": role, "signals": signals})
+    note = parse_support({"role": role, "signals": signals}, now=NOW)
     text = render_card(build_guide(note, Content(language)), output_format)
-    named = parse_support({"role": role, "signals": signals, "name": "Zwaantje"})
+    named = parse_support({"role": role, "signals": signals, "name": "Zwaantje"}, now=NOW)
     assert "Zwaantje" not in text
     assert "Zwaantje" in render_card(build_guide(named, Content(language)), output_format)
 
@@ -115,7 +118,7 @@ def test_the_guide_never_holds_a_name_the_user_did_not_enter(
 )
 def test_refusals_name_the_field(data: dict, code: str, field: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_support(data)
+        parse_support(data, now=NOW)
     assert (caught.value.code, caught.value.field) == (code, field)
 
 

@@ -21,9 +21,10 @@ from veerkracht import __version__
 from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
 from veerkracht.locations import data_dir
-from veerkracht.model import OPTIONS, Entry, parse_answers
+from veerkracht.model import OPTIONS, Entry, now, parse_answers
 
 if TYPE_CHECKING:
+    from veerkracht.scripts import Script
     from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
@@ -157,7 +158,7 @@ def _maybe_remind(session: Session) -> None:
 
     if session.quiet or not interactive() or not load_settings().reminders:
         return
-    store, today = session.store, date.today()
+    store, today = session.store, now().date()
     if already_reminded(store.directory, today) or not store.path.exists():
         return
     if store.vault is None and store.is_encrypted():
@@ -282,10 +283,11 @@ def reflect(
     if from_file is None:
         _run_tui(ctx, session)
         return
-    entry = _parse_file(ctx, session, from_file, parse_answers)
+    moment = now()
+    entry = _parse_file(ctx, session, from_file, parse_answers, moment)
     session.store.add_entry(entry)
     typer.echo(entry.id)
-    _maybe_show_help_notice(session, entry)
+    _maybe_show_help_notice(session, entry, moment)
 
 
 @app.command()
@@ -308,10 +310,16 @@ def prepare(
     edit: Annotated[
         bool, typer.Option("--edit", help="Bekijk, bewerk en oefen het gesprek in de terminal.")
     ] = False,
+    generated: Annotated[
+        bool,
+        typer.Option("--generated", help="De gemaakte kaart, niet je eigen bewaarde versie."),
+    ] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
     """Maak een gesprekskaart: wat je wilt zeggen, vragen en afspreken.
+
+    Je eigen versie (bewaard in de editor) komt terug, tenzij je --generated kiest.
 
     Voorbeeld: veerkracht prepare last --to manager --format markdown -o kaart.md
     """
@@ -324,6 +332,8 @@ def prepare(
     if edit:
         _run_tui(ctx, session, script=script)
         return
+    if not generated:
+        script = _users_version(session, script)
     if output is not None:
         _emit(session, render(script, session.content, output_format.value), output)
     elif output_format is ScriptFormat.text:
@@ -353,7 +363,7 @@ def followup(
         entry = session.store.entry(entry_ref or "last")
         _run_tui(ctx, session, start="followup", entry=entry)
         return
-    followup, agreements, ref = _parse_file(ctx, session, from_file, parse_followup)
+    followup, agreements, ref = _parse_file(ctx, session, from_file, parse_followup, now())
     entry = session.store.entry(ref or entry_ref or "last")
     session.store.add_followup(followup, agreements, entry)
     typer.echo(followup.id)
@@ -384,7 +394,7 @@ def agreements(
         session.say("agreement_done", id=done)
         return
     contents = session.store.contents()
-    today = date.today()
+    today = now().date()
     shown = agreements_in_order(contents.agreements, today, include_done=show_all)
     entry_ids = {entry.uuid: entry.id for entry in contents.entries}
     if output_format is AgreementFormat.json:
@@ -413,7 +423,7 @@ def checkin(
     if from_file is None:
         _run_tui(ctx, session, start="checkin")
         return
-    checkin = _parse_file(ctx, session, from_file, parse_checkin)
+    checkin = _parse_file(ctx, session, from_file, parse_checkin, now())
     session.store.add_checkin(checkin)
     typer.echo(checkin.id)
 
@@ -454,7 +464,7 @@ def support(
     if show is not None:
         note = store.support(show)
     elif from_file is not None:
-        note = store.add_support(_parse_file(ctx, session, from_file, parse_support))
+        note = store.add_support(_parse_file(ctx, session, from_file, parse_support, now()))
         session.say("support_saved", id=note.id)
     else:
         _run_tui(ctx, session, start="support")
@@ -596,6 +606,7 @@ def share(
     content = session.content
     chosen = _sections(content, include)
     script = build_script(session.store.entry(entry_ref), content, to.value if to else None)
+    script = _users_version(session, script)
     if chosen is None:
         if not sys.stdin.isatty():
             _fail(ctx, content.message("share_needs_include"))
@@ -610,6 +621,14 @@ def share(
         session.say("share_nothing")
         return
     _emit(session, to_markdown(script.edited({}, chosen), content), output)
+
+
+def _users_version(session: Session, script: Script) -> Script:
+    """The card as the user kept it in the editor, if they did."""
+    from veerkracht.cards import apply_edit
+
+    kept = session.store.card(script.entry.uuid, script.audience, script.language)
+    return apply_edit(script, kept)
 
 
 def _sections(content: Content, include: str | None) -> set[str] | None:
@@ -740,7 +759,7 @@ def history(
     if support_notes:
         _list_supports(session, as_json=output_format is HistoryFormat.json)
         return
-    today = date.today()
+    today = now().date()
     filters = Filters(
         since=_day(session, since, "--since", today),
         until=_day(session, until, "--until", today),
@@ -793,26 +812,33 @@ def _day(session: Session, value: str | None, option: str, today: date) -> date 
         raise typer.BadParameter(message, param_hint=option) from None
 
 
-def _parse_file(ctx: typer.Context, session: Session, name: str, parse: Callable[[Any], T]) -> T:
-    """Read a --from file and validate it; a refusal names the file and the field."""
+def _parse_file(
+    ctx: typer.Context,
+    session: Session,
+    name: str,
+    parse: Callable[..., T],
+    moment: datetime | None = None,
+) -> T:
+    """Read a --from file and validate it (records are created at `moment` unless the file
+    says when); a refusal names the file and the field."""
     from veerkracht.inputfiles import read_data_file
 
     data = read_data_file(name)
     try:
-        return parse(data)
+        return parse(data) if moment is None else parse(data, now=moment)
     except ValidationError as error:
         problem = session.content.message(error.code, **error.params)
         _fail(ctx, session.content.message("input_invalid", path=name, problem=problem))
 
 
-def _maybe_show_help_notice(session: Session, entry: Entry) -> None:
+def _maybe_show_help_notice(session: Session, entry: Entry, moment: datetime) -> None:
     """The calm notice on stderr (stdout stays for the id), when the answers ask for it."""
     from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 
     recent: list[tuple[datetime, int | None]] = []
     if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
         recent = [(e.created, e.intensity) for e in session.store.entries() if e.id != entry.id]
-    if needs_notice(entry.intensity, free_texts(entry.to_record()), recent):
+    if needs_notice(entry.intensity, free_texts(entry.to_record()), recent, moment):
         typer.echo("\n" + session.content.text("safety", "notice", "text"), err=True)
 
 

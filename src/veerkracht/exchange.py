@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from veerkracht.cards import CARD_FIELDS, CardEdit, parse_card
 from veerkracht.content import Content
 from veerkracht.errors import ValidationError, printable
 from veerkracht.model import ANSWER_FIELDS, Entry, moment, parse_answers, text, whole_number
@@ -21,12 +22,13 @@ from veerkracht.records import (
     parse_agreement,
     parse_checkin,
 )
+from veerkracht.render import markdown_item
 from veerkracht.storage import Contents
 from veerkracht.support import SUPPORT_FIELDS, SupportNote, parse_support
 
 FORMAT = "veerkracht-export"
 VERSION = 1
-KINDS = ("entries", "followups", "checkins", "agreements", "supports")
+KINDS = ("entries", "followups", "checkins", "agreements", "supports", "cards")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ID = re.compile(r"[0-9]{1,9}")
 T = TypeVar("T")
@@ -42,6 +44,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "checkins": [checkin.to_record() for checkin in contents.checkins],
         "agreements": [agreement.to_record() for agreement in contents.agreements],
         "supports": [note.to_record() for note in contents.supports],
+        "cards": [card.to_record() for card in contents.cards],
     }
 
 
@@ -54,6 +57,7 @@ class ImportSet:
     checkins: list[CheckIn] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     supports: list[SupportNote] = field(default_factory=list)
+    cards: list[CardEdit] = field(default_factory=list)
 
 
 def parse_export(data: Any) -> ImportSet:
@@ -74,6 +78,7 @@ def parse_export(data: Any) -> ImportSet:
         ("checkins", _checkin),
         ("agreements", _agreement),
         ("supports", _support),
+        ("cards", _card),
     ):
         records = data.get(kind, [])
         if not isinstance(records, list):
@@ -104,15 +109,17 @@ def _object(record: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Any]
     return dict(record)
 
 
-def _parsed(
-    record: Any, where: str, allowed: tuple[str, ...], parse: Callable[[dict[str, Any]], T]
-) -> T:
+def _parsed(record: Any, where: str, allowed: tuple[str, ...], parse: Callable[..., T]) -> T:
     """A record checked by the parser of its own kind (the one `--from` files use), with
-    its uuid and id kept and every refusal named inside the record."""
+    its uuid, id and date kept and every refusal named inside the record."""
     values = _object(record, where, ("id", "uuid", *allowed))
     uuid, short_id = _identity(values, where)
+    if values.get("created") is None:  # an exported record keeps its own date
+        raise ValidationError("required_text", field=f"{where}.created")
+    created = moment(values["created"], f"{where}.created")
     try:
-        parsed = parse({key: value for key, value in values.items() if key not in ("id", "uuid")})
+        fields = {key: value for key, value in values.items() if key not in ("id", "uuid")}
+        parsed = parse(fields, now=created)
     except ValidationError as error:
         raise _within(error, where) from None
     parsed.uuid, parsed.id = uuid, short_id  # type: ignore[attr-defined]
@@ -120,12 +127,7 @@ def _parsed(
 
 
 def _entry(record: Any, where: str) -> Entry:
-    def parse(answers: dict[str, Any]) -> Entry:
-        if "created" not in answers:  # an exported entry keeps its own date
-            raise ValidationError("required_text", field="created")
-        return parse_answers(answers)
-
-    return _parsed(record, where, ANSWER_FIELDS, parse)
+    return _parsed(record, where, ANSWER_FIELDS, parse_answers)
 
 
 def _followup(record: Any, where: str) -> FollowUp:
@@ -181,6 +183,13 @@ def _support(record: Any, where: str) -> SupportNote:
     return _parsed(record, where, SUPPORT_FIELDS, parse_support)
 
 
+def _card(record: Any, where: str) -> CardEdit:
+    card = _parsed(record, where, CARD_FIELDS, parse_card)
+    if not _UUID.fullmatch(card.entry):
+        raise ValidationError("bad_uuid", field=f"{where}.entry")
+    return card
+
+
 def _within(error: ValidationError, where: str) -> ValidationError:
     """The same refusal, with the field named inside its record."""
     field_name = f"{where}.{error.field}" if error.field else where
@@ -201,23 +210,25 @@ def export_markdown(contents: Contents, content: Content) -> str:
         parts += [f"## {title}", ""]
         for step, line in summary(entry.to_record(), content):
             if line != empty:
-                parts.append(f"- **{content.text('reflect', 'steps', step, 'title')}**: {line}")
+                title = content.text("reflect", "steps", step, "title")
+                parts.append(markdown_item(f"**{title}**: {line}"))
         parts.append("")
     if contents.followups:
         parts += [f"## {content.text('exchange', 'followups')}", ""]
         for followup in contents.followups:
             about = by_uuid.get(followup.entry)
             parts.append(
-                "- "
-                + content.text(
-                    "exchange",
-                    "followup_line",
-                    date=followup.created.date().isoformat(),
-                    entry=about.id if about else "?",
-                    went=followup.went if followup.went is not None else "—",
-                    as_feared=followup.as_feared or "—",
-                    helped=followup.helped or "—",
-                    next_step=followup.next_step or "—",
+                markdown_item(
+                    content.text(
+                        "exchange",
+                        "followup_line",
+                        date=followup.created.date().isoformat(),
+                        entry=about.id if about else "?",
+                        went=followup.went if followup.went is not None else "—",
+                        as_feared=followup.as_feared or "—",
+                        helped=followup.helped or "—",
+                        next_step=followup.next_step or "—",
+                    )
                 )
             )
         parts.append("")
@@ -227,7 +238,7 @@ def export_markdown(contents: Contents, content: Content) -> str:
             mark = "x" if agreement.done else " "
             due = f" ({agreement.due.isoformat()})" if agreement.due else ""
             who = f" — {agreement.who}" if agreement.who else ""
-            parts.append(f"- [{mark}] {agreement.what}{who}{due}")
+            parts.append(markdown_item(f"[{mark}] {agreement.what}{who}{due}"))
         parts.append("")
     if contents.checkins:
         parts += [f"## {content.text('exchange', 'checkins')}", ""]
@@ -237,6 +248,6 @@ def export_markdown(contents: Contents, content: Content) -> str:
             levels = f"{checkin.capacity if checkin.capacity is not None else '—'}/" + (
                 f"{checkin.load if checkin.load is not None else '—'}"
             )
-            parts.append(f"- {checkin.created.date().isoformat()} ({levels}): {said}")
+            parts.append(markdown_item(f"{checkin.created.date().isoformat()} ({levels}): {said}"))
         parts.append("")
     return "\n".join(parts)

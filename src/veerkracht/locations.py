@@ -17,3 +17,12 @@ def data_dir(override: Path | str | None = None) -> Path:
     from platformdirs import user_data_dir  # imported here: only needed without an override
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def documents_dir() -> Path:
+    """Where a file the user saves goes unless they say otherwise: their documents
+    folder, else their home folder."""
+    from platformdirs import user_documents_dir
+
+    chosen = Path(user_documents_dir())
+    return chosen if chosen.is_dir() else Path.home()

@@ -169,8 +169,9 @@ class Entry:
         return entry
 
 
-def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entry:
-    """Validate an answers file (already parsed JSON or TOML) into a new Entry.
+def parse_answers(data: Any, *, now: datetime) -> Entry:
+    """Validate an answers file (already parsed JSON or TOML) into a new Entry, created
+    `now` unless the file says when.
 
     Raises ValidationError naming the field and what is allowed; never a bare KeyError
     or TypeError, whatever the input.
@@ -181,7 +182,7 @@ def parse_answers(data: Any, *, default_created: datetime | None = None) -> Entr
 
     entry = Entry(
         feelings=[],
-        created=_created(values.get("created"), default_created or now()),
+        created=_created(values.get("created"), now),
     )
     for name in _OPTION_LISTS:
         setattr(entry, name, option_list(values.get(name, []), name, name))

@@ -15,7 +15,6 @@ from veerkracht.model import (
     known_fields,
     moment,
     new_uuid,
-    now,
     plain_record,
     text,
     text_map,
@@ -105,9 +104,10 @@ class CheckIn:
         return from_plain(cls, record)
 
 
-def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:
-    """Validate a follow-up file. Returns the follow-up, its agreements and the entry
-    reference as given (an id or `last`; None when absent), which the caller resolves."""
+def parse_followup(data: Any, *, now: datetime) -> tuple[FollowUp, list[Agreement], str | None]:
+    """Validate a follow-up file (created `now` unless it says when). Returns the
+    follow-up, its agreements and the entry reference as given (an id or `last`; None
+    when absent), which the caller resolves."""
     values = known_fields(data, FOLLOWUP_FIELDS)
     entry_ref = values.get("entry")
     if entry_ref is not None and (not isinstance(entry_ref, str | int) or entry_ref is True):
@@ -116,7 +116,7 @@ def parse_followup(data: Any) -> tuple[FollowUp, list[Agreement], str | None]:
         raise ValidationError("required_number", field="went", low=1, high=5)
     followup = FollowUp(
         entry="",
-        created=moment(values["created"], "created") if "created" in values else now(),
+        created=moment(values["created"], "created") if "created" in values else now,
         went=whole_number(values["went"], "went", *WENT_RANGE),
         helped=text(values.get("helped", ""), "helped"),
         next_step=text(values.get("next_step", ""), "next_step"),
@@ -148,12 +148,11 @@ def parse_agreement(data: Any, index: int | None = None) -> Agreement:
     )
 
 
-def parse_checkin(data: Any) -> CheckIn:
-    """Validate a check-in file; at least one field must say something."""
+def parse_checkin(data: Any, *, now: datetime) -> CheckIn:
+    """Validate a check-in file (created `now` unless it says when); at least one field
+    must say something."""
     values = known_fields(data, CHECKIN_FIELDS)
-    checkin = CheckIn(
-        created=moment(values["created"], "created") if "created" in values else now()
-    )
+    checkin = CheckIn(created=moment(values["created"], "created") if "created" in values else now)
     for name in CHECKIN_TEXTS:
         setattr(checkin, name, text(values.get(name, ""), name))
     for name in ("capacity", "load"):

@@ -53,6 +53,8 @@ def card_of(script: Script, content: Content) -> Card:
         id=script.entry.id,
         date=script.entry.created.date().isoformat(),
     )
+    if script.by_user:
+        subtitle += " · " + content.text("scripts", "card", "by_user")
     title = content.text("scripts", "card", "title")
     return Card(script, title, subtitle, content.text("scripts", "card", "footer"))
 
@@ -81,10 +83,17 @@ def card_markdown(card: CardLike) -> str:
     parts = [f"# {card.title}", "", f"_{card.subtitle}_", ""]
     for section in card.sections:
         parts += [f"## {section.title}", ""]
-        parts += [f"- {line}" for line in section.lines]
+        parts += [markdown_item(line) for line in section.lines]
         parts.append("")
     parts += ["---", "", card.footer, ""]
     return "\n".join(parts)
+
+
+def markdown_item(text: str) -> str:
+    """A list item whose text may hold several lines or paragraphs: the lines after the
+    first are indented, so they stay inside the item."""
+    first, *rest = text.split("\n")
+    return "\n".join([f"- {first}", *(f"  {line}" if line.strip() else "" for line in rest)])
 
 
 def card_plain(card: CardLike) -> str:

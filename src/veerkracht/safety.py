@@ -39,13 +39,13 @@ def free_texts(answers: Mapping[str, Any]) -> list[str]:
 
 def needs_notice(
     intensity: int | None,
-    texts: Iterable[str] = (),
-    recent: Sequence[tuple[datetime, int | None]] = (),
-    now: datetime | None = None,
+    texts: Iterable[str],
+    recent: Sequence[tuple[datetime, int | None]],
+    now: datetime,
 ) -> bool:
     """Whether to show where to find help.
 
-    `intensity` and `texts` are what the user is writing now; `recent` holds the
+    `intensity` and `texts` are what the user is writing `now`; `recent` holds the
     (created, intensity) of earlier entries.
     """
     if intensity is not None and intensity >= HIGH_INTENSITY:
@@ -56,11 +56,11 @@ def needs_notice(
 
 
 def _sustained(
-    intensity: int | None, recent: Sequence[tuple[datetime, int | None]], now: datetime | None
+    intensity: int | None, recent: Sequence[tuple[datetime, int | None]], now: datetime
 ) -> bool:
     if intensity is None or intensity < SUSTAINED_LEVEL:
         return False
-    since = (now or datetime.now().astimezone()) - SUSTAINED_WINDOW
+    since = now - SUSTAINED_WINDOW
     heavy = [level for created, level in recent if created >= since and level is not None]
     heavy = [level for level in heavy if level >= SUSTAINED_LEVEL]
     return len(heavy) + 1 >= SUSTAINED_COUNT

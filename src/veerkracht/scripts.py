@@ -8,7 +8,7 @@ said discreetly), impact and support, and the user's own `share`, `desired_chang
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,13 +39,16 @@ class Script:
     audience: str
     language: str
     sections: tuple[Section, ...]
+    #: The user's own version, kept with the reflection (not the generated one).
+    by_user: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """The `prepare --format json` contract."""
+        """The `prepare --format json` contract (plus `edited`)."""
         return {
             "entry": self.entry.id,
             "audience": self.audience,
             "lang": self.language,
+            "edited": self.by_user,
             "sections": [
                 {"key": s.key, "title": s.title, "lines": list(s.lines)} for s in self.sections
             ],
@@ -54,7 +57,9 @@ class Script:
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)
 
-    def edited(self, lines: dict[str, list[str]], enabled: set[str]) -> Script:
+    def edited(
+        self, lines: Mapping[str, Sequence[str]], enabled: set[str], *, by_user: bool = False
+    ) -> Script:
         """This script with the user's edits: new lines per section, only `enabled` ones,
         empty lines dropped."""
         sections = tuple(
@@ -62,7 +67,7 @@ class Script:
             for s in self.sections
             if s.key in enabled
         )
-        return Script(self.entry, self.audience, self.language, sections)
+        return Script(self.entry, self.audience, self.language, sections, by_user or self.by_user)
 
     def rehearsal(self) -> list[str]:
         """What to practise saying out loud: the opening, then the asks."""
@@ -123,8 +128,7 @@ class _Writer:
             line = self._trigger_line(trigger)
             if line not in lines:
                 lines.append(line)
-        if entry.share:
-            lines.append(sentence_start(entry.share))
+        lines += [sentence_start(paragraph) for paragraph in paragraphs(entry.share)]
         return lines
 
     def impact(self) -> list[str]:
@@ -135,7 +139,7 @@ class _Writer:
     def need(self) -> list[str]:
         lines = []
         if self.entry.desired_change:
-            lines.append(self.text("need", "hope", text=self.entry.desired_change))
+            lines.append(self.text("need", "hope", text=one_line(self.entry.desired_change)))
         lines += [self.content.option("support", kind, "need") for kind in self.entry.support]
         if not lines:
             lines.append(self.text("need", "unsure"))
@@ -144,7 +148,7 @@ class _Writer:
 
     def asks(self) -> list[str]:
         if self.entry.asks:
-            return [sentence_start(ask) for ask in self.entry.asks]
+            return [sentence_start(part) for ask in self.entry.asks for part in paragraphs(ask)]
         return suggested_asks(self.entry.support, self.content)[:MAX_SUGGESTED_ASKS]
 
     def boundaries(self) -> list[str]:
@@ -179,6 +183,16 @@ class _Writer:
         keys: Sequence[str] = getattr(self.entry, group)
         labels = [self.content.label(group, key) for key in keys]
         return join_words(labels, self.text("situation", "and"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The user's text as card lines: one per line they wrote, blank lines dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def one_line(text: str) -> str:
+    """The user's text inside a sentence of ours: its lines joined with spaces."""
+    return " ".join(text.split())
 
 
 def sentence_start(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from veerkracht.cards import CardEdit
 from veerkracht.crypto import MAGIC, Vault, is_sealed
 from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_stale_temps
@@ -51,6 +52,8 @@ class Contents:
     #: The entries as stored (JSON-ready), by uuid: reports print these as they are.
     entry_records: dict[str, dict[str, Any]]
     supports: list[SupportNote]
+    #: Cards as the user edited them, one per entry, audience and language.
+    cards: list[CardEdit]
 
 
 class Store:
@@ -201,6 +204,10 @@ class Store:
                 (SupportNote.from_record(r) for r in tables.get("supports", {}).values()),
                 key=lambda note: _id_order(note.id),
             ),
+            cards=sorted(
+                (CardEdit.from_record(r) for r in tables.get("cards", {}).values()),
+                key=lambda card: _id_order(card.id),
+            ),
         )
 
     def add_entry(self, entry: Entry) -> Entry:
@@ -256,6 +263,24 @@ class Store:
             insert(db, "supports", note)
         return note
 
+    def save_card(self, edit: CardEdit) -> CardEdit:
+        """Keep the user's version of a card, in place of an earlier one for the same
+        entry, audience and language."""
+        with self.transaction() as db:
+            _drop_card(db, edit.entry, edit.audience, edit.lang)
+            insert(db, "cards", edit)
+        return edit
+
+    def drop_card(self, entry: str, audience: str, lang: str) -> None:
+        """Back to the generated card: the user's version is deleted."""
+        with self.transaction() as db:
+            _drop_card(db, entry, audience, lang)
+
+    def card(self, entry: str, audience: str, lang: str) -> CardEdit | None:
+        """The user's version of this card (the newest, if an import brought in two)."""
+        found = [card for card in self.contents().cards if card.matches(entry, audience, lang)]
+        return max(found, key=lambda card: card.created) if found else None
+
     def support(self, ref: str) -> SupportNote:
         """The support note with short id `ref`, or the newest for `last`."""
         notes = self.contents().supports
@@ -293,10 +318,11 @@ class Store:
         return added
 
     def forget(self, entry: Entry) -> None:
-        """Delete an entry with its follow-ups and agreements, from the store and the backup."""
+        """Delete an entry with its follow-ups, agreements and edited cards, from the store
+        and the backup."""
         with self.locked():
             tables = self.load()
-            for kind in ("entries", "followups", "agreements"):
+            for kind in ("entries", "followups", "agreements", "cards"):
                 linked = "uuid" if kind == "entries" else "entry"
                 records = tables.get(kind, {})
                 tables[kind] = {
@@ -424,6 +450,16 @@ def mark_done(db: TinyDB, refs: Sequence[str]) -> None:
         if not found:
             raise VeerkrachtError("agreement_not_found", ref=ref)
         table.update({"done": True}, doc_ids=[found[0].doc_id])
+
+
+def _drop_card(db: TinyDB, entry: str, audience: str, lang: str) -> None:
+    table = db.table("cards")
+    table.remove(
+        lambda record: (
+            (record.get("entry"), record.get("audience"), record.get("lang"))
+            == (entry, audience, lang)
+        )
+    )
 
 
 def claim_id(db: TinyDB, table: str, wanted: str, taken: set[str]) -> str:

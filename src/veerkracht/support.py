@@ -17,7 +17,6 @@ from veerkracht.model import (
     known_fields,
     moment,
     new_uuid,
-    now,
     plain_record,
     text,
     text_map,
@@ -62,12 +61,11 @@ class SupportNote:
         return from_plain(cls, record)
 
 
-def parse_support(data: Any) -> SupportNote:
-    """Validate a support file (`support --from`); refusals name the field."""
+def parse_support(data: Any, *, now: datetime) -> SupportNote:
+    """Validate a support file (`support --from`), created `now` unless it says when;
+    refusals name the field."""
     values = known_fields(data, SUPPORT_FIELDS)
-    note = SupportNote(
-        created=moment(values["created"], "created") if "created" in values else now()
-    )
+    note = SupportNote(created=moment(values["created"], "created") if "created" in values else now)
     role = values.get("role", "colleague")
     if role not in ROLES:
         raise ValidationError(

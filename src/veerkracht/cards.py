@@ -1,0 +1,114 @@
+"""A conversation card as the user edited it, kept with its reflection: one per entry,
+audience and language. Pure data and validation; no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from veerkracht.content import LANGUAGES
+from veerkracht.errors import ValidationError
+from veerkracht.model import (
+    from_plain,
+    known_fields,
+    moment,
+    new_uuid,
+    option,
+    plain_record,
+    text,
+)
+from veerkracht.scripts import SECTION_KEYS, Script
+
+CARD_FIELDS = ("entry", "audience", "lang", "lines", "enabled", "created")
+MAX_LINES = 40
+
+
+@dataclass
+class CardEdit:
+    """The user's own version of a card: every section's lines and which sections are on.
+    `created` is when this version was saved."""
+
+    entry: str
+    audience: str
+    lang: str
+    created: datetime
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    enabled: list[str] = field(default_factory=list)
+    uuid: str = field(default_factory=new_uuid)
+    id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return plain_record(self)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> CardEdit:
+        return from_plain(cls, record)
+
+    def matches(self, entry: str, audience: str, lang: str) -> bool:
+        return (self.entry, self.audience, self.lang) == (entry, audience, lang)
+
+
+def edit_of(
+    script: Script, lines: Mapping[str, list[str]], enabled: set[str], now: datetime
+) -> CardEdit:
+    """The edit that turns `script` (as generated) into the card the user has now."""
+    return CardEdit(
+        entry=script.entry.uuid,
+        audience=script.audience,
+        lang=script.language,
+        created=now,
+        lines={s.key: list(lines.get(s.key, s.lines)) for s in script.sections},
+        enabled=[key for key in SECTION_KEYS if key in enabled],
+    )
+
+
+def apply_edit(script: Script, edit: CardEdit | None) -> Script:
+    """`script` as the user edited it (unchanged when there is no edit)."""
+    if edit is None:
+        return script
+    return script.edited(edit.lines, set(edit.enabled), by_user=True)
+
+
+def parse_card(data: Any, *, now: datetime) -> CardEdit:
+    """Validate an edited card (from an export); refusals name the field."""
+    values = known_fields(data, CARD_FIELDS)
+    entry = values.get("entry")
+    if not isinstance(entry, str) or not entry:
+        raise ValidationError("bad_uuid", field="entry")
+    lang = values.get("lang")
+    if lang not in LANGUAGES:
+        raise ValidationError(
+            "unknown_option", field="lang", value=repr(lang)[:40], allowed=", ".join(LANGUAGES)
+        )
+    lines = values.get("lines", {})
+    if not isinstance(lines, Mapping):
+        raise ValidationError("field_not_object", field="lines")
+    checked: dict[str, list[str]] = {}
+    for key, section in lines.items():
+        where = f"lines.{key}"
+        if key not in SECTION_KEYS:
+            raise ValidationError("unknown_field", field=where, allowed=", ".join(SECTION_KEYS))
+        if isinstance(section, str) or not isinstance(section, list):
+            raise ValidationError("not_a_list", field=where)
+        if len(section) > MAX_LINES:
+            raise ValidationError("too_many", field=where, max=MAX_LINES)
+        checked[key] = [text(line, f"{where}[{index}]") for index, line in enumerate(section)]
+    enabled = values.get("enabled", [])
+    if isinstance(enabled, str) or not isinstance(enabled, list):
+        raise ValidationError("not_a_list", field="enabled")
+    for key in enabled:
+        if key not in SECTION_KEYS:
+            raise ValidationError(
+                "unknown_option", field="enabled", value=repr(key)[:40],
+                allowed=", ".join(SECTION_KEYS),
+            )  # fmt: skip
+    return CardEdit(
+        entry=entry,
+        audience=option(values.get("audience"), "audience", "audiences"),
+        lang=lang,
+        created=moment(values["created"], "created") if "created" in values else now,
+        lines=checked,
+        enabled=[key for key in SECTION_KEYS if key in enabled],
+    )
