@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Collapsible, Input
+from typer.testing import CliRunner
 
-from tests.tui_helpers import SIZE, type_text
+from tests.factories import NOW
+from tests.tui_helpers import PARAGRAPHS, SIZE, paste, type_text
 from veerkracht.app import VeerkrachtApp
+from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.model import parse_answers
-from veerkracht.records import Agreement, FollowUp
+from veerkracht.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
+from veerkracht.screens import after
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.widgets import TextField
 from veerkracht.storage import Store
+from veerkracht.support import manager_tips
 
 
 def followup_app(home: Path, language: str = "nl") -> VeerkrachtApp:
     store = Store(home)
-    entry = store.add_entry(parse_answers({"feelings": ["tense"], "fear": "dat ze boos wordt"}))
+    entry = store.add_entry(
+        parse_answers({"feelings": ["tense"], "fear": "dat ze boos wordt"}, now=NOW)
+    )
     return VeerkrachtApp(store, Content(language), start="followup", entry=entry)
 
 
@@ -30,7 +40,7 @@ async def test_a_followup_by_keys_alone(home: Path) -> None:
         assert isinstance(screen, FollowupScreen)
         await pilot.press("4", "tab", "space", "tab")  # went 4, better than feared
         await type_text(pilot, "ze luisterde")
-        await pilot.press("enter")
+        await pilot.press("tab")
         await type_text(pilot, "minder taken")
         await pilot.press("tab")
         await type_text(pilot, "Anna")
@@ -89,7 +99,7 @@ async def test_stopping_after_typing_asks_first(home: Path) -> None:
 
 def checkin_app(home: Path, language: str = "nl") -> VeerkrachtApp:
     store = Store(home)
-    entry = store.add_entry(parse_answers({"feelings": ["tense"]}))
+    entry = store.add_entry(parse_answers({"feelings": ["tense"]}, now=NOW))
     followup = FollowUp(entry="", created=entry.created, went=3)
     store.add_followup(followup, [Agreement("minder taken"), Agreement("bellen")], entry)
     return VeerkrachtApp(store, Content(language), start="checkin")
@@ -100,7 +110,7 @@ async def test_a_checkin_marks_kept_agreements(home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, CheckinScreen)
         await type_text(pilot, "nee gezegd")
-        await pilot.press("enter", "enter", "enter", "enter")  # to capacity
+        await pilot.press("tab", "tab", "tab", "tab")  # to capacity
         await pilot.press("6", "tab", "8", "tab", "down", "space")  # agreement 2 kept
         await pilot.press("ctrl+s", "enter")
     store = Store(home)
@@ -116,7 +126,7 @@ async def test_the_four_pillars_are_an_optional_lens(home: Path) -> None:
         labels = [str(label.content) for label in screen.query("#pillars Label")]
         assert labels[0] == "Vertrouwen: Kon je deze week op anderen rekenen, en zij op jou?"
         assert len(labels) == 4
-        screen.query_one("#pillar-trust", Input).value = "meer durven zeggen"
+        screen.query_one("#pillar-trust", TextField).value = "meer durven zeggen"
         await pilot.press("ctrl+s", "enter")
     assert Store(home).checkins()[0].pillars == {"trust": "meer durven zeggen"}
 
@@ -127,3 +137,85 @@ async def test_an_empty_checkin_is_refused(home: Path) -> None:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CheckinScreen)
         assert any("check-in" in n.message for n in app._notifications)
+
+
+@pytest.fixture(autouse=True)
+def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(after, "DRAFT_DELAY", 0.01)
+
+
+def support_app(home: Path, language: str = "nl") -> VeerkrachtApp:
+    return VeerkrachtApp(Store(home), Content(language), start="support")
+
+
+async def fill_by_pasting(pilot, field_ids: list[str]) -> None:
+    screen = pilot.app.screen
+    for collapsible in screen.query(Collapsible):
+        collapsible.collapsed = False
+    await pilot.pause()
+    for field_id in field_ids:
+        field = screen.query_one(f"#{field_id}", TextField)
+        await paste(pilot, PARAGRAPHS, into=field)
+        assert screen.focused is field
+        assert field.value == PARAGRAPHS
+
+
+async def test_pasted_paragraphs_are_kept_whole_in_every_form(home: Path) -> None:
+    """Every free-text field of the follow-up, the check-in and the support note keeps
+    three pasted paragraphs, in the saved record and in the export."""
+    app = followup_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await fill_by_pasting(pilot, ["helped", "next_step"])
+        await pilot.press("ctrl+s", "enter")
+    app = checkin_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        fields = [*CHECKIN_TEXTS, *[f"pillar-{key}" for key in PILLARS]]
+        await fill_by_pasting(pilot, fields)
+        await pilot.press("ctrl+s", "enter")
+    app = support_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        fields = ["noticed", *[f"answer-{key}" for key in manager_tips()]]
+        await fill_by_pasting(pilot, fields)
+        await pilot.press("ctrl+s", "enter")
+    store = Store(home)
+    (followup,) = [followup for followup in store.followups() if followup.helped]
+    (checkin,) = store.checkins()
+    (note,) = store.contents().supports
+    assert [followup.helped, followup.next_step] == [PARAGRAPHS] * 2
+    assert [getattr(checkin, key) for key in CHECKIN_TEXTS] == [PARAGRAPHS] * 4
+    assert list(checkin.pillars.values()) == [PARAGRAPHS] * 4
+    assert [note.noticed, *note.answers.values()] == [PARAGRAPHS] * 7
+
+    exported = json.loads(CliRunner().invoke(cli, ["export"]).stdout)
+    assert PARAGRAPHS in [followup["helped"] for followup in exported["followups"]]
+    assert exported["checkins"][0]["pillars"]["trust"] == PARAGRAPHS
+    assert exported["supports"][0]["noticed"] == PARAGRAPHS
+
+
+async def test_a_pasted_paragraph_in_a_one_line_field_keeps_every_word(home: Path) -> None:
+    app = followup_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "minder taken\ntot januari", into=app.screen.query_one("#what-0"))
+        assert app.screen.query_one("#what-0", Input).value == "minder taken tot januari"
+
+
+@pytest.mark.parametrize(
+    ("make", "field_id"),
+    [(followup_app, "helped"), (checkin_app, "went_well"), (support_app, "noticed")],
+)
+async def test_a_closed_terminal_loses_nothing_typed_in_a_form(
+    home: Path, make, field_id: str
+) -> None:
+    """The form keeps a draft while typing; opening it again brings the words back."""
+    app = make(home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(f"#{field_id}", TextField).focus()
+        await type_text(pilot, "bijna vergeten")
+        await pilot.pause(0.1)
+    # The app ends here without saving or being asked: as if the terminal was closed.
+    again = VeerkrachtApp(Store(home), Content("nl"), start=app.start, entry=app.entry)
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.screen.query_one(f"#{field_id}", TextField).value == "bijna vergeten"
+        assert any("staat er weer" in n.message for n in again._notifications)
+        await pilot.press("ctrl+s", "enter") if field_id != "helped" else None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import Input, Static
+from typer.testing import CliRunner
 
+from tests.factories import NOW
 from tests.tui_helpers import SIZE, make_app, type_text
 from veerkracht.app import VeerkrachtApp
+from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.model import parse_answers
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
@@ -18,7 +22,7 @@ from veerkracht.storage import Store
 
 def editor(home: Path, answers: dict, language: str = "nl") -> VeerkrachtApp:
     store = Store(home)
-    entry = store.add_entry(parse_answers(answers))
+    entry = store.add_entry(parse_answers(answers, now=NOW))
     content = Content(language)
     return VeerkrachtApp(store, content, script=build_script(entry, content))
 
@@ -66,7 +70,7 @@ async def test_the_card_is_saved_as_markdown(home: Path, answers: dict, tmp_path
     app = editor(home, answers)
     target = tmp_path / "kaart.md"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "space", "ctrl+s")
+        await pilot.press("down", "space", "ctrl+e")
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
@@ -85,7 +89,7 @@ async def test_saving_to_an_impossible_place_says_so(
     app = editor(home, answers)
     target = tmp_path / "missing" / "kaart.md"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+e")
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
@@ -144,3 +148,89 @@ async def test_after_saving_a_reflection_the_card_is_offered(home: Path) -> None
         assert app.screen.script.entry.feelings == ["tired"]
         await pilot.press("escape")
     assert app.return_value == "1"
+
+
+async def edit_opening(pilot, words: str) -> None:
+    await pilot.press("enter")  # into the opening's lines
+    await type_text(pilot, words)
+    await pilot.pause()
+
+
+async def test_an_edited_card_is_kept_and_there_again_next_time(home: Path, answers: dict) -> None:
+    """Problem 4: the edited card lives with its reflection, in the store."""
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit_opening(pilot, " Nu?")
+        await pilot.press("ctrl+s")
+        assert any("bewaard bij reflectie 1" in n.message for n in app._notifications)
+        await pilot.press("escape")  # kept: closes without asking
+    assert app.return_value is None
+
+    again = editor_for_last(home)
+    async with again.run_test(size=SIZE):
+        screen = again.screen
+        assert shown_lines(screen)[0].endswith("bespreken. Nu?")
+        assert "Jouw versie" in str(screen.query_one("#version", Static).content)
+
+    printed = CliRunner().invoke(cli, ["prepare"]).stdout
+    assert "bespreken. Nu?" in printed
+    assert "jouw eigen versie" in printed
+    generated = CliRunner().invoke(cli, ["prepare", "--generated"]).stdout
+    assert "bespreken. Nu?" not in generated
+    as_json = json.loads(CliRunner().invoke(cli, ["prepare", "--format", "json"]).stdout)
+    assert as_json["edited"] is True
+
+
+async def test_leaving_with_changes_not_kept_asks_with_keeping_focused(
+    home: Path, answers: dict
+) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit_opening(pilot, " Nu?")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused.id == "keep"
+        await pilot.press("tab", "enter")  # Verder bewerken
+        assert isinstance(app.screen, PrepareScreen)
+        await pilot.press("escape", "enter")  # Bewaren en sluiten
+    assert Store(home).card(app.script.entry.uuid, "manager", "nl") is not None
+
+
+async def test_leaving_without_keeping_leaves_the_generated_card(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit_opening(pilot, " Nu?")
+        await pilot.press("escape", "tab", "tab", "enter")  # Niet bewaren
+    assert Store(home).contents().cards == []
+
+
+async def test_back_to_the_generated_card_asks_first(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await edit_opening(pilot, " Nu?")
+        await pilot.press("ctrl+s", "shift+tab", "ctrl+g")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused.id == "stay"
+        await pilot.press("enter")
+        assert shown_lines(screen)[0].endswith("Nu?")
+        await pilot.press("ctrl+g", "tab", "enter")
+        await pilot.pause()
+        assert not shown_lines(screen)[0].endswith("Nu?")
+    assert Store(home).contents().cards == []
+
+
+async def test_an_edited_card_is_kept_per_audience(home: Path, answers: dict) -> None:
+    app = editor(home, answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit_opening(pilot, " Nu?")
+        await pilot.press("ctrl+s", "escape")
+    for_hr = CliRunner().invoke(cli, ["prepare", "--to", "hr"]).stdout
+    assert "Nu?" not in for_hr
+    assert "Nu?" in CliRunner().invoke(cli, ["prepare", "--to", "manager"]).stdout
+
+
+def editor_for_last(home: Path, language: str = "nl") -> VeerkrachtApp:
+    store = Store(home)
+    content = Content(language)
+    return VeerkrachtApp(store, content, script=build_script(store.entry("last"), content))

@@ -6,13 +6,39 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual import events
+from textual.widgets import Button, Static
 
-from tests.tui_helpers import SIZE, make_app, type_text
+from tests.factories import NOW
+from tests.tui_helpers import PARAGRAPHS, SIZE, SMALL, make_app, paste, type_text
 from veerkracht.drafts import Draft
+from veerkracht.screens import reflect
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
+from veerkracht.screens.widgets import TextField
 from veerkracht.storage import Store
+
+#: How long a test waits for a pause in typing to be noticed.
+TYPING_PAUSE = 0.1
+
+
+@pytest.fixture(autouse=True)
+def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The draft is kept 10 ms after typing pauses, so tests need not wait long."""
+    monkeypatch.setattr(reflect, "DRAFT_DELAY", 0.01)
+
+
+async def test_typed_ahead_space_down_space_chooses_both(home: Path) -> None:
+    """Keys typed faster than the list handles them: each Space chooses the option it was
+    pressed on (Textual's list chose the one highlighted when it caught up)."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        choices = app.screen.query_one("#feelings")
+        for key, character in (("space", " "), ("down", None), ("space", " ")):
+            app.post_message(events.Key(key, character))  # all at once, no waiting
+        await pilot.pause()
+        assert choices.selected == ["tired", "tense"]
 
 
 def saved_answers(home: Path) -> dict:
@@ -24,31 +50,39 @@ def saved_answers(home: Path) -> dict:
     return record
 
 
+def draft(home: Path) -> Draft:
+    return Draft(Store(home), "reflect")
+
+
 async def walk_dutch(pilot) -> None:
+    """A whole reflection: Enter moves through lists and the scale, Tab between text
+    fields, ctrl+n to the next step."""
     screen = pilot.app.screen
     await pilot.press("enter")  # Beginnen
     assert screen.step == "feelings"
-    await pilot.press("space", "down", "space", "tab", "7", "tab")
+    await pilot.press("space", "down", "space", "enter", "7", "enter")
+    assert isinstance(screen.focused, TextField)
     await type_text(pilot, "moe")
-    await pilot.press("enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "triggers"
-    await pilot.press("space", "down", "down", "space", "tab")
+    await pilot.press("space", "down", "down", "space", "enter")
     await type_text(pilot, "druk")
-    await pilot.press("enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "impact"
-    await pilot.press("space", "down", "space", "tab")
+    await pilot.press("space", "down", "space", "enter")
     await type_text(pilot, "fouten")
-    await pilot.press("enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "relations"
     for text in ("overleg", "Sam", "hulp"):
         await type_text(pilot, text)
-        await pilot.press("enter")
+        await pilot.press("tab")
+    await pilot.press("ctrl+n")
     assert screen.step == "fear"
     await type_text(pilot, "oordeel")
-    await pilot.press("enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "help"
     await type_text(pilot, "rust")
-    await pilot.press("enter", "space", "down", "down", "space", "enter")
+    await pilot.press("tab", "space", "down", "down", "space", "enter")
     assert screen.step == "barriers"
     await pilot.press("space")
     assert "Een kleine tip" in str(screen.query_one("#barrier-tips", Static).content)
@@ -58,15 +92,17 @@ async def walk_dutch(pilot) -> None:
     await pilot.press("enter")
     assert screen.step == "boundaries"
     await type_text(pilot, "thuis")
-    await pilot.press("enter")
+    await pilot.press("tab")
     await type_text(pilot, "diagnose")
-    await pilot.press("enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "asks"
-    await pilot.press("enter", "end")  # take the first example over, then edit it
+    assert screen.focused.id == "ask-0"
+    await pilot.press("shift+tab", "space")  # take the first example over, then edit it
+    assert screen.focused.id == "ask-0"
     await type_text(pilot, " Ja.")
-    await pilot.press("enter")
+    await pilot.press("tab")
     await type_text(pilot, "Bellen?")
-    await pilot.press("enter", "enter")
+    await pilot.press("ctrl+n")
     assert screen.step == "summary"
 
 
@@ -88,11 +124,7 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
         "triggers_note": "druk",
         "impact": ["concentration", "mistakes"],
         "impact_note": "fouten",
-        "relations": {
-            "drains": "overleg",
-            "gives": "Sam",
-            "unspoken": "hulp",
-        },
+        "relations": {"drains": "overleg", "gives": "Sam", "unspoken": "hulp"},
         "desired_change": "rust",
         "support": ["listening", "practical"],
         "barriers": ["judgement"],
@@ -106,28 +138,27 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
         ],
         "fear": "oordeel",
     }
-    assert not Draft(Store(home), "reflect").path.exists()
+    assert not draft(home).path.exists()
 
 
 async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
     app = make_app(home, "en")
     async with app.run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("enter", "down", "down", "space", "tab", "end", "tab")
+        await pilot.press("enter", "down", "down", "space", "enter", "end", "enter")
         await type_text(pilot, "Low")
-        await pilot.press("enter")
-        await pilot.press("down", "down", "down", "down", "down", "down", "down", "down")
-        await pilot.press("space", "enter")  # misconduct
+        await pilot.press("ctrl+n")
+        await pilot.press(*["down"] * 8, "space", "ctrl+n")  # misconduct
         for _ in range(6):  # impact, relations, fear, help, barriers: skipped
             if screen.step == "audience":
                 break
-            await pilot.press("enter")
+            await pilot.press("ctrl+n")
         assert screen.step == "audience"
         suggestion = str(screen.query_one("#audience-suggestion", Static).content)
         assert "confidential adviser" in suggestion
         await pilot.press("up", "space")  # overrule: HR instead
         assert "HR" in str(screen.query_one("#audience-info", Static).content)
-        await pilot.press("enter", "enter", "tab", "enter")  # empty share, no asks
+        await pilot.press("enter", "ctrl+n", "ctrl+n")  # empty share, no asks
         assert screen.step == "summary"
         await pilot.press("ctrl+s", "tab", "enter")
     filled = {key: value for key, value in saved_answers(home).items() if value}
@@ -143,45 +174,53 @@ async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
 async def test_feelings_cannot_be_skipped(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "ctrl+n")
         assert app.screen.step == "feelings"
-        await pilot.press("tab", "tab", "enter")
+        await pilot.press("enter", "enter", "ctrl+n")
         assert app.screen.step == "feelings"
+        assert any("minstens één gevoel" in n.message for n in app._notifications)
+
+
+async def test_enter_in_the_feelings_list_goes_to_the_scale_not_the_next_step(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "enter")
+        assert app.screen.step == "feelings"
+        assert app.screen.focused.id == "intensity"
 
 
 async def test_escape_goes_back_and_keeps_what_was_typed(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space", "enter", "space", "enter")
+        await pilot.press("enter", "space", "ctrl+n", "space", "ctrl+n")
         assert app.screen.step == "impact"
         await pilot.press("escape", "escape")
         assert app.screen.step == "feelings"
         assert app.screen.collect() == {"feelings": ["tired"], "triggers": ["workload"]}
 
 
-async def test_a_draft_is_kept_after_every_step(home: Path) -> None:
+async def test_a_draft_is_kept_after_every_step_and_while_typing(home: Path) -> None:
     app = make_app(home)
-    draft = Draft(Store(home), "reflect")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space", "enter")
-        assert draft.load()["answers"] == {"feelings": ["tired"]}
+        await pilot.press("enter", "space", "ctrl+n")
+        assert draft(home).load()["answers"] == {"feelings": ["tired"]}
         await pilot.press("tab")
         await type_text(pilot, "ruzie")
-        await pilot.press("shift+tab")  # leaving the field saves it too
-        assert draft.load()["answers"]["triggers_note"] == "ruzie"
-        assert draft.load()["step"] == 2
+        await pilot.pause(TYPING_PAUSE)
+        assert draft(home).load()["answers"]["triggers_note"] == "ruzie"  # no step change
+        assert draft(home).load()["step"] == 2
 
 
 async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "down", "space", "enter", "tab")
+        await pilot.press("enter", "down", "space", "ctrl+n", "tab")
         await type_text(pilot, "het werk")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Concept bewaren
     assert app.return_value is None
-    assert json.loads(Draft(Store(home), "reflect").path.read_text())["answers"] == {
+    assert json.loads(draft(home).path.read_text())["answers"] == {
         "feelings": ["tense"],
         "triggers_note": "het werk",
     }
@@ -192,46 +231,181 @@ async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: 
         assert "stap 3: Aanleiding" in str(screen.query_one("#draft-info", Static).content)
         await pilot.press("enter")  # Verder met je concept
         assert screen.step == "triggers"
-        assert screen.query_one("#triggers_note", Input).value == "het werk"
+        assert screen.query_one("#triggers_note", TextField).value == "het werk"
         assert screen.collect()["feelings"] == ["tense"]
 
 
-async def test_quitting_and_discarding_leaves_no_draft(home: Path) -> None:
+@pytest.mark.parametrize("size", [SMALL, SIZE])
+async def test_the_resume_choices_are_visible_and_tab_enter_loses_nothing(
+    home: Path, size: tuple[int, int]
+) -> None:
+    """Problem 1: after a killed terminal, Resume and Start over are on screen, and Tab
+    then Enter (on Start over) asks first, with going back to the draft focused."""
+    written = {"feelings": ["sad"], "feelings_note": "alles wat ik typte", "fear": "oordeel"}
+    draft(home).save(written, 4, NOW)
     app = make_app(home)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space", "enter", "ctrl+q", "tab", "enter")
-    assert not Draft(Store(home), "reflect").path.exists()
-
-
-async def test_quitting_can_be_cancelled(home: Path) -> None:
-    app = make_app(home)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space", "enter", "ctrl+q", "escape")
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        for button_id in ("resume", "start-over"):
+            button = screen.query_one(f"#{button_id}", Button)
+            assert button.region.right <= size[0] and button.region.bottom <= size[1] - 1
+            assert button.region.width > 0 and button.region.height > 0
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused.id == "keep"
+        await pilot.press("enter")  # Terug naar je concept
         assert isinstance(app.screen, ReflectScreen)
-        assert app.screen.step == "triggers"
+        assert screen.step == "welcome"
+    assert draft(home).load()["answers"] == written
 
 
-async def test_starting_over_discards_the_old_draft(home: Path) -> None:
-    Draft(Store(home), "reflect").save({"feelings": ["angry"]}, 3)
+async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(home: Path) -> None:
+    draft(home).save({"feelings": ["angry"], "fear": "dat niemand luistert"}, 3, NOW)
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "enter")  # Opnieuw beginnen
+        await pilot.press("tab", "enter", "tab", "enter")  # Opnieuw beginnen, twice
         assert app.screen.step == "feelings"
         assert app.screen.collect() == {}
+        await pilot.press("space", "ctrl+q", "enter")  # keep the new draft
+    (aside,) = draft(home).set_aside_drafts()
+    assert aside.draft["answers"] == {"feelings": ["angry"], "fear": "dat niemand luistert"}
+
+    again = make_app(home)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = again.screen
+        listed = screen.query_one("#aside-list")
+        assert listed.display and listed.option_count == 1
+        assert "stap 4: Gevolgen" in str(listed.get_option_at_index(0).prompt)
+        listed.focus()
+        await pilot.press("enter")
+        assert screen.step == "impact"
+        assert screen.collect() == {"feelings": ["angry"], "fear": "dat niemand luistert"}
+    # The draft that was current is set aside in its turn: nothing was lost.
+    (other,) = draft(home).set_aside_drafts()
+    assert other.draft["answers"] == {"feelings": ["tired"]}
+
+
+async def test_escape_back_to_the_welcome_and_enter_carries_on(home: Path) -> None:
+    """Problem 2: back at the welcome step, Enter continues; nothing is wiped."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space", "ctrl+n", "space", "ctrl+n", "space", "ctrl+n")
+        assert screen.step == "relations"
+        await pilot.press(*["escape"] * 4)
+        assert screen.step == "welcome"
+        assert screen.query_one("#carry-on", Button).has_focus
+        await pilot.press("enter")
+        assert screen.step == "feelings"
+        expected = {"feelings": ["tired"], "triggers": ["workload"], "impact": ["concentration"]}
+        assert screen.collect() == expected
+    assert draft(home).load()["answers"] == expected
+
+
+FREE_TEXT_STEPS = {
+    "feelings": ["feelings_note"],
+    "triggers": ["triggers_note"],
+    "impact": ["impact_note"],
+    "relations": ["drains", "gives", "unspoken"],
+    "fear": ["fear"],
+    "help": ["desired_change"],
+    "boundaries": ["share", "private"],
+    "asks": ["ask-0"],
+}
+
+
+async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(home: Path) -> None:
+    """Problem 3: a paste keeps its newlines, never moves the focus or the step, and ends
+    up whole in the saved record and in both exports."""
+    from typer.testing import CliRunner
+
+    from veerkracht.cli import app as cli
+    from veerkracht.reflection import STEPS
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space")
+        for step, fields in FREE_TEXT_STEPS.items():
+            await screen.go_to(STEPS.index(step))
+            for field_id in fields:
+                field = screen.query_one(f"#{field_id}", TextField)
+                await paste(pilot, PARAGRAPHS, into=field)
+                assert screen.step == step
+                assert screen.focused is field
+                assert field.value == PARAGRAPHS
+        await screen.go_to(STEPS.index("summary"))
+        await pilot.press("ctrl+s", "tab", "enter")
+    saved = saved_answers(home)
+    texts = [saved[name] for name in ("feelings_note", "triggers_note", "impact_note")]
+    texts += [*saved["relations"].values(), saved["fear"], saved["desired_change"]]
+    texts += [saved["share"], saved["private"], *saved["asks"]]
+    assert texts == [PARAGRAPHS] * 11
+
+    exported = json.loads(CliRunner().invoke(cli, ["export"]).stdout)
+    assert exported["entries"][0]["share"] == PARAGRAPHS
+    markdown = CliRunner().invoke(cli, ["export", "--format", "markdown"]).stdout
+    assert "Derde alinea: wat ik nodig heb." in markdown
+    assert "Het gaat al weken niet goed." in markdown
+
+
+async def test_newlines_typed_without_bracketed_paste_stay_in_the_field(home: Path) -> None:
+    """Without bracketed paste each newline arrives as Enter: it must not skip a step."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space", "enter", "enter")
+        await type_text(pilot, "moe.\nRegel twee\n\nderde")
+        assert screen.step == "feelings"
+        assert screen.query_one("#feelings_note", TextField).value == "moe.\nRegel twee\n\nderde"
+
+
+async def test_skipping_the_asks_step_saves_no_example(home: Path) -> None:
+    """Problem 5: an example is only taken over by a deliberate Space."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space")
+        await screen.go_to(10)
+        await pilot.pause()
+        assert screen.step == "asks"
+        await pilot.press("shift+tab")  # onto the examples
+        assert screen.focused.id == "ask-examples"
+        await pilot.press("enter")  # moves on to the next field, takes nothing
+        assert screen.focused.id == "ask-0"
+        await pilot.press("ctrl+n")
+        assert screen.step == "summary"
+        assert "asks" not in screen.collect()
+
+
+async def test_a_taken_example_is_not_selected_for_overwriting(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("enter", "space")
+        await screen.go_to(10)
+        await pilot.pause()
+        await pilot.press("shift+tab", "down", "space")
+        field = screen.query_one("#ask-0", TextField)
+        taken = field.value
+        assert taken and field.has_focus
+        assert field.selected_text == ""
+        await type_text(pilot, "x")
+        assert field.value == taken + "x"
 
 
 async def test_a_step_can_be_reopened_from_the_summary(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        await pilot.press("enter", "space", "enter")
+        await pilot.press("enter", "space", "ctrl+n")
         await pilot.press("ctrl+o")  # not offered before the summary
         assert screen.step == "triggers"
         await screen.go_to(11)
         assert screen.step == "summary"
         await pilot.press("down", "enter")  # Aanleiding
         assert screen.step == "triggers"
-        await pilot.press("space", "enter")
+        await pilot.press("space", "ctrl+n")
         assert screen.step == "summary"
         assert screen.collect()["triggers"] == ["workload"]
 
@@ -290,18 +464,36 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(home: Path) -> None:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReflectScreen)
         assert any("beschadigd" in n.message for n in app._notifications)
-    assert Draft(Store(home), "reflect").load()["answers"] == {"feelings": ["tired"]}
+    assert draft(home).load()["answers"] == {"feelings": ["tired"]}
     assert (home / "veerkracht.json").read_text() == "{broken"
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 async def test_every_step_fits_80_by_24(home: Path, language: str) -> None:
     app = make_app(home, language)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = app.screen
+        await pilot.press("enter")
         for index in range(12):
             await screen.go_to(index)
             await pilot.pause()
             step = screen.query_one(f"#step-{screen.step}")
             assert step.region.width <= 80
             assert step.virtual_size.width <= step.region.width, screen.step
+            for button in screen.query("#nav Button"):
+                if button.display:
+                    assert button.region.right <= 80 and button.region.bottom <= 23
+
+
+async def test_a_closed_terminal_keeps_even_the_words_just_typed(home: Path) -> None:
+    """The terminal closing sends SIGHUP: the draft is kept before the app ends."""
+    import os
+    import signal
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "enter", "enter")
+        await type_text(pilot, "net getypt")
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+    assert draft(home).load()["answers"]["feelings_note"] == "net getypt"

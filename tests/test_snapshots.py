@@ -1,5 +1,8 @@
 """What the screens look like: one snapshot per reflection step (nl, 100×30), and a
-few in English at 80×24. Review new SVGs before committing them."""
+few in English at 80×24. Review new SVGs before committing them.
+
+The clock is frozen (Sunday 22 November 2026, 20:30 in Amsterdam), so dates on screen
+and the weeks in charts are the same on any day the suite runs."""
 
 from __future__ import annotations
 
@@ -7,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import NOW
 from tests.tui_helpers import make_app
 from veerkracht.reflection import STEPS
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 ANSWERS = {
     "feelings": ["tired", "tense"],
@@ -60,7 +66,9 @@ def card_editor(home: Path, language: str):
 
     store = Store(home)
     entry = store.add_entry(
-        parse_answers({**ANSWERS, "audience": "manager", "created": "2026-11-21T09:30:00+01:00"})
+        parse_answers(
+            {**ANSWERS, "audience": "manager", "created": "2026-11-21T09:30:00+01:00"}, now=NOW
+        )
     )
     content = Content(language)
     return VeerkrachtApp(store, content, script=build_script(entry, content))
@@ -130,3 +138,17 @@ def test_settings_nl(snap_compare, home: Path, monkeypatch) -> None:
     app = home_app(home)
     app.store.directory = Path("/home/jij/.local/share/veerkracht")
     assert snap_compare(app, press=["s"], terminal_size=(100, 30))
+
+
+def test_resume_a_draft_nl_80x24(snap_compare, home: Path, frozen_clock) -> None:
+    """After a closed terminal: the draft, how to go on, and one set aside earlier."""
+    from datetime import timedelta
+
+    from veerkracht.drafts import Draft
+    from veerkracht.storage import Store
+
+    draft = Draft(Store(home), "reflect")
+    draft.save({"feelings": ["tired"]}, 2, frozen_clock - timedelta(days=2))
+    draft.set_aside(frozen_clock - timedelta(days=2))
+    draft.save(ANSWERS, 4, frozen_clock - timedelta(hours=1))
+    assert snap_compare(make_app(home, "nl"), terminal_size=(80, 24))

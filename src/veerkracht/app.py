@@ -3,6 +3,9 @@ and from the home screen (or the command palette) every other one."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
@@ -118,7 +121,23 @@ class VeerkrachtApp(App[str | None]):
         return self.content.text(self.start, "ui", "title")
 
     def on_mount(self) -> None:
+        self._keep_drafts_when_closed()
         self.push_screen(self.first_screen())
+
+    def _keep_drafts_when_closed(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) first keeps every draft
+        on screen, including the words typed in the last second, then ends the app."""
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signal_number, self.closed_from_outside)
+
+    def closed_from_outside(self) -> None:
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_draft", None)
+            if keep is not None:
+                keep()
+        self.exit(self.result)
 
     def first_screen(self) -> Screen:
         """The screen the command asked for (screens are imported only when needed)."""
@@ -129,7 +148,7 @@ class VeerkrachtApp(App[str | None]):
         if self.script is not None:
             from veerkracht.screens.prepare import PrepareScreen
 
-            return PrepareScreen(self.script, self.content)
+            return PrepareScreen(self.store, self.content, self.script)
         if self.start == "followup" and self.entry is not None:
             from veerkracht.screens.after import FollowupScreen
 
@@ -178,7 +197,9 @@ class VeerkrachtApp(App[str | None]):
             if flow == "prepare":
                 from veerkracht.screens.prepare import PrepareScreen
 
-                return PrepareScreen(build_script(entries[-1], self.content), self.content)
+                return PrepareScreen(
+                    self.store, self.content, build_script(entries[-1], self.content)
+                )
             from veerkracht.screens.after import FollowupScreen
 
             return FollowupScreen(self.store, self.content, entries[-1])

@@ -1,18 +1,34 @@
-"""An unfinished reflection, kept in its own small file so saving it is instant."""
+"""An unfinished reflection, kept in its own small file so saving it is instant.
+
+Starting over never deletes a draft: the old one is set aside beside it, with the
+moment it was set aside in its name, and can be picked up again later."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import atomic_write
-from veerkracht.model import now
+from veerkracht.fsutil import atomic_write, fsync_dir
 
 if TYPE_CHECKING:
     from veerkracht.storage import Store
+
+#: Between a draft's name and the moment it was set aside: `draft-reflect@20261123-140210`.
+ASIDE_MARK = "@"
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A draft set aside by "start over": where it is and what it holds."""
+
+    path: Path
+    draft: dict[str, Any]
 
 
 class Draft:
@@ -21,40 +37,85 @@ class Draft:
 
     def __init__(self, store: Store, name: str) -> None:
         self.store = store
+        self.name = name
         self.directory = store.directory
         self.path = store.directory / f"draft-{name}.json"
 
     def load(self) -> dict[str, Any] | None:
         """The saved draft, or None. A damaged draft is set aside, never overwritten."""
+        return self._read(self.path)
+
+    def _read(self, path: Path) -> dict[str, Any] | None:
         try:
-            data = json.loads(self.store.decode(self.path.read_bytes(), self.path))
+            data = json.loads(self.store.decode(path.read_bytes(), path))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, VeerkrachtError):
             with contextlib.suppress(OSError):
-                self.path.replace(self.path.with_suffix(".damaged"))
+                path.replace(path.with_suffix(".damaged"))
             return None
         if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
             return None
         return data
 
-    def save(self, answers: dict[str, Any], step: int) -> None:
-        record = {"answers": answers, "step": step, "saved": now().isoformat()}
-        try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            data = json.dumps(record, ensure_ascii=False).encode()
-            # Under the store's lock, so `encrypt` in another process cannot miss it.
-            with self.store.locked():
-                self.store.unlock_now()  # an encrypted store seals its drafts too
-                atomic_write(self.path, self.store.encode(data))
-        except OSError as error:
-            raise VeerkrachtError(
-                "store_unwritable", path=str(self.path), reason=error.strerror
-            ) from None
+    def save(self, answers: dict[str, Any], step: int, now: datetime) -> None:
+        record = {"answers": answers, "step": step, "saved": now.isoformat()}
+        data = json.dumps(record, ensure_ascii=False).encode()
+        with self._writing():
+            self.store.unlock_now()  # an encrypted store seals its drafts too
+            atomic_write(self.path, self.store.encode(data))
 
     def clear(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+
+    def set_aside(self, now: datetime) -> Path | None:
+        """Move the draft out of the way (to start over), keeping it to pick up later."""
+        with self._writing():
+            return self._move_aside(now)
+
+    def set_aside_drafts(self) -> list[SetAside]:
+        """The drafts set aside earlier, newest first (damaged ones are skipped)."""
+        found = []
+        for path in sorted(self.directory.glob(f"draft-{self.name}{ASIDE_MARK}*.json")):
+            data = self._read(path)
+            if data is not None:
+                found.append(SetAside(path, data))
+        return found[::-1]
+
+    def take_back(self, aside: Path, now: datetime) -> None:
+        """Make a set-aside draft the current one again; the current one (if any) is set
+        aside in its turn, so nothing is lost either way."""
+        with self._writing():
+            self._move_aside(now)
+            aside.replace(self.path)
+            fsync_dir(self.directory)
+
+    def _move_aside(self, now: datetime) -> Path | None:
+        if not self.path.exists():
+            return None
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        target = self.directory / f"draft-{self.name}{ASIDE_MARK}{stamp}.json"
+        number = 1
+        while target.exists():
+            number += 1
+            target = self.directory / f"draft-{self.name}{ASIDE_MARK}{stamp}-{number}.json"
+        self.path.replace(target)
+        fsync_dir(self.directory)
+        return target
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Under the store's lock, so `encrypt` in another process cannot miss a draft;
+        a failure is one clear error."""
+        try:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with self.store.locked():
+                yield
+        except OSError as error:
+            raise VeerkrachtError(
+                "store_unwritable", path=str(self.path), reason=error.strerror
+            ) from None
 
 
 def saved_at(draft: dict[str, Any]) -> datetime | None:
@@ -62,3 +123,10 @@ def saved_at(draft: dict[str, Any]) -> datetime | None:
         return datetime.fromisoformat(draft["saved"])
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def step_of(draft: dict[str, Any], steps: int) -> int:
+    """The step a draft of a flow with `steps` steps was at (1 when it says nothing
+    sensible)."""
+    step = draft.get("step", 1)
+    return step if isinstance(step, int) and 0 < step < steps else 1

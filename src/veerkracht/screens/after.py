@@ -1,18 +1,24 @@
 """After the conversation and the weekly check-in: short forms that call the core to
-validate and save, the same way `followup --from` and `checkin --from` do."""
+validate and save, the same way `followup --from` and `checkin --from` do.
+
+Every form keeps a draft while it is being filled in, so a closed terminal costs at
+most the last second of typing; opening the form again brings the words back."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Collapsible, Footer, Input, Label, Static
+from textual.timer import Timer
+from textual.widgets import Collapsible, Footer, Input, Label, SelectionList, Static, TextArea
 
 from veerkracht.content import Content
+from veerkracht.drafts import Draft
 from veerkracht.errors import ValidationError, VeerkrachtError
-from veerkracht.model import MAX_TEXT, Entry
+from veerkracht.model import Entry, now
 from veerkracht.records import (
     AS_FEARED,
     CHECKIN_TEXTS,
@@ -22,7 +28,7 @@ from veerkracht.records import (
     parse_followup,
 )
 from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.screens.widgets import MarkedList, OneOf, Scale
+from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField
 from veerkracht.storage import Store
 from veerkracht.support import (
     MAX_NAME,
@@ -34,11 +40,13 @@ from veerkracht.support import (
 )
 
 AGREEMENT_ROWS = 3
+#: Typing pauses this long before the draft is kept.
+DRAFT_DELAY = 0.8
 
 
 class FormScreen(Screen[None]):
     """A one-page form: ctrl+s saves, Escape or ctrl+q stops (asking first when
-    something was typed)."""
+    something was typed). What is typed is kept as a draft until it is saved."""
 
     flow = ""
 
@@ -46,9 +54,14 @@ class FormScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.content = content
+        self.draft = Draft(store, self.draft_name())
+        self._typing: Timer | None = None
         self._bindings.bind("ctrl+s", "save", self.ui("save"))
         self._bindings.bind("escape", "quit_flow", self.ui("close"))
         self._bindings.bind("f1", "app.show_help('after')", self.content.text("home", "ui", "help"))
+
+    def draft_name(self) -> str:
+        return self.flow
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("after", "ui", key, **params)
@@ -58,34 +71,98 @@ class FormScreen(Screen[None]):
 
     def field(self, key: str) -> ComposeResult:
         yield Label(self.text(key), classes="field-label")
-        yield Input(id=key, max_length=MAX_TEXT)
+        yield TextField(id=key)
 
     def value(self, key: str) -> str:
-        return self.query_one(f"#{key}", Input).value.strip()
+        return self.query_one(f"#{key}", TextField | Input).value.strip()
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.query_one(f"#{key}", TextField | Input).value = value if isinstance(value, str) else ""
 
     def collect(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def fill(self, data: dict[str, Any]) -> None:
+        """Put a draft's answers back into the form."""
         raise NotImplementedError
 
     def typed_something(self) -> bool:
         return any(value not in (None, "", [], {}) for value in self.collect().values())
 
+    def on_mount(self) -> None:
+        saved = self.draft.load()
+        if saved:
+            self.fill(saved["answers"])
+            self.notify(self.ui("draft_restored"))
+        self.first_field().focus()
+
+    def first_field(self) -> Any:
+        raise NotImplementedError
+
     def refuse(self, error: VeerkrachtError) -> None:
         self.notify(self.content.message(error.code, **error.params), severity="error")
 
     def done(self, title: str, text: str) -> None:
+        self._stop_typing()
+        self.draft.clear()
         close = [("close", self.ui("close"))]
         dialog = ChoiceDialog(title, text, close)
         self.app.push_screen(dialog, lambda _: self.app.finish())
 
     def action_quit_flow(self) -> None:
         if not self.typed_something():
+            self.draft.clear()
             self.app.finish()
             return
+
+        def decide(choice: str | None) -> None:
+            if choice == "discard":
+                self._stop_typing()
+                self.draft.clear()
+                self.app.finish()
+
         choices = [("keep", self.ui("keep_writing")), ("discard", self.ui("discard"))]
         dialog = ChoiceDialog(self.ui("quit_question"), self.ui("quit_explain"), choices, "keep")
-        self.app.push_screen(
-            dialog, lambda choice: self.app.finish() if choice == "discard" else None
-        )
+        self.app.push_screen(dialog, decide)
+
+    # -- keeping the draft ----------------------------------------------------------------
+
+    def keep_draft(self) -> None:
+        try:
+            if self.typed_something():
+                self.draft.save(self.collect(), 0, now())
+            else:
+                self.draft.clear()
+        except VeerkrachtError as error:
+            self.refuse(error)
+
+    def _stop_typing(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
+            self._typing = None
+
+    def _typing_paused(self) -> None:
+        self._typing = None
+        self.keep_draft()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._stop_typing()
+        self._typing = self.set_timer(DRAFT_DELAY, self._typing_paused)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.on_text_area_changed(event)  # type: ignore[arg-type]
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.keep_draft()
+
+    def on_scale_changed(self, event: Scale.Changed) -> None:
+        self.keep_draft()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, TextArea | Input):
+            self.keep_draft()
+
+    # -- moving on --------------------------------------------------------------------------
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -102,8 +179,11 @@ class FollowupScreen(FormScreen):
     flow = "followup"
 
     def __init__(self, store: Store, content: Content, entry: Entry) -> None:
-        super().__init__(store, content)
         self.entry = entry
+        super().__init__(store, content)
+
+    def draft_name(self) -> str:
+        return f"followup-{self.entry.uuid}"
 
     def compose(self) -> ComposeResult:
         heading = self.text("heading", id=self.entry.id, date=self.entry.created.date())
@@ -120,14 +200,14 @@ class FollowupScreen(FormScreen):
             yield Label(self.text("agreements"), classes="field-label")
             for row in range(AGREEMENT_ROWS):
                 with Horizontal(classes="agreement-row"):
-                    yield Input(placeholder=self.text("what"), id=f"what-{row}", classes="what")
-                    yield Input(placeholder=self.text("who"), id=f"who-{row}", classes="who")
-                    yield Input(placeholder=self.text("due"), id=f"due-{row}", classes="due")
+                    yield LineInput(placeholder=self.text("what"), id=f"what-{row}", classes="what")
+                    yield LineInput(placeholder=self.text("who"), id=f"who-{row}", classes="who")
+                    yield LineInput(placeholder=self.text("due"), id=f"due-{row}", classes="due")
             yield from self.field("next_step")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#went", Scale).focus()
+    def first_field(self) -> Any:
+        return self.query_one("#went", Scale)
 
     def collect(self) -> dict[str, Any]:
         data: dict[str, Any] = {"entry": self.entry.id}
@@ -148,12 +228,27 @@ class FollowupScreen(FormScreen):
             data["agreements"] = agreements
         return data
 
+    def fill(self, data: dict[str, Any]) -> None:
+        went = data.get("went")
+        self.query_one("#went", Scale).value = went if isinstance(went, int) else None
+        self.query_one("#as_feared", OneOf).set_chosen(
+            [data["as_feared"]] if data.get("as_feared") in AS_FEARED else []
+        )
+        for key in ("helped", "next_step"):
+            self.set_value(key, data.get(key))
+        agreements = data.get("agreements")
+        rows = agreements if isinstance(agreements, list) else []
+        for row, agreement in enumerate(rows[:AGREEMENT_ROWS]):
+            if isinstance(agreement, dict):
+                for part in ("what", "who", "due"):
+                    self.set_value(f"{part}-{row}", agreement.get(part))
+
     def typed_something(self) -> bool:
         return len(self.collect()) > 1
 
     def action_save(self) -> None:
         try:
-            followup, agreements, _ = parse_followup(self.collect())
+            followup, agreements, _ = parse_followup(self.collect(), now=now())
             self.store.add_followup(followup, agreements, self.entry)
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
@@ -199,11 +294,11 @@ class CheckinScreen(FormScreen):
                     label = self.content.text("after", "pillars", key, "label")
                     question = self.content.text("after", "pillars", key, "question")
                     yield Label(f"{label}: {question}", classes="field-label")
-                    yield Input(id=f"pillar-{key}", max_length=MAX_TEXT)
+                    yield TextField(id=f"pillar-{key}")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#went_well", Input).focus()
+    def first_field(self) -> Any:
+        return self.query_one("#went_well", TextField)
 
     @staticmethod
     def _describe(agreement: Agreement) -> str:
@@ -221,13 +316,25 @@ class CheckinScreen(FormScreen):
             data["pillars"] = pillars
         return data
 
+    def fill(self, data: dict[str, Any]) -> None:
+        for key in CHECKIN_TEXTS:
+            self.set_value(key, data.get(key))
+        for key in ("capacity", "load"):
+            level = data.get(key)
+            self.query_one(f"#{key}", Scale).value = level if isinstance(level, int) else None
+        pillars = data.get("pillars")
+        for key in PILLARS:
+            self.set_value(f"pillar-{key}", pillars.get(key) if isinstance(pillars, dict) else "")
+        if pillars:
+            self.query_one("#pillars", Collapsible).collapsed = False
+
     def kept(self) -> list[str]:
         found = self.query("#kept")
         return list(found.first(MarkedList).selected) if found else []
 
     def action_save(self) -> None:
         try:
-            checkin = parse_checkin(self.collect())
+            checkin = parse_checkin(self.collect(), now=now())
             self.store.add_checkin(checkin, self.kept())
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
@@ -249,7 +356,7 @@ class SupportScreen(FormScreen):
         yield Static(self.ui_text("intro"), classes="explain form-intro")
         with VerticalScroll(classes="form", can_focus=False):
             yield Label(self.ui_text("name"), classes="field-label")
-            yield Input(id="name", max_length=MAX_NAME)
+            yield LineInput(id="name", max_length=MAX_NAME)
             yield Label(self.ui_text("role"), classes="field-label")
             yield OneOf(*[(self.ui_text(role), role) for role in ROLES], id="role")
             yield Label(self.ui_text("signals"), classes="field-label")
@@ -261,19 +368,22 @@ class SupportScreen(FormScreen):
                 id="signals",
             )
             yield Label(self.ui_text("noticed"), classes="field-label")
-            yield Input(id="noticed", max_length=MAX_TEXT)
+            yield TextField(id="noticed")
             yield Label(self.ui_text("hybrid"), classes="field-label")
             yield OneOf((self.ui_text("yes"), "yes"), (self.ui_text("no"), "no"), id="hybrid")
             with Collapsible(title=self.ui_text("answers"), id="answers"):
                 for key in manager_tips():
                     question = self.content.text("support", "manager", key, "question")
                     yield Label(question, classes="field-label")
-                    yield Input(id=f"answer-{key}", max_length=MAX_TEXT)
+                    yield TextField(id=f"answer-{key}")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#role", OneOf).set_chosen(["colleague"])
-        self.query_one("#name", Input).focus()
+        super().on_mount()
+
+    def first_field(self) -> Any:
+        return self.query_one("#name", LineInput)
 
     def collect(self) -> dict[str, Any]:
         data: dict[str, Any] = {"role": self.query_one("#role", OneOf).chosen or "colleague"}
@@ -288,6 +398,21 @@ class SupportScreen(FormScreen):
             data["answers"] = answers
         return data
 
+    def fill(self, data: dict[str, Any]) -> None:
+        self.query_one("#role", OneOf).set_chosen([data.get("role") or "colleague"])
+        for key in ("name", "noticed"):
+            self.set_value(key, data.get(key))
+        signals = data.get("signals")
+        self.query_one("#signals", MarkedList).set_chosen(
+            [key for key in signals if key in signal_keys()] if isinstance(signals, list) else []
+        )
+        self.query_one("#hybrid", OneOf).set_chosen(["yes"] if data.get("hybrid") else [])
+        answers = data.get("answers")
+        for key in manager_tips():
+            self.set_value(f"answer-{key}", answers.get(key) if isinstance(answers, dict) else "")
+        if answers:
+            self.query_one("#answers", Collapsible).collapsed = False
+
     def typed_something(self) -> bool:
         data = self.collect()
         return any(data.get(key) for key in ("name", "noticed", "signals", "answers"))
@@ -296,7 +421,7 @@ class SupportScreen(FormScreen):
         from veerkracht.render import card_plain
 
         try:
-            note = self.store.add_support(parse_support(self.collect()))
+            note = self.store.add_support(parse_support(self.collect(), now=now()))
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return

@@ -242,7 +242,8 @@ class HistoryScreen(Screen[None]):
         from veerkracht.screens.prepare import PrepareScreen
         from veerkracht.scripts import build_script
 
-        self.app.push_screen(PrepareScreen(build_script(entry, self.content), self.content))
+        script = build_script(entry, self.content)
+        self.app.push_screen(PrepareScreen(self.store, self.content, script))
 
     def action_followup(self) -> None:
         """After the conversation about the chosen reflection."""

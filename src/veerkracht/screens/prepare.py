@@ -1,5 +1,9 @@
-"""The card editor: see the script by section, change lines, switch sections off,
-copy or save it as Markdown, and rehearse the opening out loud."""
+"""The card editor: see the script by section, change lines, switch sections off, keep
+the card with its reflection, copy it or save it as a file, and rehearse the opening.
+
+The user's version is kept in the store (per reflection, audience and language), so it
+is there again next time and `veerkracht prepare` prints it; ctrl+g goes back to the
+generated card. Leaving with changes that are not kept asks first."""
 
 from __future__ import annotations
 
@@ -13,13 +17,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, SelectionList, Static, TextArea
 
+from veerkracht.cards import CardEdit, edit_of
 from veerkracht.content import Content
 from veerkracht.errors import VeerkrachtError
 from veerkracht.fsutil import write_output
+from veerkracht.locations import documents_dir
+from veerkracht.model import now
 from veerkracht.render import to_markdown
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.widgets import MarkedList
-from veerkracht.scripts import Script
+from veerkracht.scripts import SECTION_KEYS, Script
+from veerkracht.storage import Store
 
 
 class SectionList(MarkedList):
@@ -31,7 +39,8 @@ class SectionList(MarkedList):
 class ScriptLine(TextArea):
     """One line of the card, wrapped so it reads whole, editable; knows which line it is.
 
-    Enter moves on to the next line instead of breaking this one."""
+    Enter moves on to the next line instead of breaking this one; a pasted paragraph
+    keeps all its words on this line."""
 
     BINDINGS = [Binding("enter", "screen.focus_next", show=False)]
 
@@ -49,26 +58,47 @@ class ScriptLine(TextArea):
 
 
 class PrepareScreen(Screen[None]):
-    """The conversation card, editable before it is saved or copied."""
+    """The conversation card, editable, kept with its reflection."""
 
-    def __init__(self, script: Script, content: Content) -> None:
+    def __init__(self, store: Store, content: Content, script: Script) -> None:
         super().__init__()
-        self.script = script
+        self.store = store
         self.content = content
-        self.lines = {section.key: list(section.lines) for section in script.sections}
-        self.enabled = set(self.lines)
+        #: The card as generated from the reflection.
+        self.script = script
+        self.kept: CardEdit | None = self._kept_version()
+        self.lines, self.enabled = self._state_of(self.kept)
         self.current_key = script.sections[0].key
-        for keys, action, label in [
-            ("ctrl+s", "save", "save"),
-            ("ctrl+y", "copy", "copy"),
-            ("ctrl+r", "rehearse", "rehearse"),
-            ("f1", "help", "help"),
-            ("escape", "close", "quit"),
+        for keys, action, label, shown in [
+            ("ctrl+s", "keep", "keep", True),
+            ("ctrl+r", "rehearse", "rehearse", True),
+            ("ctrl+e", "save_file", "save_file", False),
+            ("ctrl+y", "copy", "copy", False),
+            ("ctrl+g", "generated", "generated", False),
+            ("f1", "help", "help", True),
+            ("escape", "close", "quit", True),
         ]:
-            self._bindings.bind(keys, action, self.ui(label))
+            self._bindings.bind(keys, action, self.ui(label), show=shown)
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("prepare", "ui", key, **params)
+
+    def _kept_version(self) -> CardEdit | None:
+        """The user's kept version (a store that cannot be read says so when keeping)."""
+        script = self.script
+        try:
+            return self.store.card(script.entry.uuid, script.audience, script.language)
+        except VeerkrachtError:
+            return None
+
+    def _state_of(self, kept: CardEdit | None) -> tuple[dict[str, list[str]], set[str]]:
+        """Every section's lines and the sections that are on: the kept version's, or the
+        generated card's."""
+        lines = {section.key: list(section.lines) for section in self.script.sections}
+        if kept is None:
+            return lines, set(lines)
+        lines.update({key: list(value) for key, value in kept.lines.items() if key in lines})
+        return lines, set(kept.enabled) & set(lines)
 
     def compose(self) -> ComposeResult:
         audience = self.content.text("scripts", "audiences", self.script.audience, "with")
@@ -78,8 +108,10 @@ class PrepareScreen(Screen[None]):
             with Vertical(id="section-pane"):
                 yield Label(self.ui("sections"), classes="field-label")
                 yield SectionList(
-                    *[(s.title, s.key, True) for s in self.script.sections], id="sections"
+                    *[(s.title, s.key, s.key in self.enabled) for s in self.script.sections],
+                    id="sections",
                 )
+                yield Static(id="version", classes="hint", markup=False)
             with VerticalScroll(id="lines-pane", can_focus=False):
                 yield Label(self.ui("lines"), classes="field-label")
                 yield Static(id="off-note", classes="hint")
@@ -89,12 +121,17 @@ class PrepareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#sections", SectionList).focus()
         self._show_lines(self.current_key)
+        self._show_version()
 
     # -- the card as edited -----------------------------------------------------------------
 
     def current(self) -> Script:
         """The script as the user has it now."""
-        return self.script.edited(self.lines, self.enabled)
+        return self.script.edited(self.lines, self.enabled, by_user=self.kept is not None)
+
+    def changed(self) -> bool:
+        """Whether the card on screen differs from the version kept (or generated)."""
+        return (self.lines, self.enabled) != self._state_of(self.kept)
 
     def _show_lines(self, key: str) -> None:
         self.current_key = key
@@ -103,6 +140,16 @@ class PrepareScreen(Screen[None]):
         container.mount(*[ScriptLine(line, index) for index, line in enumerate(self.lines[key])])
         note = "" if key in self.enabled else self.ui("off")
         self.query_one("#off-note", Static).update(note)
+
+    def _show_version(self) -> None:
+        """Which card this is: generated, the user's kept version, or changed since."""
+        if self.changed():
+            state = self.ui("version_changed")
+        elif self.kept is not None:
+            state = self.ui("version_kept", date=self.kept.created.strftime("%d-%m-%Y %H:%M"))
+        else:
+            state = self.ui("version_generated")
+        self.query_one("#version", Static).update(state)
 
     @on(SelectionList.SelectionHighlighted, "#sections")
     def _section_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
@@ -113,26 +160,72 @@ class PrepareScreen(Screen[None]):
         self.enabled = set(event.selection_list.selected)
         note = "" if self.current_key in self.enabled else self.ui("off")
         self.query_one("#off-note", Static).update(note)
+        self._show_version()
 
     @on(TextArea.Changed, ".script-line")
     def _line_changed(self, event: TextArea.Changed) -> None:
         line = event.text_area
         if isinstance(line, ScriptLine) and line.index < len(self.lines[self.current_key]):
             self.lines[self.current_key][line.index] = line.value
+            self._show_version()
 
     def action_edit_lines(self) -> None:
         lines = self.query(".script-line")
         if lines:
             lines.first().focus()
 
-    # -- actions --------------------------------------------------------------------------
+    # -- keeping, files, going back ---------------------------------------------------------
+
+    def keep(self) -> bool:
+        """Keep the card as it is now with its reflection; False when that failed."""
+        edit = edit_of(self.script, self.lines, self.enabled, now())
+        try:
+            self.kept = self.store.save_card(edit)
+        except VeerkrachtError as error:
+            self.notify(self.content.message(error.code, **error.params), severity="error")
+            return False
+        self._show_version()
+        return True
+
+    def action_keep(self) -> None:
+        if self.keep():
+            self.notify(self.ui("kept", id=self.script.entry.id))
+
+    def action_generated(self) -> None:
+        """Back to the generated card (asked first; keeping yours has the focus)."""
+
+        def decide(choice: str | None) -> None:
+            if choice != "generated":
+                return
+            script = self.script
+            try:
+                self.store.drop_card(script.entry.uuid, script.audience, script.language)
+            except VeerkrachtError as error:
+                self.notify(self.content.message(error.code, **error.params), severity="error")
+                return
+            self.kept = None
+            self.lines, self.enabled = self._state_of(None)
+            sections = self.query_one("#sections", SectionList)
+            sections.set_chosen(SECTION_KEYS)
+            self._show_lines(self.current_key)
+            self._show_version()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                self.ui("generated_question"),
+                self.ui("generated_explain"),
+                [("stay", self.ui("keep_mine")), ("generated", self.ui("generated"))],
+                cancel="stay",
+            ),
+            decide,
+        )
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(to_markdown(self.current(), self.content))
         self.notify(self.ui("copied"))
 
-    def action_save(self) -> None:
-        default = Path.cwd() / self.ui("file_name", id=self.script.entry.id)
+    def action_save_file(self) -> None:
+        default = documents_dir() / self.ui("file_name", id=self.script.entry.id)
 
         def save(path: Path | None) -> None:
             if path is None:
@@ -171,5 +264,25 @@ class PrepareScreen(Screen[None]):
         self.app.push_screen(dialog)
 
     def action_close(self) -> None:
-        """Back to where the card was opened from, or out of the app."""
-        self.app.finish()
+        """Back to where the card was opened from; changes not kept yet are asked about."""
+        if not self.changed():
+            self.app.finish()
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice == "leave" or (choice == "keep" and self.keep()):
+                self.app.finish()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                self.ui("close_question"),
+                self.ui("close_explain"),
+                [
+                    ("keep", self.ui("keep_and_close")),
+                    ("edit", self.ui("keep_editing")),
+                    ("leave", self.ui("leave")),
+                ],
+                cancel="edit",
+            ),
+            decide,
+        )

@@ -1,4 +1,5 @@
-"""Small widgets for the flows: choice lists, a 0–10 scale, and localized key bindings."""
+"""Small widgets for the flows: free-text fields that keep every word, choice lists, a
+0–10 scale, and localized key bindings."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import Input, OptionList, SelectionList, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -33,6 +34,60 @@ def bind_localized(
         node._bindings.bind(keys, action, description, show=show)
 
 
+class TextField(TextArea):
+    """Free text as people write it: Enter starts a new line, a pasted text lands whole
+    (newlines and all) and never moves the focus, Tab goes on to the next field.
+
+    The field grows with its text up to a few lines, then scrolls."""
+
+    DEFAULT_CSS = """
+    TextField { height: auto; min-height: 3; max-height: 9; }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            highlight_cursor_line=False,
+            id=id,
+            classes=classes,
+        )
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text)
+
+    def on_focus(self) -> None:
+        """Carry on at the end of what is there; nothing is selected, so a key typed
+        by accident cannot replace it."""
+        self.move_cursor(self.document.end)
+
+
+class LineInput(Input):
+    """A short one-line answer (a name, a date). A pasted paragraph keeps all its words:
+    its lines are joined with spaces rather than cut after the first. Focusing it never
+    selects the text, so typing cannot overwrite it by accident."""
+
+    def __init__(self, value: str = "", **options: object) -> None:
+        super().__init__(value, select_on_focus=False, **options)  # type: ignore[arg-type]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # not Input's own paste, which keeps the first line only
+        line = " ".join(part.strip() for part in event.text.splitlines() if part.strip())
+        if not line:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(line)
+        else:
+            self.replace(line, *self.selection)
+
+
 class MarkedList(SelectionList[str]):
     """A multi-select list that marks chosen options with an X and leaves the others
     blank, so the choice reads without colour (the stock list draws an X in every box).
@@ -44,6 +99,14 @@ class MarkedList(SelectionList[str]):
         self.deselect_all()
         for key in keys:
             self.select(key)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Toggle the option Space was pressed on. (Textual's own list toggles whichever
+        option is highlighted when the message arrives: typed quickly, Space, ↓, Space
+        chose the second option twice, which left both unchosen.)"""
+        event.stop()
+        event.prevent_default()
+        self.toggle(event.option)  # type: ignore[arg-type]
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -88,7 +151,13 @@ class SingleChoice(OneOf, Choices):
 
 
 class Examples(OptionList):
-    """Example sentences; Enter takes one over."""
+    """Example sentences. Taking one over is a deliberate act: Space (or a click); Enter
+    moves on like in every other list."""
+
+    BINDINGS = [
+        Binding("space", "select", show=False),
+        Binding("enter", "screen.next_step", show=False),
+    ]
 
 
 class Scale(Widget, can_focus=True):
