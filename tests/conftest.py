@@ -87,3 +87,20 @@ def answers() -> dict:
         "fear": "Dat ze denkt dat ik het niet aankan.",
         "created": "2026-11-21T09:30:00+01:00",
     }
+
+
+@pytest.fixture(scope="session")
+def figures(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Figures a test measures (recall, precision, false alarms): printed at the end."""
+    return request.config.stash.setdefault(FIGURES, {})
+
+
+FIGURES = pytest.StashKey[dict[str, str]]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    measured = config.stash.get(FIGURES, {})
+    if measured:
+        terminalreporter.section("measured")
+        for name in sorted(measured):
+            terminalreporter.write_line(f"{name}: {measured[name]}")

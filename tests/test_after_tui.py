@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Collapsible, Input
+from textual.widgets import Collapsible, Input, Label
 from typer.testing import CliRunner
 
 from tests.factories import NOW
@@ -219,3 +219,58 @@ async def test_a_closed_terminal_loses_nothing_typed_in_a_form(
         assert again.screen.query_one(f"#{field_id}", TextField).value == "bijna vergeten"
         assert any("staat er weer" in n.message for n in again._notifications)
         await pilot.press("ctrl+s", "enter") if field_id != "helped" else None
+
+
+CRISIS = "soms wil ik er gewoon niet meer zijn"
+
+
+@pytest.mark.parametrize(
+    ("make", "field_id"),
+    [(followup_app, "helped"), (checkin_app, "was_hard"), (support_app, "noticed")],
+)
+async def test_words_about_not_wanting_to_live_show_the_notice_beside_the_field(
+    home: Path, make, field_id: str
+) -> None:
+    app = make(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.screen.query_one(f"#{field_id}", TextField)
+        field.focus()
+        await pilot.pause()
+        await type_text(pilot, CRISIS)
+        await pilot.pause(0.1)  # a pause in typing
+        notice = app.screen.query_one("#help-notice")
+        assert "0800-0113" in str(notice.render())
+        await pilot.pause()
+        assert field.has_focus
+        # The notice has lines of its own: it never lies over the field being typed in.
+        assert not notice.region.overlaps(field.region)
+        assert field.region.height > 0 and field.region.bottom <= notice.region.y
+        await type_text(pilot, " echt")
+        assert field.value == CRISIS + " echt"
+        assert len(app.screen.query("#help-notice")) == 1
+
+
+async def test_a_calm_form_shows_no_notice(home: Path) -> None:
+    app = checkin_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "ik ben doodmoe")
+        await pilot.press("tab")
+        assert not app.screen.query("#help-notice")
+
+
+async def test_after_a_heavy_reflection_the_followup_asks_and_offers_the_next_route(
+    home: Path,
+) -> None:
+    store = Store(home)
+    entry = store.add_entry(parse_answers({"feelings": ["sad"], "help_notice": True}, now=NOW))
+    app = VeerkrachtApp(store, Content("nl"), start="followup", entry=entry)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        labels = [str(label.content) for label in screen.query(Label)]
+        assert "Heb je met iemand gepraat over hoe zwaar het was?" in labels
+        await pilot.press("1", "tab", "down", "down", "space", "tab", "space")  # worse; talked: yes
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "bedrijfsarts" in app.screen.body_text and "0800-0113" in app.screen.body_text
+    (followup,) = Store(home).followups()
+    assert (followup.went, followup.as_feared, followup.talked) == (1, "worse", True)

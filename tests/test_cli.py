@@ -623,3 +623,78 @@ def test_an_entry_missing_optional_fields_still_reads(home: Path) -> None:
 def test_forget_all_that_cannot_delete_says_so(home: Path) -> None:
     (home / "veerkracht.json").mkdir(parents=True)
     assert_refused(run("forget", "--all", "--yes"), "veerkracht.json")
+
+
+# -- the help notice wherever words are typed ---------------------------------------------
+
+CRISIS = "soms wil ik er gewoon niet meer zijn"
+
+
+@pytest.mark.parametrize(
+    ("command", "data"),
+    [
+        ("checkin", {"was_hard": CRISIS}),
+        ("support", {"noticed": "Ze zei: " + CRISIS}),
+        ("followup", {"went": 3, "next_step": CRISIS}),
+    ],
+)
+def test_the_help_notice_shows_for_words_in_every_file(command: str, data: dict) -> None:
+    add_entries('{"feelings": ["tired"]}')
+    result = run(command, "--from", "-", input=json.dumps(data))
+    assert result.exit_code == 0, result.output
+    assert "Het klinkt alsof het nu heel zwaar is" in result.stderr
+    assert "Het klinkt alsof" not in result.stdout  # stdout stays for data
+
+
+def test_calm_files_show_no_notice() -> None:
+    add_entries('{"feelings": ["tired"]}')
+    result = run("checkin", "--from", "-", input='{"was_hard": "Ik ben doodmoe."}')
+    assert "0800-0113" not in result.stderr
+
+
+def test_a_reflection_that_showed_the_notice_remembers_it() -> None:
+    run("reflect", "--from", "-", input=json.dumps({"feelings": ["sad"], "fear": CRISIS}))
+    run("reflect", "--from", "-", input='{"feelings": ["tired"], "intensity": 4}')
+    entries = history_json()["entries"]
+    assert [entry["help_notice"] for entry in entries] == [True, False]
+
+
+def test_a_talk_that_went_badly_offers_the_next_route() -> None:
+    run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 9}')
+    worse = run("followup", "--from", "-", input='{"went": 2, "as_feared": "worse"}')
+    assert "bedrijfsarts" in worse.stderr and "0800-0113" in worse.stderr
+    run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 3}')
+    calm = run("followup", "--from", "-", input='{"went": 2}')
+    assert "vertrouwenspersoon" in calm.stderr and "0800-0113" not in calm.stderr
+    fine = run("followup", "--from", "-", input='{"went": 4, "as_feared": "better"}')
+    assert "vertrouwenspersoon" not in fine.stderr
+
+
+def test_hulp_gives_the_numbers_right() -> None:
+    text = run("hulp").stdout
+    assert "bel gratis 0800-0113 (of 113)" in text
+    assert "088-0767 000" in text and "112" in text and "huisartsenpost" in text
+    english = run("hulp", "--lang", "en").stdout
+    assert "0800-0113 for free (or 113)" in english and "out-of-hours" in english
+
+
+def test_the_company_doctor_card_says_how_heavy_only_after_the_notice() -> None:
+    heavy_line = "Ik wil eerlijk zijn over hoe zwaar het is"
+    run("reflect", "--from", "-", input=json.dumps({"feelings": ["sad"], "intensity": 3}))
+    assert heavy_line not in run("prepare", "--to", "company_doctor").stdout
+    run("reflect", "--from", "-", input=json.dumps({"feelings": ["sad"], "fear": CRISIS}))
+    card = run("prepare", "--to", "company_doctor").stdout
+    assert heavy_line in card
+    assert "ctrl+t" in card  # the tip says how to switch it off
+    assert CRISIS not in card  # the words themselves are never quoted
+    assert heavy_line not in run("prepare", "--to", "manager").stdout
+
+
+def test_a_share_holds_how_heavy_it_is_only_when_chosen(tmp_path: Path) -> None:
+    heavy_line = "Ik wil eerlijk zijn over hoe zwaar het is"
+    run("reflect", "--from", "-", input=json.dumps({"feelings": ["sad"], "intensity": 9}))
+    plain = run("share", "--to", "company_doctor", "--include", "situation,need")
+    assert plain.exit_code == 0, plain.output
+    assert "Wat er speelt" in plain.stdout and heavy_line not in plain.stdout
+    chosen = run("share", "--to", "company_doctor", "--include", "situation,heavy")
+    assert heavy_line in chosen.stdout

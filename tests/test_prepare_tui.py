@@ -234,3 +234,38 @@ def editor_for_last(home: Path, language: str = "nl") -> VeerkrachtApp:
     store = Store(home)
     content = Content(language)
     return VeerkrachtApp(store, content, script=build_script(store.entry("last"), content))
+
+
+async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path) -> None:
+    store = Store(home)
+    entry = store.add_entry(
+        parse_answers(
+            {
+                "feelings": ["sad"],
+                "intensity": 9,
+                "help_notice": True,
+                "audience": "company_doctor",
+            },
+            now=NOW,
+        )
+    )
+    content = Content("nl")
+    app = VeerkrachtApp(store, content, script=build_script(entry, content))
+    heavy = app.script.heavy_line
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("down", "enter")  # the situation's lines
+        assert heavy in [line.value for line in screen.query(ScriptLine)]
+        await pilot.press("tab")  # the second line: how heavy it is
+        assert screen.focused.value == heavy
+        await pilot.press("ctrl+t")
+        assert screen.focused.has_class("off")
+        assert heavy not in screen.current().section("situation").lines
+        await pilot.press("ctrl+s", "escape")
+
+    def situation(*options: str) -> list[str]:
+        card = json.loads(CliRunner().invoke(cli, ["prepare", "--format", "json", *options]).stdout)
+        return next(s["lines"] for s in card["sections"] if s["key"] == "situation")
+
+    assert heavy not in situation()
+    assert heavy in situation("--generated")

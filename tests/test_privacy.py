@@ -40,7 +40,7 @@ def keep_edited_card(store: Store, opening: str) -> None:
     from veerkracht.scripts import SECTION_KEYS, build_script
 
     script = build_script(store.entry("1"), Content("nl"))
-    store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), NOW))
+    store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), {}, NOW))
 
 
 @pytest.fixture

@@ -137,6 +137,7 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
             "Bellen?",
         ],
         "fear": "oordeel",
+        "help_notice": False,
     }
     assert not draft(home).path.exists()
 
@@ -168,6 +169,7 @@ async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
         "feelings_note": "Low",
         "triggers": ["misconduct"],
         "audience": "hr",
+        "help_notice": True,  # intensity 10: the notice showed, and the entry remembers
     }
 
 
@@ -420,18 +422,22 @@ async def test_f1_shows_help_for_the_step(home: Path) -> None:
         assert isinstance(app.screen, ReflectScreen)
 
 
+def notices(app) -> list:
+    return list(app.screen.query("#help-notice"))
+
+
 async def test_high_intensity_shows_the_help_notice_once(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "tab", "9")
         await pilot.pause()
         assert app.notice_shown
-        notices = [n for n in app._notifications if "113" in n.message]
-        assert len(notices) == 1
+        (notice,) = notices(app)
+        assert "0800-0113" in str(notice.render())
         await pilot.press("0", "9", "tab")
         await type_text(pilot, "zelfmoord")
         await pilot.press("tab")
-        assert len([n for n in app._notifications if "113" in n.message]) == 1
+        assert len(notices(app)) == 1
 
 
 async def test_words_about_not_wanting_to_live_show_the_notice(home: Path) -> None:
@@ -441,7 +447,19 @@ async def test_words_about_not_wanting_to_live_show_the_notice(home: Path) -> No
         await type_text(pilot, "I want to die")
         await pilot.press("shift+tab")
         assert app.notice_shown
-        assert any("0800-0113" in n.message for n in app._notifications)
+        assert "0800-0113" in str(notices(app)[0].render())
+
+
+async def test_the_notice_never_covers_the_field_being_typed_in(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter", "space", "enter", "enter")
+        await type_text(pilot, "ik wil er gewoon niet meer zijn")
+        await pilot.pause(TYPING_PAUSE)
+        (notice,) = notices(app)
+        field = app.screen.query_one("#feelings_note", TextField)
+        assert field.has_focus and not notice.region.overlaps(field.region)
+        assert field.region.bottom <= notice.region.y
 
 
 async def test_a_calm_reflection_shows_no_notice(home: Path) -> None:

@@ -234,6 +234,30 @@ class VeerkrachtApp(App[str | None]):
     def action_show_help(self, topic: str) -> None:
         self.show_help(topic)
 
+    def show_help_notice(self) -> None:
+        """The calm notice about where to find help, once per session, on the screen in
+        front, in lines of its own so it never covers the field being typed in."""
+        if self.notice_shown:
+            return
+        from textual.widgets import Footer
+
+        from veerkracht.screens.widgets import HelpNotice
+
+        self.notice_shown = True
+        screen = self.screen
+        notice = HelpNotice(
+            self.content.text("safety", "notice", "title"),
+            self.content.text("safety", "notice", "text"),
+        )
+        footers = screen.query(Footer)
+        screen.mount(notice, before=footers.first() if footers else None)
+
+        def keep_typing_in_view() -> None:
+            if screen.focused is not None:
+                screen.focused.scroll_visible(animate=False)
+
+        screen.call_after_refresh(keep_typing_in_view)
+
     def action_request_quit(self) -> None:
         quit_flow = getattr(self.screen, "action_quit_flow", None)
         if quit_flow is not None:

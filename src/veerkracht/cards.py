@@ -18,17 +18,18 @@ from veerkracht.model import (
     option,
     plain_record,
     text,
+    whole_number,
 )
 from veerkracht.scripts import SECTION_KEYS, Script
 
-CARD_FIELDS = ("entry", "audience", "lang", "lines", "enabled", "created")
+CARD_FIELDS = ("entry", "audience", "lang", "lines", "enabled", "off", "created")
 MAX_LINES = 40
 
 
 @dataclass
 class CardEdit:
-    """The user's own version of a card: every section's lines and which sections are on.
-    `created` is when this version was saved."""
+    """The user's own version of a card: every section's lines, which sections are on,
+    and which lines are switched off. `created` is when this version was saved."""
 
     entry: str
     audience: str
@@ -36,6 +37,7 @@ class CardEdit:
     created: datetime
     lines: dict[str, list[str]] = field(default_factory=dict)
     enabled: list[str] = field(default_factory=list)
+    off: dict[str, list[int]] = field(default_factory=dict)
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
@@ -51,7 +53,11 @@ class CardEdit:
 
 
 def edit_of(
-    script: Script, lines: Mapping[str, list[str]], enabled: set[str], now: datetime
+    script: Script,
+    lines: Mapping[str, list[str]],
+    enabled: set[str],
+    off: Mapping[str, set[int]],
+    now: datetime,
 ) -> CardEdit:
     """The edit that turns `script` (as generated) into the card the user has now."""
     return CardEdit(
@@ -59,8 +65,9 @@ def edit_of(
         audience=script.audience,
         lang=script.language,
         created=now,
-        lines={s.key: list(lines.get(s.key, s.lines)) for s in script.sections},
+        lines={s.key: list(lines.get(s.key, s.all_lines)) for s in script.sections},
         enabled=[key for key in SECTION_KEYS if key in enabled],
+        off={key: sorted(found) for key, found in off.items() if found},
     )
 
 
@@ -68,7 +75,7 @@ def apply_edit(script: Script, edit: CardEdit | None) -> Script:
     """`script` as the user edited it (unchanged when there is no edit)."""
     if edit is None:
         return script
-    return script.edited(edit.lines, set(edit.enabled), by_user=True)
+    return script.edited(edit.lines, set(edit.enabled), edit.off, by_user=True)
 
 
 def parse_card(data: Any, *, now: datetime) -> CardEdit:
@@ -106,9 +113,26 @@ def parse_card(data: Any, *, now: datetime) -> CardEdit:
             )  # fmt: skip
     return CardEdit(
         entry=entry,
+        off=_off(values.get("off", {}), checked),
         audience=option(values.get("audience"), "audience", "audiences"),
         lang=lang,
         created=moment(values["created"], "created") if "created" in values else now,
         lines=checked,
         enabled=[key for key in SECTION_KEYS if key in enabled],
     )
+
+
+def _off(value: Any, lines: Mapping[str, list[str]]) -> dict[str, list[int]]:
+    """Which lines are switched off, by section: positions of lines the card has."""
+    if not isinstance(value, Mapping):
+        raise ValidationError("field_not_object", field="off")
+    off = {}
+    for key, positions in value.items():
+        where = f"off.{key}"
+        if key not in lines:
+            raise ValidationError("unknown_field", field=where, allowed=", ".join(lines))
+        if isinstance(positions, str) or not isinstance(positions, list):
+            raise ValidationError("not_a_list", field=where)
+        count = len(lines[key])
+        off[key] = sorted({whole_number(p, where, 0, max(count - 1, 0)) for p in positions})
+    return off

@@ -22,12 +22,15 @@ from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.errors import ValidationError, VeerkrachtError
 from veerkracht.locations import data_dir
 from veerkracht.model import OPTIONS, Entry, now, parse_answers
+from veerkracht.safety import words_need_notice
 
 if TYPE_CHECKING:
     from veerkracht.scripts import Script
     from veerkracht.storage import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
+#: `share --include heavy`: the line on how heavy it is, shared only when chosen.
+HEAVY_KEY = "heavy"
 PASSPHRASE_ENV = "VEERKRACHT_PASSPHRASE"
 T = TypeVar("T")
 
@@ -285,9 +288,11 @@ def reflect(
         return
     moment = now()
     entry = _parse_file(ctx, session, from_file, parse_answers, moment)
+    entry.help_notice = entry.help_notice or _reflection_is_heavy(session, entry, moment)
     session.store.add_entry(entry)
     typer.echo(entry.id)
-    _maybe_show_help_notice(session, entry, moment)
+    if entry.help_notice:
+        _help_notice(session)
 
 
 @app.command()
@@ -367,6 +372,12 @@ def followup(
     entry = session.store.entry(ref or entry_ref or "last")
     session.store.add_followup(followup, agreements, entry)
     typer.echo(followup.id)
+    heavy = words_need_notice([followup.to_record(), *[a.to_record() for a in agreements]])
+    if heavy:
+        _help_notice(session)
+    if followup.went_badly():
+        route = "next_route_heavy" if heavy or entry.help_notice else "next_route"
+        typer.echo("\n" + session.content.text("after", "followup", route), err=True)
 
 
 @app.command()
@@ -426,6 +437,8 @@ def checkin(
     checkin = _parse_file(ctx, session, from_file, parse_checkin, now())
     session.store.add_checkin(checkin)
     typer.echo(checkin.id)
+    if words_need_notice(checkin.to_record()):
+        _help_notice(session)
 
 
 @app.command()
@@ -466,6 +479,8 @@ def support(
     elif from_file is not None:
         note = store.add_support(_parse_file(ctx, session, from_file, parse_support, now()))
         session.say("support_saved", id=note.id)
+        if words_need_notice(note.to_record()):
+            _help_notice(session)
     else:
         _run_tui(ctx, session, start="support")
         return
@@ -607,6 +622,7 @@ def share(
     chosen = _sections(content, include)
     script = build_script(session.store.entry(entry_ref), content, to.value if to else None)
     script = _users_version(session, script)
+    heavy = script.heavy_line if script.heavy_line in _spoken_lines(script) else None
     if chosen is None:
         if not sys.stdin.isatty():
             _fail(ctx, content.message("share_needs_include"))
@@ -614,13 +630,24 @@ def share(
         for section in script.sections:
             typer.echo(f"\n{section.title}", err=True)
             for line in section.lines:
-                typer.echo(f"  • {line}", err=True)
+                if line != heavy:
+                    typer.echo(f"  • {line}", err=True)
             if typer.confirm(content.message("share_question"), default=False, err=True):
                 chosen.add(section.key)
-    if not chosen:
+        if heavy and "situation" in chosen:
+            typer.echo(f"\n  • {heavy}", err=True)
+            if typer.confirm(content.message("share_heavy_question"), default=False, err=True):
+                chosen.add(HEAVY_KEY)
+    if not chosen - {HEAVY_KEY}:
         session.say("share_nothing")
         return
+    if HEAVY_KEY not in chosen:  # how heavy it is goes to others only when chosen
+        script = script.without_heavy_line()
     _emit(session, to_markdown(script.edited({}, chosen), content), output)
+
+
+def _spoken_lines(script: Script) -> list[str]:
+    return [line for section in script.sections for line in section.lines]
 
 
 def _users_version(session: Session, script: Script) -> Script:
@@ -639,10 +666,11 @@ def _sections(content: Content, include: str | None) -> set[str] | None:
     if include is None:
         return None
     keys = {key.strip() for key in include.split(",") if key.strip()}
-    unknown = sorted(keys - set(SECTION_KEYS))
+    allowed = (*SECTION_KEYS, HEAVY_KEY)
+    unknown = sorted(keys - set(allowed))
     if unknown:
         message = content.message(
-            "unknown_section", value=", ".join(unknown), allowed=", ".join(SECTION_KEYS)
+            "unknown_section", value=", ".join(unknown), allowed=", ".join(allowed)
         )
         raise typer.BadParameter(message, param_hint="--include")
     return keys
@@ -831,15 +859,21 @@ def _parse_file(
         _fail(ctx, session.content.message("input_invalid", path=name, problem=problem))
 
 
-def _maybe_show_help_notice(session: Session, entry: Entry, moment: datetime) -> None:
-    """The calm notice on stderr (stdout stays for the id), when the answers ask for it."""
+def _reflection_is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:
+    """Whether a reflection asks for the help notice: its words, its heaviness, or
+    several heavy ones in a row (earlier entries are read only when that can matter)."""
     from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 
     recent: list[tuple[datetime, int | None]] = []
     if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
         recent = [(e.created, e.intensity) for e in session.store.entries() if e.id != entry.id]
-    if needs_notice(entry.intensity, free_texts(entry.to_record()), recent, moment):
-        typer.echo("\n" + session.content.text("safety", "notice", "text"), err=True)
+    return needs_notice(entry.intensity, free_texts(entry.to_record()), recent, moment)
+
+
+def _help_notice(session: Session) -> None:
+    """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
+    title = session.content.text("safety", "notice", "title")
+    typer.echo(f"\n{title}\n" + session.content.text("safety", "notice", "text"), err=True)
 
 
 def _require_terminal(ctx: typer.Context, session: Session) -> None:

@@ -11,7 +11,15 @@ from typing import Any, TypeVar
 from veerkracht.cards import CARD_FIELDS, CardEdit, parse_card
 from veerkracht.content import Content
 from veerkracht.errors import ValidationError, printable
-from veerkracht.model import ANSWER_FIELDS, Entry, moment, parse_answers, text, whole_number
+from veerkracht.model import (
+    ANSWER_FIELDS,
+    Entry,
+    flag,
+    moment,
+    parse_answers,
+    text,
+    whole_number,
+)
 from veerkracht.records import (
     AS_FEARED,
     CHECKIN_FIELDS,
@@ -131,7 +139,9 @@ def _entry(record: Any, where: str) -> Entry:
 
 
 def _followup(record: Any, where: str) -> FollowUp:
-    allowed = ("id", "uuid", "entry", "created", "went", "as_feared", "helped", "next_step")
+    allowed = (
+        "id", "uuid", "entry", "created", "went", "as_feared", "helped", "next_step", "talked",
+    )  # fmt: skip
     values = _object(record, where, allowed)
     uuid, short_id = _identity(values, where)
     entry = values.get("entry")
@@ -151,6 +161,7 @@ def _followup(record: Any, where: str) -> FollowUp:
         as_feared=as_feared,
         helped=text(values.get("helped") or "", f"{where}.helped"),
         next_step=text(values.get("next_step") or "", f"{where}.next_step"),
+        talked=None if values.get("talked") is None else flag(values["talked"], f"{where}.talked"),
         uuid=uuid,
         id=short_id,
     )

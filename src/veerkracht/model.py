@@ -54,7 +54,7 @@ _OPTION_LISTS = ("feelings", "triggers", "impact", "support", "barriers")
 ANSWER_FIELDS = (
     "feelings", "intensity", "feelings_note", "triggers", "triggers_note", "impact",
     "impact_note", "relations", "desired_change", "support", "barriers", "audience",
-    "share", "private", "asks", "fear", "created",
+    "share", "private", "asks", "fear", "created", "help_notice",
 )  # fmt: skip
 
 
@@ -64,7 +64,7 @@ def _defaults() -> dict[str, Any]:
         "intensity": None, "feelings_note": "", "triggers": [], "triggers_note": "",
         "impact": [], "impact_note": "", "relations": {}, "desired_change": "",
         "support": [], "barriers": [], "audience": None, "share": "", "private": "",
-        "asks": [], "fear": "", "id": "", "uuid": "",
+        "asks": [], "fear": "", "help_notice": False, "id": "", "uuid": "",
     }  # fmt: skip
 
 
@@ -128,6 +128,9 @@ class Entry:
     private: str = ""
     asks: list[str] = field(default_factory=list)
     fear: str = ""
+    #: The calm help notice was shown for this reflection (carried forward gently: an
+    #: optional line on the company doctor's card, a question in the follow-up).
+    help_notice: bool = False
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
@@ -154,6 +157,7 @@ class Entry:
             "private": self.private,
             "asks": list(self.asks),
             "fear": self.fear,
+            "help_notice": self.help_notice,
         }
 
     @classmethod
@@ -194,7 +198,15 @@ def parse_answers(data: Any, *, now: datetime) -> Entry:
         entry.audience = option(values["audience"], "audience", "audiences")
     entry.relations = text_map(values.get("relations", {}), "relations", RELATION_KEYS)
     entry.asks = _asks(values.get("asks", []))
+    entry.help_notice = flag(values.get("help_notice", False), "help_notice")
     return entry
+
+
+def flag(value: Any, name: str) -> bool:
+    """A true/false answer."""
+    if not isinstance(value, bool):
+        raise ValidationError("not_a_bool", field=name)
+    return value
 
 
 def known_fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 from veerkracht.errors import ValidationError
 from veerkracht.model import (
     INTENSITY_RANGE,
+    flag,
     from_plain,
     known_fields,
     moment,
@@ -26,7 +27,9 @@ AS_FEARED = ("better", "same", "worse")
 PILLARS = ("trust", "understanding", "collaboration", "communication")
 MAX_AGREEMENTS = 20
 
-FOLLOWUP_FIELDS = ("entry", "went", "as_feared", "helped", "agreements", "next_step", "created")
+FOLLOWUP_FIELDS = (
+    "entry", "went", "as_feared", "helped", "agreements", "next_step", "talked", "created",
+)  # fmt: skip
 AGREEMENT_FIELDS = ("what", "who", "due")
 CHECKIN_FIELDS = (
     "went_well", "was_hard", "learned", "do_differently", "capacity", "load", "pillars",
@@ -69,6 +72,9 @@ class FollowUp:
     as_feared: str | None = None
     helped: str = ""
     next_step: str = ""
+    #: After a reflection that showed the help notice: did you talk to someone about
+    #: how heavy it is? (None: not asked, or not answered.)
+    talked: bool | None = None
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
@@ -78,6 +84,10 @@ class FollowUp:
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> FollowUp:
         return from_plain(cls, record)
+
+    def went_badly(self) -> bool:
+        """Worse than feared, or 1–2 out of 5."""
+        return self.as_feared == "worse" or (self.went is not None and self.went <= 2)
 
 
 @dataclass
@@ -130,6 +140,8 @@ def parse_followup(data: Any, *, now: datetime) -> tuple[FollowUp, list[Agreemen
                 allowed=", ".join(AS_FEARED),
             )
         followup.as_feared = values["as_feared"]
+    if "talked" in values:
+        followup.talked = flag(values["talked"], "talked")
     agreements = _agreements(values.get("agreements", []))
     return followup, agreements, None if entry_ref is None else str(entry_ref)
 

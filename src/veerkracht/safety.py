@@ -1,15 +1,19 @@
-"""When to show the calm notice about where to find help. One place, for CLI and TUI."""
+"""When to show the calm notice about where to find help. One place, for CLI and TUI.
+
+Words are matched locally and instantly: each sentence is made plain (lower case, no
+accents or punctuation, straight apostrophes, single spaces) and tried against the
+signals in content/safety.toml, in both languages."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
 from veerkracht.content import LANGUAGES, load
-from veerkracht.model import TEXT_FIELDS
 
 HIGH_INTENSITY = 9
 #: Several recent heavy reflections count too: this many, each at least SUSTAINED_LEVEL…
@@ -19,22 +23,59 @@ SUSTAINED_LEVEL = 8
 SUSTAINED_WINDOW = timedelta(days=21)
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+#: How words get typed in a hurry, to the form the signals are written in.
+_SHORTHAND = {
+    "nie": "niet", "mn": "mijn", "m'n": "mijn", "k": "ik", "'k": "ik", "t": "het",
+    "'t": "het", "dont": "don't", "cant": "can't", "wont": "won't", "wouldnt": "wouldn't",
+    "didnt": "didn't", "isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's",
+    "theres": "there's", "doesnt": "doesn't", "id": "i'd", "ill": "i'll", "u": "you",
+}  # fmt: skip
+_NOT_A_WORD = re.compile(r"[^\w'.!?\n]+")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
 @cache
 def _signals() -> re.Pattern[str]:
     phrases = [phrase for language in LANGUAGES for phrase in load("safety")["signals"][language]]
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+    return re.compile("|".join(f"(?:{phrase})" for phrase in phrases))
+
+
+def plain_sentences(text: str) -> list[str]:
+    """`text` as plain sentences: lower case, accents and punctuation gone, one space
+    between words (`Zelfmoord-gedachten…` → `zelfmoord gedachten`)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NOT_A_WORD.sub(" ", bare)
+    return [
+        " ".join(_SHORTHAND.get(word, word) for word in part.split())
+        for part in _SENTENCE_END.split(words)
+        if part.strip()
+    ]
 
 
 def speaks_of_not_wanting_to_live(text: str) -> bool:
     """True when free text, in Dutch or English, speaks of not wanting to live."""
-    normalised = text.replace("’", "'").replace("‘", "'")
-    return bool(_signals().search(normalised))
+    signals = _signals()
+    return any(signals.search(sentence) for sentence in plain_sentences(text))
 
 
-def free_texts(answers: Mapping[str, Any]) -> list[str]:
-    """Every free text of answers in answers-file form: notes, relations and asks."""
-    texts = [answers.get(name) or "" for name in TEXT_FIELDS]
-    return texts + list((answers.get("relations") or {}).values()) + list(answers.get("asks") or [])
+def free_texts(data: Any) -> list[str]:
+    """Every text in a record or answers of any kind (a reflection, a follow-up, a
+    check-in, a support note), however deeply nested. Option keys and dates come along
+    too; no signal matches them."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, Mapping):
+        return [text for value in data.values() for text in free_texts(value)]
+    if isinstance(data, list | tuple):
+        return [text for value in data for text in free_texts(value)]
+    return []
+
+
+def words_need_notice(data: Any) -> bool:
+    """Whether anything written in `data` speaks of not wanting to live."""
+    return any(speaks_of_not_wanting_to_live(text) for text in free_texts(data) if text)
 
 
 def needs_notice(

@@ -8,8 +8,8 @@ said discreetly), impact and support, and the user's own `share`, `desired_chang
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from veerkracht.content import Content, load
@@ -28,9 +28,18 @@ MAX_SUGGESTED_ASKS = 3
 
 @dataclass(frozen=True)
 class Section:
+    """One part of a card: every line it offers, and which of them are switched off
+    (alternatives and optional lines, to switch on in the editor)."""
+
     key: str
     title: str
-    lines: tuple[str, ...]
+    all_lines: tuple[str, ...]
+    off: frozenset[int] = frozenset()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """What is said: the lines that are on, empty ones left out."""
+        return tuple(line for i, line in enumerate(self.all_lines) if i not in self.off and line)
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,9 @@ class Script:
     sections: tuple[Section, ...]
     #: The user's own version, kept with the reflection (not the generated one).
     by_user: bool = False
+    #: The optional line on how heavy it is (company doctor, after the help notice):
+    #: never shared with anyone else unless the user chooses it.
+    heavy_line: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `prepare --format json` contract (plus `edited`)."""
@@ -58,16 +70,37 @@ class Script:
         return next(section for section in self.sections if section.key == key)
 
     def edited(
-        self, lines: Mapping[str, Sequence[str]], enabled: set[str], *, by_user: bool = False
+        self,
+        lines: Mapping[str, Sequence[str]],
+        enabled: set[str],
+        off: Mapping[str, Iterable[int]] | None = None,
+        *,
+        by_user: bool = False,
     ) -> Script:
-        """This script with the user's edits: new lines per section, only `enabled` ones,
-        empty lines dropped."""
+        """This script with the user's edits: new lines per section, lines switched off,
+        only `enabled` sections."""
+        off = off or {}
         sections = tuple(
-            Section(s.key, s.title, tuple(line for line in lines.get(s.key, s.lines) if line))
+            Section(
+                s.key,
+                s.title,
+                tuple(lines.get(s.key, s.all_lines)),
+                frozenset(off.get(s.key, s.off)),
+            )
             for s in self.sections
             if s.key in enabled
         )
-        return Script(self.entry, self.audience, self.language, sections, by_user or self.by_user)
+        return replace(self, sections=sections, by_user=by_user or self.by_user)
+
+    def without_heavy_line(self) -> Script:
+        """The script without the line on how heavy it is (for sharing with others)."""
+        if self.heavy_line is None:
+            return self
+        sections = tuple(
+            Section(s.key, s.title, tuple(line for line in s.lines if line != self.heavy_line))
+            for s in self.sections
+        )
+        return replace(self, sections=sections, heavy_line=None)
 
     def rehearsal(self) -> list[str]:
         """What to practise saying out loud: the opening, then the asks."""
@@ -97,7 +130,7 @@ def build_script(entry: Entry, content: Content, audience: str | None = None) ->
         Section(key, content.text("scripts", "titles", key), tuple(lines[key]))
         for key in SECTION_KEYS
     )
-    return Script(entry, who, content.language, sections)
+    return Script(entry, who, content.language, sections, heavy_line=writer.heavy_line())
 
 
 class _Writer:
@@ -117,9 +150,18 @@ class _Writer:
     def opening(self) -> list[str]:
         return list(self.audience_text("opening"))
 
+    def heavy_line(self) -> str | None:
+        """After the help notice, the company doctor's card says how heavy it is (a line
+        the user can switch off); it never quotes what they wrote."""
+        if self.entry.help_notice and self.audience == "company_doctor":
+            return self.text("situation", "how_heavy")
+        return None
+
     def situation(self) -> list[str]:
         entry = self.entry
         lines = [self.text("situation", "feelings", feelings=self._labels("feelings"))]
+        if heavy := self.heavy_line():
+            lines.append(heavy)
         if entry.intensity is not None and entry.intensity >= HEAVY:
             lines.append(self.text("situation", "heavy"))
         elif entry.intensity is not None and entry.intensity >= MODERATE:
@@ -164,6 +206,8 @@ class _Writer:
     def tips(self) -> list[str]:
         keys = ["moment", "bring", "smallest_step", "you_decide"]
         keys.append("doctor_secret" if self.audience == "company_doctor" else "health")
+        if self.heavy_line():
+            keys.append("how_heavy")
         if not self.entry.asks:
             keys.append("examples")
         if self.entry.fear:

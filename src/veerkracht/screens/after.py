@@ -27,6 +27,7 @@ from veerkracht.records import (
     parse_checkin,
     parse_followup,
 )
+from veerkracht.safety import words_need_notice
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField
 from veerkracht.storage import Store
@@ -127,6 +128,11 @@ class FormScreen(Screen[None]):
 
     # -- keeping the draft ----------------------------------------------------------------
 
+    def check_words(self) -> None:
+        """Words that speak of not wanting to live show where to find help (once)."""
+        if words_need_notice(self.collect()):
+            self.app.show_help_notice()  # type: ignore[attr-defined]
+
     def keep_draft(self) -> None:
         try:
             if self.typed_something():
@@ -144,6 +150,7 @@ class FormScreen(Screen[None]):
     def _typing_paused(self) -> None:
         self._typing = None
         self.keep_draft()
+        self.check_words()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._stop_typing()
@@ -161,6 +168,7 @@ class FormScreen(Screen[None]):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, TextArea | Input):
             self.keep_draft()
+            self.check_words()
 
     # -- moving on --------------------------------------------------------------------------
 
@@ -196,6 +204,11 @@ class FollowupScreen(FormScreen):
             yield Scale("—", id="went", low=1, high=5)
             yield Label(self.text("as_feared"), classes="field-label")
             yield OneOf(*[(self.text(key), key) for key in AS_FEARED], id="as_feared")
+            if self.entry.help_notice:
+                yield Label(self.text("talked"), classes="field-label")
+                yield OneOf(
+                    (self.text("talked_yes"), "yes"), (self.text("talked_no"), "no"), id="talked"
+                )
             yield from self.field("helped")
             yield Label(self.text("agreements"), classes="field-label")
             for row in range(AGREEMENT_ROWS):
@@ -216,6 +229,9 @@ class FollowupScreen(FormScreen):
             data["went"] = went
         if chosen := self.query_one("#as_feared", OneOf).chosen:
             data["as_feared"] = chosen
+        talked = self.query("#talked")
+        if talked and (answer := talked.first(OneOf).chosen):
+            data["talked"] = answer == "yes"
         for key in ("helped", "next_step"):
             if value := self.value(key):
                 data[key] = value
@@ -236,6 +252,9 @@ class FollowupScreen(FormScreen):
         )
         for key in ("helped", "next_step"):
             self.set_value(key, data.get(key))
+        talked = self.query("#talked")
+        if talked and isinstance(data.get("talked"), bool):
+            talked.first(OneOf).set_chosen(["yes" if data["talked"] else "no"])
         agreements = data.get("agreements")
         rows = agreements if isinstance(agreements, list) else []
         for row, agreement in enumerate(rows[:AGREEMENT_ROWS]):
@@ -254,8 +273,10 @@ class FollowupScreen(FormScreen):
             self.refuse(error)
             return
         message = self.text("saved_text")
-        if followup.as_feared == "worse" or (followup.went or 5) <= 2:
-            message += "\n" + self.text("gentle")
+        if followup.went_badly():
+            heavy = self.entry.help_notice or words_need_notice(self.collect())
+            route = "next_route_heavy" if heavy else "next_route"
+            message += "\n\n" + self.text("gentle") + "\n" + self.text(route)
         self.done(self.text("saved_title"), message)
 
 

@@ -44,8 +44,9 @@ class ScriptLine(TextArea):
 
     BINDINGS = [Binding("enter", "screen.focus_next", show=False)]
 
-    def __init__(self, value: str, index: int) -> None:
-        super().__init__(value, soft_wrap=True, compact=True, classes="script-line")
+    def __init__(self, value: str, index: int, *, off: bool = False) -> None:
+        classes = "script-line off" if off else "script-line"
+        super().__init__(value, soft_wrap=True, compact=True, classes=classes)
         self.index = index
 
     @property
@@ -67,10 +68,11 @@ class PrepareScreen(Screen[None]):
         #: The card as generated from the reflection.
         self.script = script
         self.kept: CardEdit | None = self._kept_version()
-        self.lines, self.enabled = self._state_of(self.kept)
+        self.lines, self.enabled, self.off = self._state_of(self.kept)
         self.current_key = script.sections[0].key
         for keys, action, label, shown in [
             ("ctrl+s", "keep", "keep", True),
+            ("ctrl+t", "toggle_line", "toggle_line", True),
             ("ctrl+r", "rehearse", "rehearse", True),
             ("ctrl+e", "save_file", "save_file", False),
             ("ctrl+y", "copy", "copy", False),
@@ -91,14 +93,19 @@ class PrepareScreen(Screen[None]):
         except VeerkrachtError:
             return None
 
-    def _state_of(self, kept: CardEdit | None) -> tuple[dict[str, list[str]], set[str]]:
-        """Every section's lines and the sections that are on: the kept version's, or the
-        generated card's."""
-        lines = {section.key: list(section.lines) for section in self.script.sections}
+    def _state_of(
+        self, kept: CardEdit | None
+    ) -> tuple[dict[str, list[str]], set[str], dict[str, set[int]]]:
+        """Every section's lines, the sections that are on and the lines switched off:
+        the kept version's, or the generated card's."""
+        sections = self.script.sections
+        lines = {section.key: list(section.all_lines) for section in sections}
+        off = {section.key: set(section.off) for section in sections}
         if kept is None:
-            return lines, set(lines)
+            return lines, set(lines), off
         lines.update({key: list(value) for key, value in kept.lines.items() if key in lines})
-        return lines, set(kept.enabled) & set(lines)
+        off = {key: set(kept.off.get(key, ())) for key in lines}
+        return lines, set(kept.enabled) & set(lines), off
 
     def compose(self) -> ComposeResult:
         audience = self.content.text("scripts", "audiences", self.script.audience, "with")
@@ -127,17 +134,23 @@ class PrepareScreen(Screen[None]):
 
     def current(self) -> Script:
         """The script as the user has it now."""
-        return self.script.edited(self.lines, self.enabled, by_user=self.kept is not None)
+        return self.script.edited(self.lines, self.enabled, self.off, by_user=self.kept is not None)
 
     def changed(self) -> bool:
         """Whether the card on screen differs from the version kept (or generated)."""
-        return (self.lines, self.enabled) != self._state_of(self.kept)
+        return (self.lines, self.enabled, self.off) != self._state_of(self.kept)
 
     def _show_lines(self, key: str) -> None:
         self.current_key = key
         container = self.query_one("#lines", Vertical)
         container.remove_children()
-        container.mount(*[ScriptLine(line, index) for index, line in enumerate(self.lines[key])])
+        off = self.off[key]
+        container.mount(
+            *[
+                ScriptLine(line, index, off=index in off)
+                for index, line in enumerate(self.lines[key])
+            ]
+        )
         note = "" if key in self.enabled else self.ui("off")
         self.query_one("#off-note", Static).update(note)
 
@@ -169,6 +182,18 @@ class PrepareScreen(Screen[None]):
             self.lines[self.current_key][line.index] = line.value
             self._show_version()
 
+    def action_toggle_line(self) -> None:
+        """Switch the line being edited off (it stays here, greyed, to switch on again)
+        or on: an alternative opening, the line on how heavy it is."""
+        line = self.focused
+        if not isinstance(line, ScriptLine):
+            self.notify(self.ui("toggle_where"))
+            return
+        off = self.off[self.current_key]
+        off.symmetric_difference_update({line.index})
+        line.set_class(line.index in off, "off")
+        self._show_version()
+
     def action_edit_lines(self) -> None:
         lines = self.query(".script-line")
         if lines:
@@ -178,7 +203,7 @@ class PrepareScreen(Screen[None]):
 
     def keep(self) -> bool:
         """Keep the card as it is now with its reflection; False when that failed."""
-        edit = edit_of(self.script, self.lines, self.enabled, now())
+        edit = edit_of(self.script, self.lines, self.enabled, self.off, now())
         try:
             self.kept = self.store.save_card(edit)
         except VeerkrachtError as error:
@@ -204,7 +229,7 @@ class PrepareScreen(Screen[None]):
                 self.notify(self.content.message(error.code, **error.params), severity="error")
                 return
             self.kept = None
-            self.lines, self.enabled = self._state_of(None)
+            self.lines, self.enabled, self.off = self._state_of(None)
             sections = self.query_one("#sections", SectionList)
             sections.set_chosen(SECTION_KEYS)
             self._show_lines(self.current_key)

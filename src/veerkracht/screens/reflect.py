@@ -72,6 +72,8 @@ class ReflectScreen(Screen[None]):
         self.composed: set[str] = {"welcome"}
         self._recent: list[tuple[Any, int | None]] | None = None
         self._typing: Timer | None = None
+        #: The help notice was due for this reflection (remembered on the entry).
+        self.heavy = False
         self._builders: dict[str, Callable[[], ComposeResult]] = {
             "feelings": self._compose_feelings,
             "triggers": self._compose_triggers,
@@ -651,17 +653,15 @@ class ReflectScreen(Screen[None]):
         self.app.push_screen(ChoiceDialog(title, text, [("close", self.ui("close"))]))
 
     def _check_wellbeing(self) -> None:
-        if getattr(self.app, "notice_shown", False) or not self.started:
+        """Show where to find help when the answers ask for it (once per session); the
+        reflection remembers it, to carry it forward gently."""
+        if not self.started or self.heavy:
             return
         answers = self.collect()
         recent = self._recent_intensities()
         if needs_notice(answers.get("intensity"), free_texts(answers), recent, now()):
-            self.app.notice_shown = True  # type: ignore[attr-defined]
-            self.notify(
-                self.content.text("safety", "notice", "text"),
-                title=self.content.text("safety", "notice", "title"),
-                timeout=60,
-            )
+            self.heavy = True
+            self.app.show_help_notice()  # type: ignore[attr-defined]
 
     def _recent_intensities(self) -> list[tuple[Any, int | None]]:
         if self._recent is None:
@@ -674,8 +674,11 @@ class ReflectScreen(Screen[None]):
     def action_save(self) -> None:
         if self.step != "summary":
             return
+        self._check_wellbeing()
         try:
-            entry = self.store.add_entry(parse_answers(self.collect(), now=now()))
+            entry = parse_answers(self.collect(), now=now())
+            entry.help_notice = self.heavy
+            self.store.add_entry(entry)
         except VeerkrachtError as error:
             self.notify(self.content.message(error.code, **error.params), severity="error")
             return

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, TextArea
+from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -66,6 +66,25 @@ class TextField(TextArea):
         """Carry on at the end of what is there; nothing is selected, so a key typed
         by accident cannot replace it."""
         self.move_cursor(self.document.end)
+
+
+class HelpNotice(Static):
+    """The calm notice about where to find help. It takes its own lines at the bottom of
+    the screen (above the footer) instead of floating over a field, and stays until the
+    screen closes: nothing to dismiss, nothing blocking."""
+
+    DEFAULT_CSS = """
+    HelpNotice {
+        height: auto;
+        max-height: 8;
+        padding: 0 1;
+        border-top: solid $warning;
+        background: $panel;
+    }
+    """
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(Text.assemble((title, "bold"), "\n", text), id="help-notice")
 
 
 class LineInput(Input):

@@ -1,0 +1,56 @@
+"""The help notice hears how people really write that they do not want to live, and
+stays quiet for idioms: checked on a corpus, with recall and false alarms printed."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from veerkracht.safety import speaks_of_not_wanting_to_live
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "help_notice.toml").read_text())
+SETS = sorted(CORPUS)
+
+
+@pytest.mark.parametrize("part", SETS)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_sentence_that_must_show_the_notice_shows_it(
+    part: str, language: str, figures: dict
+) -> None:
+    must_show = CORPUS[part]["show"][language]
+    missed = [text for text in must_show if not speaks_of_not_wanting_to_live(text)]
+    figures[f"help notice, {part}, {language}: recall"] = (
+        f"{len(must_show) - len(missed)}/{len(must_show)}"
+    )
+    assert missed == []
+
+
+@pytest.mark.parametrize("part", SETS)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_idioms_stay_quiet(part: str, language: str, figures: dict) -> None:
+    must_not = CORPUS[part]["quiet"][language]
+    alarms = [text for text in must_not if speaks_of_not_wanting_to_live(text)]
+    figures[f"help notice, {part}, {language}: false alarms"] = f"{len(alarms)}/{len(must_not)}"
+    assert len(alarms) * 20 <= len(must_not), alarms  # at most one in twenty
+
+
+def test_the_corpus_is_large_enough() -> None:
+    for part in SETS:
+        for kind in ("show", "quiet"):
+            assert sum(len(CORPUS[part][kind][lang]) for lang in ("nl", "en")) >= 30
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Ik wil er GEWOON niet meer zijn…", ["ik wil er gewoon niet meer zijn"]),
+        ("Suïcidaal? Ja.\nSoms.", ["suicidaal", "ja", "soms"]),
+        ("i dont   know, whats the point", ["i don't know what's the point"]),
+    ],
+)
+def test_sentences_are_made_plain_before_matching(text: str, plain: list[str]) -> None:
+    from veerkracht.safety import plain_sentences
+
+    assert plain_sentences(text) == plain
