@@ -613,7 +613,8 @@ def test_a_store_that_is_json_but_not_ours_is_named(home: Path, tables: dict) ->
 
 def test_an_entry_missing_optional_fields_still_reads(home: Path) -> None:
     home.mkdir(parents=True)
-    record = {"id": "1", "uuid": "u", "feelings": ["sad"], "created": "2026-11-01T09:00:00+01:00"}
+    record = {"id": "1", "uuid": "8c3d5d7e-2f0b-4e8e-9d2a-1b7c4f6a9e01", "feelings": ["sad"],
+              "created": "2026-11-01T09:00:00+01:00"}  # fmt: skip
     (home / "veerkracht.json").write_text(json.dumps({"entries": {"1": record}}))
     report = json.loads(run("history", "--format", "json").stdout)
     assert report["entries"][0]["feelings"] == ["sad"]

@@ -10,7 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from veerkracht.storage import Store
+
+pytestmark = pytest.mark.slow
 
 KILL_ROUNDS = 20
 

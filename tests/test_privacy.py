@@ -327,9 +327,9 @@ commands = [
     (["history", "--format", "markdown"], None), (["history"], None),
     (["followup", "--from", "-"], followup), (["agreements"], None),
     (["agreements", "--done", "1"], None), (["checkin", "--from", "-"], '{"capacity": 5}'),
-    (["export", "-o", home + "/e.json"], None), (["share", "--include", "opening"], None),
+    (["export", "-o", home + "-e.json"], None), (["share", "--include", "opening"], None),
     (["encrypt"], None), (["history", "--format", "json"], None), (["decrypt"], None),
-    (["forget", "--all", "--yes"], None), (["import", home + "/e.json"], None),
+    (["forget", "--all", "--yes"], None), (["import", home + "-e.json"], None),
     (["hulp"], None),
 ]
 for args, stdin in commands:

@@ -61,7 +61,7 @@ def test_files_are_private(store: Store, home: Path) -> None:
     add(store)
     add(store)
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
-    for path in (store.path, store.backup_path, store.lock_path):
+    for path in (store.path, store.backup_path, store.folder.lock):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
@@ -129,7 +129,7 @@ def test_a_crash_before_the_rename_leaves_the_old_store(
 
 def test_temp_files_of_a_killed_writer_are_cleaned_up(store: Store) -> None:
     add(store)
-    stale = store.directory / f".{storage.STORE_FILE}.abc123.tmp"
+    stale = store.directory / ".veerkracht.json.abc123.tmp"
     stale.write_bytes(b'{"half')
     add(store)
     assert not stale.exists()
@@ -153,7 +153,7 @@ def test_a_full_disk_changes_nothing(store: Store, monkeypatch: pytest.MonkeyPat
 def test_a_busy_store_is_a_clear_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     add(store)
     monkeypatch.setattr(storage, "LOCK_TIMEOUT_SECONDS", 0.05)
-    with FileLock(store.lock_path), pytest.raises(VeerkrachtError) as caught:
+    with FileLock(store.folder.lock), pytest.raises(VeerkrachtError) as caught:
         add(store)
     assert caught.value.code == "store_busy"
 
@@ -186,14 +186,16 @@ def test_migrations_run_in_order_and_are_saved(
         for record in tables["entries"].values():
             record["feelings_note"] = "migrated"
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: rename_feelings})
+    now = storage.SCHEMA_VERSION
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, now: rename_feelings})
     assert store.entries()[0].feelings_note == "migrated"
-    assert json.loads(store.path.read_bytes())["meta"]["1"]["schema"] == 1  # reading writes nothing
+    # reading writes nothing
+    assert json.loads(store.path.read_bytes())["meta"]["1"]["schema"] == now
 
     add(store)
     data = json.loads(store.path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 2
+    assert data["meta"]["1"]["schema"] == now + 1
     assert data["entries"]["1"]["feelings_note"] == "migrated"
 
 

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from veerkracht.content import Content
 from veerkracht.records import Agreement
 from veerkracht.terminal import console_for
+from veerkracht.textsafe import visible
 
 
 def agreements_in_order(
@@ -50,6 +51,7 @@ def agreements_table(
     out: TextIO,
 ) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     for heading in content.message("agreement_columns").split("|"):
@@ -57,8 +59,8 @@ def agreements_table(
     for agreement in agreements:
         table.add_row(
             agreement.id,
-            agreement.what,
-            agreement.who,
+            Text(visible(agreement.what)),
+            Text(visible(agreement.who)),
             agreement.due.isoformat() if agreement.due else "",
             status(agreement, today, content),
             entry_ids.get(agreement.entry, ""),

@@ -19,10 +19,12 @@ from typer.core import TyperGroup
 
 from veerkracht import __version__
 from veerkracht.content import DEFAULT_LANGUAGE, Content
+from veerkracht.crypto import MIN_PASSPHRASE
 from veerkracht.errors import ValidationError, VeerkrachtError
 from veerkracht.locations import data_dir
 from veerkracht.model import OPTIONS, Entry, now, parse_answers
 from veerkracht.safety import words_need_notice
+from veerkracht.textsafe import visible
 
 if TYPE_CHECKING:
     from veerkracht.scripts import Script
@@ -119,6 +121,8 @@ class Session:
                 raise VeerkrachtError("passphrase_mismatch")
         if not chosen.strip():
             raise VeerkrachtError("passphrase_empty")
+        if len(chosen.strip()) < MIN_PASSPHRASE:
+            raise VeerkrachtError("passphrase_too_short", length=MIN_PASSPHRASE)
         return chosen
 
     def confirm(self, code: str, yes: bool, **params: Any) -> bool:
@@ -178,7 +182,7 @@ def _maybe_remind(session: Session) -> None:
 
 
 def _fail(ctx: typer.Context, message: str) -> NoReturn:
-    typer.echo(message, err=True)
+    typer.echo(visible(message), err=True)  # a file name may hold escape codes too
     raise typer.Exit(1)
 
 
@@ -508,7 +512,7 @@ def _list_supports(session: Session, *, as_json: bool) -> None:
             content.text("support", "signals", key, "label") for key in note.signals
         )
         role = content.text("support", "ui", note.role)
-        who = f" · {note.name}" if note.name else ""
+        who = f" · {visible(note.name)}" if note.name else ""
         typer.echo(f"{note.id}  {note.created.date()}  {role}{who}  {signals}")
 
 
@@ -582,6 +586,12 @@ def forget(
             session.say("forgotten_all")
             return
     elif entry_ref is not None:
+        interrupted = store.forgetting()
+        if interrupted is not None and interrupted == entry_ref.strip():
+            with store.locked():  # finishes the forget that was interrupted
+                pass
+            session.say("forgotten_finished", id=interrupted)
+            return
         entry = store.entry(entry_ref)
         if session.confirm("confirm_forget", yes, id=entry.id, date=entry.created.date()):
             store.forget(entry)
@@ -631,11 +641,11 @@ def share(
             typer.echo(f"\n{section.title}", err=True)
             for line in section.lines:
                 if line != heavy:
-                    typer.echo(f"  • {line}", err=True)
+                    typer.echo(f"  • {visible(line)}", err=True)
             if typer.confirm(content.message("share_question"), default=False, err=True):
                 chosen.add(section.key)
         if heavy and "situation" in chosen:
-            typer.echo(f"\n  • {heavy}", err=True)
+            typer.echo(f"\n  • {visible(heavy)}", err=True)
             if typer.confirm(content.message("share_heavy_question"), default=False, err=True):
                 chosen.add(HEAVY_KEY)
     if not chosen - {HEAVY_KEY}:
@@ -686,8 +696,13 @@ def encrypt(
     """
     session = _use(ctx, language, directory)
     store = session.store
-    if store.is_encrypted():
+    state = store.encryption()
+    if state == "sealed":
         raise VeerkrachtError("already_encrypted", path=str(store.path))
+    if state == "unfinished":  # interrupted, or a plain copy put back: the same passphrase
+        store.encrypt(session.passphrase())
+        session.say("encryption_resumed")
+        return
     store.encrypt(session.new_passphrase())
     session.say("encrypted_done")
 
@@ -731,8 +746,17 @@ def _emit(session: Session, text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
+    _refuse_own_files(session, output)
     write_output(output, text)
     session.say("written", path=str(output))
+
+
+def _refuse_own_files(session: Session, output: Path) -> None:
+    """--output never lands on the store, its backup or anything else in the data folder."""
+    folder = session.store.directory.resolve()
+    target = output.expanduser().resolve()
+    if target.parent == folder or target == folder:
+        raise VeerkrachtError("output_is_store", path=str(output))
 
 
 @app.command()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hmac
 import os
 import struct
+import unicodedata
 from dataclasses import dataclass
 from hashlib import sha256
 
@@ -36,10 +37,21 @@ class KdfParams:
 
 
 DEFAULT_PARAMS = KdfParams()
-#: Bounds on header values, so a tampered header cannot make us allocate 4 TiB.
-_MAX_MEMORY_KIB = 4 * 1024 * 1024
-_MAX_ITERATIONS = 64
-_MAX_LANES = 64
+#: The only costs a header may ask for: around what veerkracht writes, so a tampered
+#: header cannot make a command spend minutes and gigabytes before it says "wrong" (at
+#: the top of these bounds the key takes about half a second).
+_MEMORY_KIB = (8, 128 * 1024)
+_ITERATIONS = (1, 4)
+_LANES = (1, 8)
+#: A passphrase to encrypt with has at least this many characters.
+MIN_PASSPHRASE = 8
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """The bytes a passphrase stands for: é typed as one character or as e + accent is
+    the same passphrase (NFC); bytes that are not UTF-8 (from the environment) are kept
+    as they were."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogateescape")
 
 
 def is_sealed(blob: bytes) -> bool:
@@ -62,15 +74,23 @@ class Vault:
 
     @classmethod
     def unlock(cls, blob: bytes, passphrase: str, path: str) -> Vault:
-        """The key for a sealed `blob`; a wrong passphrase or damaged header is named."""
+        """The key for a sealed `blob` (or a folder's key header); a wrong passphrase or
+        a damaged header is named."""
         params, salt, check = _read_header(blob, path)
         vault = cls._derive(passphrase, params, salt)
         if not hmac.compare_digest(vault.check, check):
-            raise VeerkrachtError("wrong_passphrase", path=path)
+            # Stores sealed before passphrases were normalised: the exact bytes typed.
+            raw = passphrase.encode("utf-8", "surrogateescape")
+            if raw != passphrase_bytes(passphrase):
+                vault = cls._derive(passphrase, params, salt, raw)
+            if not hmac.compare_digest(vault.check, check):
+                raise VeerkrachtError("wrong_passphrase", path=path)
         return vault
 
     @classmethod
-    def _derive(cls, passphrase: str, params: KdfParams, salt: bytes) -> Vault:
+    def _derive(
+        cls, passphrase: str, params: KdfParams, salt: bytes, secret: bytes | None = None
+    ) -> Vault:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
         master = Argon2id(
@@ -79,7 +99,7 @@ class Vault:
             iterations=params.iterations,
             lanes=params.lanes,
             memory_cost=params.memory_kib,
-        ).derive(passphrase.encode("utf-8"))
+        ).derive(passphrase_bytes(passphrase) if secret is None else secret)
         key = hmac.digest(master, b"veerkracht aes-256-gcm key", sha256)
         check = hmac.digest(master, b"veerkracht key check", sha256)
         return cls(params, salt, key, check)
@@ -102,6 +122,8 @@ class Vault:
         params, salt, check = _read_header(blob, path)
         if (params, salt, check) != (self.params, self.salt, self.check):
             raise VeerkrachtError("wrong_passphrase", path=path)
+        if len(blob) < _HEADER.size + NONCE_SIZE + 16:
+            raise VeerkrachtError("store_damaged", path=path)
         header = blob[: _HEADER.size]
         nonce = blob[_HEADER.size : _HEADER.size + NONCE_SIZE]
         try:
@@ -110,15 +132,20 @@ class Vault:
             raise VeerkrachtError("store_damaged", path=path) from None
 
 
+def header_of(blob: bytes) -> bytes:
+    """The header of a sealed file: enough to check a passphrase, nothing secret."""
+    return blob[: _HEADER.size]
+
+
 def _read_header(blob: bytes, path: str) -> tuple[KdfParams, bytes, bytes]:
-    if len(blob) < _HEADER.size + NONCE_SIZE + 16:
+    if len(blob) < _HEADER.size:
         raise VeerkrachtError("store_damaged", path=path)
     magic, memory, iterations, lanes, salt, check = _HEADER.unpack_from(blob)
     sane = (
         magic == MAGIC
-        and 8 * lanes <= memory <= _MAX_MEMORY_KIB
-        and 1 <= iterations <= _MAX_ITERATIONS
-        and 1 <= lanes <= _MAX_LANES
+        and _LANES[0] <= lanes <= _LANES[1]
+        and max(_MEMORY_KIB[0], 8 * lanes) <= memory <= _MEMORY_KIB[1]
+        and _ITERATIONS[0] <= iterations <= _ITERATIONS[1]
     )
     if not sane:
         raise VeerkrachtError("store_damaged", path=path)

@@ -39,7 +39,7 @@ class Draft:
         self.store = store
         self.name = name
         self.directory = store.directory
-        self.path = store.directory / f"draft-{name}.json"
+        self.path = store.folder.draft(name)
 
     def load(self) -> dict[str, Any] | None:
         """The saved draft, or None. A damaged draft is set aside, never overwritten."""
@@ -77,7 +77,7 @@ class Draft:
     def set_aside_drafts(self) -> list[SetAside]:
         """The drafts set aside earlier, newest first (damaged ones are skipped)."""
         found = []
-        for path in sorted(self.directory.glob(f"draft-{self.name}{ASIDE_MARK}*.json")):
+        for path in sorted(self.directory.glob(f"{self.path.stem}{ASIDE_MARK}*.json")):
             data = self._read(path)
             if data is not None:
                 found.append(SetAside(path, data))
@@ -95,11 +95,11 @@ class Draft:
         if not self.path.exists():
             return None
         stamp = now.strftime("%Y%m%d-%H%M%S")
-        target = self.directory / f"draft-{self.name}{ASIDE_MARK}{stamp}.json"
+        target = self.directory / f"{self.path.stem}{ASIDE_MARK}{stamp}.json"
         number = 1
         while target.exists():
             number += 1
-            target = self.directory / f"draft-{self.name}{ASIDE_MARK}{stamp}-{number}.json"
+            target = self.directory / f"{self.path.stem}{ASIDE_MARK}{stamp}-{number}.json"
         self.path.replace(target)
         fsync_dir(self.directory)
         return target
@@ -109,7 +109,6 @@ class Draft:
         """Under the store's lock, so `encrypt` in another process cannot miss a draft;
         a failure is one clear error."""
         try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             with self.store.locked():
                 yield
         except OSError as error:

@@ -33,12 +33,13 @@ from veerkracht.records import (
 from veerkracht.render import markdown_item
 from veerkracht.storage import Contents
 from veerkracht.support import SUPPORT_FIELDS, SupportNote, parse_support
+from veerkracht.textsafe import for_markdown
 
 FORMAT = "veerkracht-export"
 VERSION = 1
 KINDS = ("entries", "followups", "checkins", "agreements", "supports", "cards")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_ID = re.compile(r"[0-9]{1,9}")
+_ID = re.compile(r"[0-9]{1,18}")
 T = TypeVar("T")
 
 
@@ -222,7 +223,7 @@ def export_markdown(contents: Contents, content: Content) -> str:
         for step, line in summary(entry.to_record(), content):
             if line != empty:
                 title = content.text("reflect", "steps", step, "title")
-                parts.append(markdown_item(f"**{title}**: {line}"))
+                parts.append(markdown_item(f"**{title}**: {for_markdown(line)}"))
         parts.append("")
     if contents.followups:
         parts += [f"## {content.text('exchange', 'followups')}", ""]
@@ -237,8 +238,8 @@ def export_markdown(contents: Contents, content: Content) -> str:
                         entry=about.id if about else "?",
                         went=followup.went if followup.went is not None else "—",
                         as_feared=followup.as_feared or "—",
-                        helped=followup.helped or "—",
-                        next_step=followup.next_step or "—",
+                        helped=for_markdown(followup.helped) or "—",
+                        next_step=for_markdown(followup.next_step) or "—",
                     )
                 )
             )
@@ -248,14 +249,14 @@ def export_markdown(contents: Contents, content: Content) -> str:
         for agreement in contents.agreements:
             mark = "x" if agreement.done else " "
             due = f" ({agreement.due.isoformat()})" if agreement.due else ""
-            who = f" — {agreement.who}" if agreement.who else ""
-            parts.append(markdown_item(f"[{mark}] {agreement.what}{who}{due}"))
+            who = f" — {for_markdown(agreement.who)}" if agreement.who else ""
+            parts.append(markdown_item(f"[{mark}] {for_markdown(agreement.what)}{who}{due}"))
         parts.append("")
     if contents.checkins:
         parts += [f"## {content.text('exchange', 'checkins')}", ""]
         for checkin in contents.checkins:
             texts = [checkin.went_well, checkin.was_hard, checkin.learned, checkin.do_differently]
-            said = " · ".join(part for part in texts if part) or "—"
+            said = " · ".join(for_markdown(part) for part in texts if part) or "—"
             levels = f"{checkin.capacity if checkin.capacity is not None else '—'}/" + (
                 f"{checkin.load if checkin.load is not None else '—'}"
             )

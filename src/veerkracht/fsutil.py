@@ -52,9 +52,9 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temps(path: Path) -> None:
-    """Delete temp files a killed writer of `path` left behind (call only under the lock)."""
-    for temp in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+def remove_temps(temps: list[Path]) -> None:
+    """Delete temp files a killed writer left behind (call only under the lock)."""
+    for temp in temps:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
 
@@ -63,6 +63,9 @@ def keep_backup(path: Path, backup: Path) -> None:
     """Point `backup` at the current content of `path` (a hard link where possible)."""
     if not path.exists():
         return
+    with contextlib.suppress(OSError):
+        if backup.exists() and path.samefile(backup):
+            return  # already the same file: a rename onto itself would do nothing
     staging = backup.with_name(f".{backup.name}{TEMP_SUFFIX}")
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()

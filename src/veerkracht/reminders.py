@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from veerkracht.folder import Folder
 from veerkracht.fsutil import atomic_write
 from veerkracht.records import Agreement, CheckIn
 
 CHECKIN_INTERVAL = timedelta(days=7)
-STATE_FILE = "reminded.json"
 
 
 def reminder(
@@ -34,7 +34,7 @@ def reminder(
 
 def already_reminded(directory: Path, today: date) -> bool:
     try:
-        state = json.loads((directory / STATE_FILE).read_text(encoding="utf-8"))
+        state = json.loads(Folder(directory).reminded.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return isinstance(state, dict) and state.get("reminded") == today.isoformat()
@@ -42,4 +42,5 @@ def already_reminded(directory: Path, today: date) -> bool:
 
 def remember(directory: Path, today: date) -> None:
     with contextlib.suppress(OSError):
-        atomic_write(directory / STATE_FILE, json.dumps({"reminded": today.isoformat()}).encode())
+        reminded = json.dumps({"reminded": today.isoformat()}).encode()
+        atomic_write(Folder(directory).reminded, reminded)

@@ -14,6 +14,7 @@ from typing import Any, Protocol, TextIO
 from veerkracht.content import Content
 from veerkracht.scripts import Script, Section
 from veerkracht.terminal import console_for
+from veerkracht.textsafe import for_markdown, visible
 
 FORMATS = ("text", "markdown", "json")
 
@@ -80,10 +81,11 @@ def to_markdown(script: Script, content: Content) -> str:
 
 
 def card_markdown(card: CardLike) -> str:
-    parts = [f"# {card.title}", "", f"_{card.subtitle}_", ""]
+    """A card in Markdown; every line reads as written (user words are escaped)."""
+    parts = [f"# {card.title}", "", f"_{for_markdown(card.subtitle)}_", ""]
     for section in card.sections:
         parts += [f"## {section.title}", ""]
-        parts += [markdown_item(line) for line in section.lines]
+        parts += [markdown_item(for_markdown(line)) for line in section.lines]
         parts.append("")
     parts += ["---", "", card.footer, ""]
     return "\n".join(parts)
@@ -98,9 +100,9 @@ def markdown_item(text: str) -> str:
 
 def card_plain(card: CardLike) -> str:
     """The card as unwrapped plain lines, for a screen that wraps text itself."""
-    parts = [card.subtitle]
+    parts = [visible(card.subtitle)]
     for section in card.sections:
-        parts += ["", section.title.upper(), *[f"• {line}" for line in section.lines]]
+        parts += ["", section.title.upper(), *[f"• {visible(line)}" for line in section.lines]]
     return "\n".join(parts)
 
 
@@ -116,7 +118,7 @@ def print_card(card: CardLike, out: TextIO, *, plain: bool = False) -> None:
 
     with console_for(out, plain=plain) as console:
         console.print(Text(card.title, style="bold"))
-        console.print(card.subtitle)
+        console.print(Text(visible(card.subtitle)))
         for section in card.sections:
             console.print()
             console.print(Text(section.title, style="bold"))
@@ -124,5 +126,5 @@ def print_card(card: CardLike, out: TextIO, *, plain: bool = False) -> None:
             grid.add_column(width=3, justify="right")
             grid.add_column(ratio=1)
             for line in section.lines:
-                grid.add_row("•", line)
+                grid.add_row("•", Text(visible(line)))
             console.print(grid)

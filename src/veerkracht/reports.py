@@ -177,7 +177,7 @@ def _print_history(
         console.print()
         console.print(Text(heading, "underline"))
         for line in lines:
-            console.print("  " + line, overflow="fold")
+            console.print(Text("  " + line), overflow="fold")
 
 
 def history_markdown(

@@ -16,6 +16,7 @@ from veerkracht.content import Content, load
 from veerkracht.language import check
 from veerkracht.model import Entry
 from veerkracht.reflection import suggest_audience, suggested_asks
+from veerkracht.textsafe import visible
 
 SECTION_KEYS = (
     "opening", "situation", "impact", "need", "asks", "boundaries", "follow_up", "tips",
@@ -230,13 +231,14 @@ class _Writer:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The user's text as card lines: one per line they wrote, blank lines dropped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The user's text as card lines: one per line they wrote, blank lines dropped,
+    control characters made visible (a card is read aloud, not run)."""
+    return [line.strip() for line in visible(text).splitlines() if line.strip()]
 
 
 def one_line(text: str) -> str:
     """The user's text inside a sentence of ours: its lines joined with spaces."""
-    return " ".join(text.split())
+    return " ".join(visible(text).split())
 
 
 def sentence_start(text: str) -> str:

@@ -4,12 +4,18 @@ TinyDB alone rewrites its file in place and caches the next document id per
 process (see shared/STACK.md). So every read-modify-write here takes a file lock,
 opens TinyDB afresh, reads the file once, and writes it once, atomically, at the
 end. Readers need no lock: a rename is atomic, so they see the old or the new file.
+
+Every command can be interrupted. What may be left half done (sealing or opening the
+folder, forgetting a reflection) is written down first (the seal, the forget journal)
+and finished by the next command that takes the lock, before it does anything else.
+Every read checks each record as strictly as `--from` files are checked, so a store that
+is not what this version writes is named as damaged, and never written over.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,27 +24,33 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from veerkracht import stored
 from veerkracht.cards import CardEdit
-from veerkracht.crypto import MAGIC, Vault, is_sealed
+from veerkracht.crypto import MAGIC, Vault, header_of, is_sealed
 from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_stale_temps
+from veerkracht.folder import Folder
+from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_temps
 from veerkracht.model import Entry
 from veerkracht.records import Agreement, CheckIn, FollowUp
+from veerkracht.seal import Seal, read_seal, remove_seal, write_seal
 from veerkracht.support import SupportNote
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-STORE_FILE = "veerkracht.json"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_TIMEOUT_SECONDS = 15.0
 META_TABLE = "meta"
-META_DOC_ID = 1
+META_DOC_ID = "1"
+#: Imported ids up to this size are kept; larger ones get a new id, so that every id the
+#: store hands out stays one that `import` reads back.
+MAX_KEPT_ID = 10**9
 
 Tables = dict[str, dict[str, Any]]
 
 #: Upgrades of the raw data, keyed by the version they upgrade *from*, applied in order.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+#: 1 → 2 added fields that are optional (help_notice, talked) and the cards table.
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: lambda tables: None}
 
 
 @dataclass
@@ -64,27 +76,31 @@ class Store:
 
     def __init__(self, directory: Path, unlock: Callable[[], str] | None = None) -> None:
         self.directory = directory
-        self.path = directory / STORE_FILE
-        self.backup_path = directory / f"{STORE_FILE}.bak"
-        self.lock_path = directory / f"{STORE_FILE}.lock"
+        self.folder = Folder(directory)
+        self.path = self.folder.store
+        self.backup_path = self.folder.backup
         self.unlock = unlock
         self.vault: Vault | None = None
 
     # -- transactions -------------------------------------------------------------
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock (stale temp files of killed writers are removed)."""
+    def locked(self, *, finish: bool = True) -> Iterator[None]:
+        """Hold the cross-process lock. First, temp files of killed writers go, and
+        whatever an interrupted command left half done is finished (unless `finish` is
+        off: for the commands that do that finishing themselves)."""
         from filelock import FileLock, Timeout  # only writers need it
 
-        self._ensure_directory()
-        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        self.folder.secure()
+        lock = FileLock(self.folder.lock, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         try:
             lock.acquire()
         except Timeout:
             raise VeerkrachtError("store_busy", path=str(self.path)) from None
         try:
-            remove_stale_temps(self.path)
+            remove_temps(self.folder.temps())
+            if finish:
+                self._finish_interrupted()
             yield
         finally:
             lock.release()
@@ -99,73 +115,145 @@ class Store:
             yield db
             db.storage.commit()
 
+    def _finish_interrupted(self) -> None:
+        seal = self._seal(write_legacy=True)
+        if seal is not None:
+            if seal.state == "opening":
+                self._open_everything(self._key(seal))
+            elif seal.state == "sealing" or self._plain_files():
+                if seal.state == "sealed" and not self._is_sealed(self.path):
+                    raise VeerkrachtError("store_unsealed", path=str(self.path))
+                self._seal_everything(self._key(seal))
+        if self.folder.forgetting.exists():
+            self._finish_forgetting()
+
     # -- encryption ---------------------------------------------------------------
 
+    def _seal(self, *, write_legacy: bool = False) -> Seal | None:
+        """The folder's seal. A store sealed before seals existed gets one (under the
+        lock), from its own header."""
+        seal = read_seal(self.folder.key)
+        if seal is None and self._is_sealed(self.path):
+            seal = Seal("sealed", header_of(self.path.read_bytes()))
+            if write_legacy:
+                write_seal(self.folder.key, seal.state, seal.header)
+        return seal
+
     def is_encrypted(self) -> bool:
-        try:
-            with self.path.open("rb") as handle:
-                return is_sealed(handle.read(len(MAGIC)))
-        except OSError:
-            return False
+        return self._seal() is not None
+
+    def encryption(self) -> str:
+        """`plain`, `sealed`, or `unfinished` (an encrypt or decrypt was interrupted, or
+        a plain store was put back into an encrypted folder)."""
+        seal = self._seal()
+        if seal is None:
+            return "plain"
+        if seal.state == "sealed" and not self._plain_files():
+            return "sealed"
+        return "unfinished"
 
     def unlock_now(self) -> None:
         """Ask for the passphrase up front (before a screen opens), if it is needed."""
-        if self.vault is None and self.is_encrypted():
-            self.load()
+        seal = self._seal()
+        if seal is not None and seal.state != "opening":
+            self._key(seal)
+
+    def _key(self, seal: Seal) -> Vault:
+        """The key of the folder's seal (asking for the passphrase once per process)."""
+        if self.vault is not None and self.vault.header() == seal.header:
+            return self.vault
+        if self.unlock is None:
+            raise VeerkrachtError("passphrase_needed", path=str(self.path))
+        self.vault = Vault.unlock(seal.header, self.unlock(), str(self.path))
+        return self.vault
 
     def encode(self, data: bytes) -> bytes:
-        """`data` as it goes to disk: sealed when the store is encrypted."""
-        return self.vault.seal(data) if self.vault else data
+        """`data` as it goes to disk: sealed when the folder is encrypted. Never plain
+        into an encrypted folder: without the key this asks for it, or refuses."""
+        seal = self._seal()
+        if seal is None or seal.state == "opening":
+            return data
+        return self._key(seal).seal(data)
 
-    def decode(self, raw: bytes, path: Path, *, follow: bool = False) -> bytes:
-        """Bytes read from disk, opened when sealed (asking for the passphrase once).
-
-        With `follow` (the store file itself), a plain file means the store is plain now,
-        even if this process unlocked it earlier: another process may have decrypted it,
-        and writing it sealed again would silently undo that."""
+    def decode(self, raw: bytes, path: Path) -> bytes:
+        """Bytes read from disk, opened when sealed (asking for the passphrase once)."""
         if not is_sealed(raw):
-            if follow:
-                self.vault = None
             return raw
-        if self.vault is None:
+        if self.vault is None or self.vault.header() != header_of(raw):
             if self.unlock is None:
                 raise VeerkrachtError("passphrase_needed", path=str(path))
             self.vault = Vault.unlock(raw, self.unlock(), str(path))
         return self.vault.open(raw, str(path))
 
     def encrypt(self, passphrase: str) -> None:
-        """Seal the store, its backup and drafts under a new key from `passphrase`."""
-        with self.locked():
-            tables = self.load()
-            if self.vault is not None:
+        """Seal the store, its backup and drafts under a key from `passphrase`; in a
+        folder whose sealing was interrupted (or where a plain store was put back), the
+        passphrase must be the one it was started with, and the job is finished."""
+        with self.locked(finish=False):
+            seal = self._seal(write_legacy=True)
+            if seal is None:
+                self._check_contents(allow_plain=True)
+                vault = Vault.create(passphrase)
+            elif self.encryption() == "sealed":
                 raise VeerkrachtError("already_encrypted", path=str(self.path))
-            drafts = self._read_drafts()
-            self.vault = Vault.create(passphrase)
-            self._rewrite(tables, drafts)
+            else:
+                vault = Vault.unlock(seal.header, passphrase, str(self.path))
+            write_seal(self.folder.key, "sealing", vault.header())
+            self._seal_everything(vault)
 
     def decrypt(self) -> None:
-        """Store everything in plain JSON again (the passphrase is asked first)."""
-        with self.locked():
-            tables = self.load()
-            if self.vault is None:
+        """Store everything in plain form again (the passphrase is asked first)."""
+        with self.locked(finish=False):
+            seal = self._seal(write_legacy=True)
+            if seal is None:
                 raise VeerkrachtError("not_encrypted", path=str(self.path))
-            drafts = self._read_drafts()
-            self.vault = None
-            self._rewrite(tables, drafts)
+            vault = self._key(seal)
+            if seal.state != "opening":
+                self._check_contents(allow_plain=True)
+                write_seal(self.folder.key, "opening", seal.header)
+            self._open_everything(vault)
 
-    def _read_drafts(self) -> dict[Path, bytes]:
-        """Drafts (and drafts set aside as damaged) in their plain form, to re-write."""
-        drafts = {}
-        for path in self.directory.glob("draft-*"):
-            with contextlib.suppress(VeerkrachtError):  # a damaged sealed copy stays as is
-                drafts[path] = self.decode(path.read_bytes(), path)
-        return drafts
+    def _seal_everything(self, vault: Vault) -> None:
+        """Seal every plain file: drafts and the backup first, the store last, so the
+        store is never sealed while another file is still readable."""
+        self.vault = vault
+        for path in [*self.folder.drafts(), self.backup_path, self.path]:
+            raw = _read_if_there(path)
+            if raw is not None and not is_sealed(raw):
+                _write(path, vault.seal(raw))
+        write_seal(self.folder.key, "sealed", vault.header())
 
-    def _rewrite(self, tables: Tables, drafts: dict[Path, bytes]) -> None:
-        """Write everything in the current form, leaving no copy in the old form."""
-        self.save(tables, keep_previous=False)
-        for path, data in drafts.items():
-            atomic_write(path, self.encode(data))
+    def _open_everything(self, vault: Vault) -> None:
+        """Open every sealed file: the store first, drafts last; then the seal goes."""
+        for path in [self.path, self.backup_path, *self.folder.drafts()]:
+            raw = _read_if_there(path)
+            if raw is None or not is_sealed(raw):
+                continue
+            try:
+                plain = vault.open(raw, str(path))
+            except VeerkrachtError:
+                if path == self.path:
+                    raise self._damaged() from None
+                continue  # a damaged sealed draft stays as it is: it reveals nothing
+            _write(path, plain)
+        remove_seal(self.folder.key)
+        self.vault = None
+
+    def _plain_files(self) -> list[Path]:
+        paths = [self.path, self.backup_path, *self.folder.drafts()]
+        return [path for path in paths if path.exists() and not self._is_sealed(path)]
+
+    @staticmethod
+    def _is_sealed(path: Path) -> bool:
+        try:
+            with path.open("rb") as handle:
+                return is_sealed(handle.read(len(MAGIC)))
+        except OSError:
+            return False
+
+    def _check_contents(self, *, allow_plain: bool) -> None:
+        """Read (and so check) the store before a command changes its form."""
+        self.load(allow_plain=allow_plain)
 
     # -- records --------------------------------------------------------------------
 
@@ -174,41 +262,13 @@ class Store:
         return list(self.load().get(table, {}).values())
 
     def contents(self) -> Contents:
-        """Everything, from one read of the file. Records that are not what this version
-        wrote (a field missing, a date that is not one) make the file count as damaged."""
+        """Everything, from one read of the file (checked record by record)."""
         with paused_gc():
+            tables = self.load()
             try:
-                return self._contents()
+                return _contents(tables)
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise self._damaged() from None
-
-    def _contents(self) -> Contents:
-        tables = self.load()
-        records = tables.get("entries", {})
-        return Contents(
-            entries=_sorted_entries(records.values()),
-            entry_records={record["uuid"]: record for record in records.values()},
-            followups=sorted(
-                (FollowUp.from_record(r) for r in tables.get("followups", {}).values()),
-                key=lambda followup: followup.created,
-            ),
-            agreements=sorted(
-                (Agreement.from_record(r) for r in tables.get("agreements", {}).values()),
-                key=lambda agreement: _id_order(agreement.id),
-            ),
-            checkins=sorted(
-                (CheckIn.from_record(r) for r in tables.get("checkins", {}).values()),
-                key=lambda checkin: checkin.created,
-            ),
-            supports=sorted(
-                (SupportNote.from_record(r) for r in tables.get("supports", {}).values()),
-                key=lambda note: _id_order(note.id),
-            ),
-            cards=sorted(
-                (CardEdit.from_record(r) for r in tables.get("cards", {}).values()),
-                key=lambda card: _id_order(card.id),
-            ),
-        )
 
     def add_entry(self, entry: Entry) -> Entry:
         """Save a new entry and give it the next short id."""
@@ -295,32 +355,56 @@ class Store:
 
     def merge(self, records: dict[str, Sequence[Any]]) -> dict[str, int]:
         """Add imported records by kind: a known uuid is skipped, a taken id reassigned.
-        All in one write. Returns how many of each kind were added."""
+        All in one write, in time linear in the records. Returns how many of each kind
+        were added."""
         added = {}
         with self.transaction() as db:
+            tables = db.storage.read()
             for kind, found in records.items():
-                table = db.table(kind)
-                existing = table.all()
-                uuids = {doc.get("uuid") for doc in existing}
-                ids = {doc.get("id") for doc in existing}
+                table = tables.setdefault(kind, {})
+                uuids = {doc.get("uuid") for doc in table.values()}
+                ids = {doc.get("id") for doc in table.values()}
                 new = []
                 for record in found:  # a uuid already known, or seen earlier in the file
                     if record.uuid not in uuids:
                         uuids.add(record.uuid)
                         new.append(record)
                 # Records whose id is free keep it; the others get a new one after them.
-                free = [record for record in new if record.id not in ids]
-                for record in free + [record for record in new if record.id in ids]:
-                    record.id = claim_id(db, kind, record.id, ids)
-                    table.insert(record.to_record())
+                keep = [record for record in new if _keeps_id(record.id, ids)]
+                keep_ids = {record.id for record in keep}
+                others = [record for record in new if record.id not in keep_ids]
+                next_doc = max(map(int, table), default=0) + 1
+                for record in keep + others:
+                    record.id = claim_id(tables, kind, record.id, ids)
                     ids.add(record.id)
+                    table[str(next_doc)] = record.to_record()
+                    next_doc += 1
                 added[kind] = len(new)
+            db.storage.write(tables)
         return added
 
     def forget(self, entry: Entry) -> None:
         """Delete an entry with its follow-ups, agreements and edited cards, from the store
-        and the backup."""
+        and the backup. Written down first, so an interrupted forget is finished by the
+        next command."""
         with self.locked():
+            journal = json.dumps({"uuid": entry.uuid, "id": entry.id}).encode()
+            atomic_write(self.folder.forgetting, journal)
+            self._finish_forgetting()
+
+    def forgetting(self) -> str | None:
+        """The short id of a reflection whose forgetting was interrupted, if any."""
+        try:
+            return str(json.loads(self.folder.forgetting.read_bytes())["id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _finish_forgetting(self) -> None:
+        try:
+            uuid = json.loads(self.folder.forgetting.read_bytes())["uuid"]
+        except (OSError, ValueError, KeyError, TypeError):
+            uuid = None  # a journal cut short: the forget had not begun
+        if uuid is not None:
             tables = self.load()
             for kind in ("entries", "followups", "agreements", "cards"):
                 linked = "uuid" if kind == "entries" else "entry"
@@ -328,28 +412,25 @@ class Store:
                 tables[kind] = {
                     doc_id: record
                     for doc_id, record in records.items()
-                    if record.get(linked) != entry.uuid
+                    if record.get(linked) != uuid
                 }
             self.save(tables, keep_previous=False)
+        self.folder.forgetting.unlink(missing_ok=True)
+        fsync_dir(self.directory)
 
     def forget_all(self) -> None:
-        """Delete the store, its backup, drafts and state: everything veerkracht wrote here."""
-        with self.locked():
-            for pattern in (
-                STORE_FILE,
-                f"{STORE_FILE}.bak",
-                "draft-*",
-                "reminded.json",
-                "*.damaged",
-            ):
-                for path in self.directory.glob(pattern):
-                    try:
-                        path.unlink(missing_ok=True)
-                    except OSError as error:
-                        raise VeerkrachtError(
-                            "store_unwritable", path=str(path), reason=error.strerror
-                        ) from None
+        """Delete everything veerkracht wrote here: the backup first, the store last, so an
+        interrupted `forget --all` leaves no backup without its store."""
+        with self.locked(finish=False):
+            for path in self.folder.everything():
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as error:
+                    raise VeerkrachtError(
+                        "store_unwritable", path=str(path), reason=error.strerror
+                    ) from None
             fsync_dir(self.directory)
+        self.vault = None
 
     def entry(self, ref: str) -> Entry:
         """The entry with short id `ref`, or the newest one for `last`."""
@@ -365,26 +446,28 @@ class Store:
 
     # -- files --------------------------------------------------------------------
 
-    def _ensure_directory(self) -> None:
-        try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as error:
-            raise VeerkrachtError(
-                "directory_unusable", path=str(self.directory), reason=error.strerror
-            ) from None
-
-    def load(self) -> Tables:
-        """The file's tables, migrated in memory; an empty dict when there is no file yet."""
+    def load(self, *, allow_plain: bool = False) -> Tables:
+        """The file's tables, checked and migrated in memory; an empty dict when there is
+        no file yet. A plain store in an encrypted folder is refused (unless `encrypt`
+        reads it, to seal it)."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            if self.backup_path.exists():
+                raise VeerkrachtError(
+                    "store_missing", path=str(self.path), backup=str(self.backup_path)
+                ) from None
             return {}
         except OSError as error:
             raise VeerkrachtError(
                 "store_unreadable", path=str(self.path), reason=error.strerror
             ) from None
+        if not allow_plain and not is_sealed(raw):
+            seal = self._seal()
+            if seal is not None and seal.state == "sealed":
+                raise VeerkrachtError("store_unsealed", path=str(self.path))
         try:
-            tables = orjson.loads(self.decode(raw, self.path, follow=True))
+            tables = orjson.loads(self.decode(raw, self.path))
         except RecursionError:
             tables = None
         except VeerkrachtError as error:
@@ -395,13 +478,17 @@ class Store:
             tables = None
         if not _looks_like_tables(tables):
             raise self._damaged()
-        return self._migrate(tables)
+        tables = self._migrate(tables)
+        if stored.problem(tables):
+            raise self._damaged()
+        return tables
 
     def save(self, tables: Tables, *, keep_previous: bool = True) -> None:
         """Replace the file atomically. The previous good version stays as the backup,
-        unless `keep_previous` is off (after forgetting or re-encrypting): then the
-        backup becomes the new version too, so nothing old lingers in it."""
-        meta = tables.setdefault(META_TABLE, {}).setdefault(str(META_DOC_ID), {})
+        unless `keep_previous` is off (after forgetting): then the backup becomes the
+        new version too, so nothing old lingers in it."""
+        self.folder.refuse_links()
+        meta = tables.setdefault(META_TABLE, {}).setdefault(META_DOC_ID, {})
         meta["schema"] = SCHEMA_VERSION
         data = self.encode(orjson.dumps(tables))
         try:
@@ -435,63 +522,64 @@ class Store:
 
 def schema_version(tables: Tables) -> int:
     """The schema version a file was written with (1 for files without one)."""
-    meta = tables.get(META_TABLE, {}).get(str(META_DOC_ID), {})
+    meta = tables.get(META_TABLE, {}).get(META_DOC_ID, {})
     version = meta.get("schema", 1) if isinstance(meta, dict) else 1
-    return version if isinstance(version, int) else 1
+    return version if type(version) is int else 1
 
 
 def mark_done(db: TinyDB, refs: Sequence[str]) -> None:
     """Mark the agreements with these ids kept (all or none: the caller's transaction)."""
-    from tinydb import Query
-
-    table = db.table("agreements")
+    table = db.storage.read().get("agreements", {})
+    by_id = {record.get("id"): record for record in table.values()}
     for ref in refs:
-        found = table.search(Query().id == ref.strip())
-        if not found:
+        if ref.strip() not in by_id:
             raise VeerkrachtError("agreement_not_found", ref=ref)
-        table.update({"done": True}, doc_ids=[found[0].doc_id])
+    for ref in refs:
+        by_id[ref.strip()]["done"] = True
+    db.storage.write(db.storage.read())
 
 
 def _drop_card(db: TinyDB, entry: str, audience: str, lang: str) -> None:
-    table = db.table("cards")
-    table.remove(
-        lambda record: (
-            (record.get("entry"), record.get("audience"), record.get("lang"))
-            == (entry, audience, lang)
-        )
-    )
+    tables = db.storage.read()
+    cards = tables.get("cards", {})
+    tables["cards"] = {
+        doc_id: record
+        for doc_id, record in cards.items()
+        if (record.get("entry"), record.get("audience"), record.get("lang"))
+        != (entry, audience, lang)
+    }
+    db.storage.write(tables)
 
 
-def claim_id(db: TinyDB, table: str, wanted: str, taken: set[str]) -> str:
-    """`wanted` if it is free (moving the counter past it), else the next free id."""
-    if not wanted or wanted in taken:
-        return next_short_id(db, table)
-    from tinydb.table import Document
-
-    meta = db.table(META_TABLE)
-    doc = meta.get(doc_id=META_DOC_ID) or {}
-    counters = dict(doc.get("counters", {}))
-    counters[table] = max(counters.get(table, 0), int(wanted))
-    meta.upsert(Document({**doc, "counters": counters}, doc_id=META_DOC_ID))
-    return wanted
+def _keeps_id(wanted: str, taken: set[str]) -> bool:
+    return bool(wanted) and wanted not in taken and int(wanted) < MAX_KEPT_ID
 
 
-def insert(db: TinyDB, table: str, record: Any) -> None:
-    """Give `record` the next short id of `table` and store it."""
-    record.id = next_short_id(db, table)
-    db.table(table).insert(record.to_record())
+def _counters(tables: Tables) -> dict[str, int]:
+    meta = tables.setdefault(META_TABLE, {}).setdefault(META_DOC_ID, {})
+    return meta.setdefault("counters", {})
 
 
-def next_short_id(db: TinyDB, table: str) -> str:
-    """The next short id for `table`: a counter in the meta table that never goes back."""
-    from tinydb.table import Document
+def claim_id(tables: Tables, kind: str, wanted: str, taken: set[str]) -> str:
+    """`wanted` if it may be kept (moving the counter past it), else the next free id.
+    The one place ids are handed out."""
+    counters = _counters(tables)
+    if _keeps_id(wanted, taken):
+        counters[kind] = max(counters.get(kind, 0), int(wanted))
+        return wanted
+    counters[kind] = counters.get(kind, 0) + 1
+    while str(counters[kind]) in taken:  # an imported id ahead of the counter
+        counters[kind] += 1
+    return str(counters[kind])
 
-    meta = db.table(META_TABLE)
-    doc = meta.get(doc_id=META_DOC_ID) or {}
-    counters = dict(doc.get("counters", {}))
-    counters[table] = counters.get(table, 0) + 1
-    meta.upsert(Document({**doc, "counters": counters}, doc_id=META_DOC_ID))
-    return str(counters[table])
+
+def insert(db: TinyDB, kind: str, record: Any) -> None:
+    """Give `record` the next short id of its kind and store it."""
+    tables = db.storage.read()
+    table = tables.setdefault(kind, {})
+    record.id = claim_id(tables, kind, "", {doc.get("id") for doc in table.values()})
+    table[str(max(map(int, table), default=0) + 1)] = record.to_record()
+    db.storage.write(tables)
 
 
 @contextmanager
@@ -505,6 +593,34 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _contents(tables: Tables) -> Contents:
+    records = tables.get("entries", {})
+    return Contents(
+        entries=_sorted_entries(records.values()),
+        entry_records={record["uuid"]: record for record in records.values()},
+        followups=sorted(
+            (FollowUp.from_record(r) for r in tables.get("followups", {}).values()),
+            key=lambda followup: followup.created,
+        ),
+        agreements=sorted(
+            (Agreement.from_record(r) for r in tables.get("agreements", {}).values()),
+            key=lambda agreement: _id_order(agreement.id),
+        ),
+        checkins=sorted(
+            (CheckIn.from_record(r) for r in tables.get("checkins", {}).values()),
+            key=lambda checkin: checkin.created,
+        ),
+        supports=sorted(
+            (SupportNote.from_record(r) for r in tables.get("supports", {}).values()),
+            key=lambda note: _id_order(note.id),
+        ),
+        cards=sorted(
+            (CardEdit.from_record(r) for r in tables.get("cards", {}).values()),
+            key=lambda card: _id_order(card.id),
+        ),
+    )
 
 
 def _sorted_entries(records: Iterable[dict[str, Any]]) -> list[Entry]:
@@ -522,6 +638,20 @@ def _looks_like_tables(data: Any) -> bool:
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
     )
+
+
+def _read_if_there(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise VeerkrachtError("store_unwritable", path=str(path), reason=error.strerror) from None
 
 
 class _TransactionStorage:

@@ -21,7 +21,7 @@ from veerkracht.model import (
     text,
     text_map,
 )
-from veerkracht.scripts import Section
+from veerkracht.scripts import Section, paragraphs
 
 ROLES = ("colleague", "manager")
 MAX_NAME = 30
@@ -126,7 +126,7 @@ def build_guide(note: SupportNote, content: Content) -> Guide:
 
     noticed = [say("signals", key, "observation") for key in note.signals]
     if note.noticed:
-        noticed.append(note.noticed)
+        noticed += paragraphs(note.noticed)
     noticed += [finding.tip(content) for finding in check([note.noticed])]
     opening = [say("opening", "ask"), say("opening", "again"), say("opening", "moment")]
     if note.hybrid:

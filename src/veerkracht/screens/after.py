@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -39,6 +40,7 @@ from veerkracht.support import (
     parse_support,
     signal_keys,
 )
+from veerkracht.textsafe import visible
 
 AGREEMENT_ROWS = 3
 #: Typing pauses this long before the draft is kept.
@@ -195,11 +197,15 @@ class FollowupScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         heading = self.text("heading", id=self.entry.id, date=self.entry.created.date())
-        yield Static(heading, id="progress")
-        yield Static(self.text("intro"), classes="explain form-intro")
+        yield Static(heading, id="progress", markup=False)
+        yield Static(self.text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
             if self.entry.fear:
-                yield Static(self.text("feared", fear=self.entry.fear), classes="suggestion")
+                yield Static(
+                    self.text("feared", fear=visible(self.entry.fear)),
+                    classes="suggestion",
+                    markup=False,
+                )
             yield Label(self.text("went"), classes="field-label")
             yield Scale("—", id="went", low=1, high=5)
             yield Label(self.text("as_feared"), classes="field-label")
@@ -291,8 +297,8 @@ class CheckinScreen(FormScreen):
         self.open_agreements = [agreement for agreement in agreements if not agreement.done]
 
     def compose(self) -> ComposeResult:
-        yield Static(self.text("heading"), id="progress")
-        yield Static(self.text("intro"), classes="explain form-intro")
+        yield Static(self.text("heading"), id="progress", markup=False)
+        yield Static(self.text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
             for key in CHECKIN_TEXTS:
                 yield from self.field(key)
@@ -303,13 +309,13 @@ class CheckinScreen(FormScreen):
             if self.open_agreements:
                 yield MarkedList(
                     *[
-                        (self._describe(agreement), agreement.id)
+                        (Text(visible(self._describe(agreement))), agreement.id)
                         for agreement in self.open_agreements
                     ],
                     id="kept",
                 )
             else:
-                yield Static(self.text("no_agreements"), classes="hint")
+                yield Static(self.text("no_agreements"), classes="hint", markup=False)
             with Collapsible(title=self.text("pillars"), id="pillars"):
                 for key in PILLARS:
                     label = self.content.text("after", "pillars", key, "label")
@@ -373,8 +379,8 @@ class SupportScreen(FormScreen):
         return self.content.text("support", "ui", key, **params)
 
     def compose(self) -> ComposeResult:
-        yield Static(self.ui_text("heading"), id="progress")
-        yield Static(self.ui_text("intro"), classes="explain form-intro")
+        yield Static(self.ui_text("heading"), id="progress", markup=False)
+        yield Static(self.ui_text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
             yield Label(self.ui_text("name"), classes="field-label")
             yield LineInput(id="name", max_length=MAX_NAME)

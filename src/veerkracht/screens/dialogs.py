@@ -30,8 +30,8 @@ class ChoiceDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(self.body_text, classes="dialog-text")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body_text, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for index, (choice, label) in enumerate(self.choices):
                     yield Button(label, id=choice, variant="primary" if index == 0 else "default")
@@ -64,8 +64,8 @@ class PathDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(self.body_text, classes="dialog-text")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body_text, classes="dialog-text", markup=False)
             yield Input(str(self.default), id="path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.labels[0], id="save", variant="primary")
@@ -110,10 +110,10 @@ class RehearseDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog rehearse"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(id="rehearse-progress", classes="explain")
-            yield Static(id="rehearse-line", classes="rehearse-line")
-            yield Static(self.hint, id="rehearse-hint", classes="explain")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(id="rehearse-progress", classes="explain", markup=False)
+            yield Static(id="rehearse-line", classes="rehearse-line", markup=False)
+            yield Static(self.hint, id="rehearse-hint", classes="explain", markup=False)
 
     def on_mount(self) -> None:
         self._show()

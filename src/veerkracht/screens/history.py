@@ -22,6 +22,7 @@ from veerkracht.reflection import summary
 from veerkracht.reports import entry_row, pattern_blocks
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.storage import Store
+from veerkracht.textsafe import visible
 
 PAGE_SIZE = 50
 DASHBOARD_WEEKS = 8
@@ -39,7 +40,7 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(*[Option(label, id=key) for key, label in self.options])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -83,11 +84,11 @@ class HistoryScreen(Screen[None]):
         return self.content.text("history", "ui", key, **params)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="progress")
+        yield Static(id="progress", markup=False)
         with Horizontal(id="dashboard"):
             with Vertical(id="entries-pane"):
                 yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-                yield Static(id="page", classes="hint")
+                yield Static(id="page", classes="hint", markup=False)
             with VerticalScroll(id="detail-pane", can_focus=False):
                 yield Static(id="detail", markup=False)
                 yield Static(id="patterns", classes="patterns", markup=False)
@@ -198,7 +199,7 @@ class HistoryScreen(Screen[None]):
             return
         empty = self.content.text("reflect", "fields", "empty")
         lines = [
-            f"{self.content.text('reflect', 'steps', step, 'title')}: {text}"
+            f"{self.content.text('reflect', 'steps', step, 'title')}: {visible(text)}"
             for step, text in summary(entry.to_record(), self.content)
             if text != empty
         ]

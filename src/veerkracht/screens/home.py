@@ -42,10 +42,10 @@ class HomeScreen(Screen[None]):
         return self.content.text("home", "actions", action, "label")
 
     def compose(self) -> ComposeResult:
-        yield Static(self.ui("title"), id="progress")
+        yield Static(self.ui("title"), id="progress", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
-            yield Static(self.ui("welcome"), classes="question")
-            yield Static(self.ui("intro"), classes="explain")
+            yield Static(self.ui("welcome"), classes="question", markup=False)
+            yield Static(self.ui("intro"), classes="explain", markup=False)
             options = [
                 Option(f"{load('home')['actions'][action]['key']}  {self.label(action)}", id=action)
                 for action in ACTIONS

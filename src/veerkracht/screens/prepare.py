@@ -110,7 +110,7 @@ class PrepareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         audience = self.content.text("scripts", "audiences", self.script.audience, "with")
         title = self.content.text("scripts", "card", "title")
-        yield Static(f"{title} · {audience}", id="progress")
+        yield Static(f"{title} · {audience}", id="progress", markup=False)
         with Horizontal(id="editor"):
             with Vertical(id="section-pane"):
                 yield Label(self.ui("sections"), classes="field-label")
@@ -121,7 +121,7 @@ class PrepareScreen(Screen[None]):
                 yield Static(id="version", classes="hint", markup=False)
             with VerticalScroll(id="lines-pane", can_focus=False):
                 yield Label(self.ui("lines"), classes="field-label")
-                yield Static(id="off-note", classes="hint")
+                yield Static(id="off-note", classes="hint", markup=False)
                 yield Vertical(id="lines")
         yield Footer()
 

@@ -46,6 +46,7 @@ from veerkracht.screens.widgets import (
 )
 from veerkracht.scripts import build_script
 from veerkracht.storage import Store
+from veerkracht.textsafe import visible
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
 ASK_SLOTS = 5
@@ -114,16 +115,18 @@ class ReflectScreen(Screen[None]):
     # -- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="progress")
+        yield Static(id="progress", markup=False)
         # Only the welcome step is built now; each other step when it is first shown.
         with (
             ContentSwitcher(initial="step-welcome", id="steps"),
             Vertical(id="step-welcome", classes="step"),
         ):
-            yield Static(self.step_text("welcome", "question"), classes="question")
-            yield Static(self.step_text("welcome", "explain"), classes="explain")
+            yield Static(self.step_text("welcome", "question"), classes="question", markup=False)
+            yield Static(self.step_text("welcome", "explain"), classes="explain", markup=False)
             with VerticalScroll(classes="fields", id="fields-welcome", can_focus=False):
-                yield Static(self.step_text("welcome", "help"), classes="welcome-text")
+                yield Static(
+                    self.step_text("welcome", "help"), classes="welcome-text", markup=False
+                )
                 yield Static(id="draft-info", markup=False)
                 yield Horizontal(classes="welcome-buttons", id="welcome-buttons")
                 yield Label(self.ui("set_aside_title"), classes="field-label", id="aside-label")
@@ -162,12 +165,12 @@ class ReflectScreen(Screen[None]):
 
     def _compose_barriers(self) -> ComposeResult:
         yield from self._choices("barriers")
-        yield Static(id="barrier-tips", classes="tips")
+        yield Static(id="barrier-tips", classes="tips", markup=False)
 
     def _compose_audience(self) -> ComposeResult:
-        yield Static(id="audience-suggestion", classes="suggestion")
+        yield Static(id="audience-suggestion", classes="suggestion", markup=False)
         yield SingleChoice("audiences", self.content, id="audience")
-        yield Static(id="audience-info", classes="hint")
+        yield Static(id="audience-info", classes="hint", markup=False)
 
     def _compose_boundaries(self) -> ComposeResult:
         yield from self._text_field("share")
@@ -186,7 +189,7 @@ class ReflectScreen(Screen[None]):
 
     def _choices(self, group: str) -> ComposeResult:
         yield Choices(group, self.content, id=group)
-        yield Static(id=f"{group}-hint", classes="hint")
+        yield Static(id=f"{group}-hint", classes="hint", markup=False)
 
     def _text_field(self, key: str) -> ComposeResult:
         yield Label(self.field(key), classes="field-label")
@@ -268,8 +271,8 @@ class ReflectScreen(Screen[None]):
             *self._builders[step](), classes="fields", id=f"fields-{step}", can_focus=False
         )
         container = Vertical(
-            Static(self.step_text(step, "question"), classes="question"),
-            Static(self.step_text(step, "explain"), classes="explain"),
+            Static(self.step_text(step, "question"), classes="question", markup=False),
+            Static(self.step_text(step, "explain"), classes="explain", markup=False),
             fields,
             id=f"step-{step}",
             classes="step",
@@ -510,7 +513,10 @@ class ReflectScreen(Screen[None]):
 
     async def _enter_summary(self) -> None:
         options = [
-            Option(Text.assemble((self.step_text(step, "title"), "bold"), f": {text}"), id=step)
+            Option(
+                Text.assemble((self.step_text(step, "title"), "bold"), f": {visible(text)}"),
+                id=step,
+            )
             for step, text in summary(self.collect(), self.content)
         ]
         summary_list = self.query_one("#summary-list", OptionList)

@@ -34,7 +34,7 @@ class SettingsScreen(Screen[None]):
         return self.content.text("home", "settings", key, **params)
 
     def compose(self) -> ComposeResult:
-        yield Static(self.text("title"), id="progress")
+        yield Static(self.text("title"), id="progress", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
             yield Label(self.text("language"), classes="field-label")
             yield OneOf(*[(self.text(f"lang_{code}"), code) for code in LANGUAGES], id="language")
@@ -42,8 +42,8 @@ class SettingsScreen(Screen[None]):
             yield OneOf((self.text("on"), "on"), (self.text("off"), "off"), id="reminders")
             yield Label(self.text("theme"), classes="field-label")
             yield OneOf(*[(self._theme_label(name), name) for name in THEMES], id="theme")
-            yield Static(self.text("data", path=self.store.directory), classes="hint")
-            yield Static(self.text("file", path=settings_path()), classes="hint")
+            yield Static(self.text("data", path=self.store.directory), classes="hint", markup=False)
+            yield Static(self.text("file", path=settings_path()), classes="hint", markup=False)
         yield Footer()
 
     def _theme_label(self, name: str) -> str:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from veerkracht.content import Content
 from veerkracht.model import OPTIONS
+from veerkracht.textsafe import without_controls
 
 
 def bind_localized(
@@ -66,6 +67,11 @@ class TextField(TextArea):
         """Carry on at the end of what is there; nothing is selected, so a key typed
         by accident cannot replace it."""
         self.move_cursor(self.document.end)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Pasted text keeps its words and lines; control characters (escape codes
+        that would reach the terminal) are left out. TextArea's own paste runs next."""
+        event.text = without_controls(event.text)
 
 
 class HelpNotice(Static):

@@ -1,0 +1,102 @@
+"""The data folder: the name of every file veerkracht keeps there, in one place, and
+how the folder is kept private (0700, parents included, never a loose folder)."""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from veerkracht.errors import VeerkrachtError
+from veerkracht.fsutil import TEMP_SUFFIX
+
+STORE = "veerkracht.json"
+BACKUP = f"{STORE}.bak"
+LOCK = f"{STORE}.lock"
+#: The folder's seal: present while (and as long as) the folder is encrypted.
+KEY = "veerkracht.key"
+#: The journal of a `forget` that has not finished yet.
+FORGETTING = "veerkracht.forgetting"
+REMINDED = "reminded.json"
+DRAFT_PREFIX = "draft-"
+PRIVATE_DIR = 0o700
+
+
+@dataclass(frozen=True)
+class Folder:
+    """Where one user's files are."""
+
+    path: Path
+
+    @property
+    def store(self) -> Path:
+        return self.path / STORE
+
+    @property
+    def backup(self) -> Path:
+        return self.path / BACKUP
+
+    @property
+    def lock(self) -> Path:
+        return self.path / LOCK
+
+    @property
+    def key(self) -> Path:
+        return self.path / KEY
+
+    @property
+    def forgetting(self) -> Path:
+        return self.path / FORGETTING
+
+    @property
+    def reminded(self) -> Path:
+        return self.path / REMINDED
+
+    def draft(self, name: str) -> Path:
+        return self.path / f"{DRAFT_PREFIX}{name}.json"
+
+    def drafts(self) -> list[Path]:
+        """Every draft, set aside or set apart as damaged included."""
+        return sorted(self.path.glob(f"{DRAFT_PREFIX}*"))
+
+    def temps(self) -> list[Path]:
+        """Temp files a killed writer may have left (only ever ours: dot, .tmp)."""
+        return sorted(self.path.glob(f".*{TEMP_SUFFIX}"))
+
+    def everything(self) -> list[Path]:
+        """Every file veerkracht wrote here, in the order `forget --all` removes them:
+        the backup first and the store last, so an interrupted forget never leaves a
+        backup without its store; the seal just before the store."""
+        return [
+            self.backup,
+            *self.drafts(),
+            *self.temps(),
+            self.reminded,
+            self.forgetting,
+            self.key,
+            self.store,
+        ]
+
+    def secure(self) -> None:
+        """Create the folder (and missing parents) readable by the user alone, and
+        tighten a folder that others could write to; refuse when that is not possible."""
+        missing = [folder for folder in (self.path, *self.path.parents) if not folder.exists()]
+        try:
+            for folder in reversed(missing):
+                folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+            if mode & 0o077:
+                self.path.chmod(PRIVATE_DIR)
+        except OSError as error:
+            raise VeerkrachtError(
+                "directory_unusable", path=str(self.path), reason=error.strerror
+            ) from None
+        if not self.path.is_dir():
+            raise VeerkrachtError("directory_unusable", path=str(self.path), reason="not a folder")
+
+    def refuse_links(self) -> None:
+        """The store and its backup are real files here, never links to elsewhere (a
+        write would replace the link, and the backup would point at someone's file)."""
+        for path in (self.store, self.backup):
+            if path.is_symlink():
+                raise VeerkrachtError("store_is_link", path=str(path))

@@ -1,0 +1,45 @@
+"""What a user typed is text, never markup or terminal commands: their words shown
+literally, wherever they go out.
+
+- `visible`: for a terminal (and a screen): control characters are made visible (ESC
+  becomes ␛), invisible direction overrides dropped; newlines and tabs stay.
+- `for_markdown`: the same, with the characters that would change the meaning of
+  Markdown escaped, so `[samen]` and `*` read as written.
+Rich markup is never parsed from user text: callers print `rich.text.Text`, or
+widgets with markup off."""
+
+from __future__ import annotations
+
+import re
+
+#: C0 controls but tab and newline, DEL, C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Invisible characters that reorder or hide text (bidi overrides, zero-width joiners).
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+#: Characters with a meaning in Markdown (CommonMark's escapable punctuation we meet).
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~!{}])")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def visible(text: str) -> str:
+    """`text` safe to print: control characters shown as symbols, nothing hidden."""
+    return _INVISIBLE.sub("", _CONTROL.sub(_picture, text))
+
+
+def without_controls(text: str) -> str:
+    """Pasted text as it goes into a field: control characters dropped (they are not
+    words), newlines and tabs kept."""
+    return _INVISIBLE.sub("", _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def for_markdown(text: str) -> str:
+    """`text` inside a Markdown document, reading exactly as written."""
+    return _MARKDOWN.sub(r"\\\1", visible(text))
