@@ -306,6 +306,23 @@ def test_prepare_json_follows_the_contract(tmp_path: Path, answers: dict) -> Non
     ]  # fmt: skip
 
 
+def test_prepare_names_sentences_that_may_derail_the_talk(tmp_path: Path, answers: dict) -> None:
+    asks = ["Je moet mijn werk overnemen.", "Kunnen we volgende week praten?"]
+    run("reflect", "--from", str(write(tmp_path / "a.json", {**answers, "asks": asks})))
+    data = json.loads(run("prepare", "--format", "json").stdout)
+    assert data["language"] == [
+        {
+            "sentence": "Je moet mijn werk overnemen.",
+            "check": "demand",
+            "suggestion": "Zou je mijn werk willen overnemen?",
+        }
+    ]
+    markdown = run("prepare", "--format", "markdown").stdout
+    tips = markdown[markdown.index("## Tips voor jezelf") :]
+    assert "‘Je moet mijn werk overnemen.’ Dit klinkt als een eis" in tips
+    assert "Zou je mijn werk willen overnemen?" in tips
+
+
 def test_prepare_writes_markdown_atomically(tmp_path: Path, answers: dict) -> None:
     run("reflect", "--from", str(write(tmp_path / "a.json", answers)))
     card = tmp_path / "kaart.md"
@@ -489,7 +506,7 @@ def test_agreements_table_marks_overdue_in_words(tmp_path: Path) -> None:
     add_entries('{"feelings": ["tired"]}')
     run("followup", "--from", str(followup_file(tmp_path)))
     table = run("agreements").stdout
-    assert "over de datum" in table.splitlines()[1]
+    assert "datum voorbij" in table.splitlines()[1]
     assert "elke week even bellen" in table.splitlines()[1]
 
 
@@ -562,7 +579,7 @@ def test_a_reminder_shows_once_a_day_on_a_terminal(
     run("followup", "--from", str(followup_file(tmp_path)))
     monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
     first = run("agreements", "--format", "json")
-    assert "over de datum" in first.stderr
+    assert "de datum voorbij" in first.stderr
     json.loads(first.stdout)  # stdout stays clean for scripts
     assert run("agreements", "--format", "json").stderr == ""
 

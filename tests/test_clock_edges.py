@@ -102,7 +102,7 @@ def test_a_due_date_of_today_is_not_overdue(zone: str) -> None:
     with at(f"2026-12-05T23:59 {zone}"):
         assert "datum" not in status_line()
     with at(f"2026-12-06T00:01 {zone}"):
-        assert "over de datum" in status_line()
+        assert "datum voorbij" in status_line()
 
 
 def test_reminders_show_once_a_day_by_the_local_date(monkeypatch: pytest.MonkeyPatch) -> None:

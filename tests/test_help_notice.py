@@ -46,11 +46,11 @@ def test_the_corpus_is_large_enough() -> None:
     ("text", "plain"),
     [
         ("Ik wil er GEWOON niet meer zijn…", ["ik wil er gewoon niet meer zijn"]),
-        ("Suïcidaal? Ja.\nSoms.", ["suicidaal", "ja", "soms"]),
+        ("Suïcidaal? Ja.\nSoms.", ["suicidaal ?", "ja", "soms"]),
         ("i dont   know, whats the point", ["i don't know what's the point"]),
     ],
 )
 def test_sentences_are_made_plain_before_matching(text: str, plain: list[str]) -> None:
-    from veerkracht.safety import plain_sentences
+    from veerkracht.plaintext import plain_sentences
 
     assert plain_sentences(text) == plain

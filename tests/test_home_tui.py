@@ -52,7 +52,7 @@ async def test_home_shows_the_state_at_a_glance(home: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         text = glance(app)
         assert "Laatste reflectie: nr. 1 van 2026-11-20 (moe, gespannen)." in text
-        assert "Open afspraken: 2, waarvan 1 over de datum." in text
+        assert "Open afspraken: 2; bij 1 daarvan is de datum voorbij." in text
         assert "check-in kan weer" in text
 
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_cli import assert_refused, run
+from veerkracht.cardwriter import sentence
 from veerkracht.crypto import MAGIC
 
 PASSPHRASE = "paars konijn fietst naar huis"
@@ -190,7 +191,7 @@ def test_typed_words_reach_every_output_literally(home: Path, words: str) -> Non
         assert " ".join(shown.split()) in " ".join(plain.split()), (name, text)
     card = json.loads(run("prepare", "--format", "json").stdout)
     asks = next(section for section in card["sections"] if section["key"] == "asks")
-    assert asks["lines"] == [shown[:1].upper() + shown[1:]]
+    assert asks["lines"] == [sentence(shown)]  # a capital and a full stop, nothing else
     assert len(json.loads(run("export").stdout)["supports"]) == 1  # saved once, said once
 
 

@@ -36,7 +36,7 @@ async def test_the_editor_shows_each_sections_lines(home: Path, answers: dict) -
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, PrepareScreen)
-        assert shown_lines(screen)[0].startswith("Heb je binnenkort een half uur")
+        assert shown_lines(screen)[0].startswith("Ik zit er even doorheen")
         await pilot.press("down", "down", "down", "down")  # asks
         await pilot.pause()
         assert shown_lines(screen) == answers["asks"]
@@ -50,7 +50,7 @@ async def test_a_line_can_be_changed_and_ends_up_on_the_card(home: Path, answers
         await type_text(pilot, " Nu?")
         await pilot.pause()
         card = screen.current()
-        assert card.section("opening").lines[0].endswith("bespreken. Nu?")
+        assert card.section("opening").lines[0].endswith("voor me? Nu?")
 
 
 async def test_a_section_can_be_switched_off(home: Path, answers: dict) -> None:
@@ -111,14 +111,14 @@ async def test_rehearsing_goes_through_the_opening_and_asks(home: Path, answers:
         await pilot.press("ctrl+r")
         dialog = app.screen
         assert isinstance(dialog, RehearseDialog)
-        expected = 3 + len(answers["asks"])
+        expected = 1 + len(answers["asks"])  # the opening that is on, then the asks
         assert len(dialog.lines) == expected
 
         def line() -> str:
             return str(dialog.query_one("#rehearse-line", Static).content)
 
-        assert line().startswith("Heb je binnenkort")
-        assert "Zin 1 van 5" in str(dialog.query_one("#rehearse-progress", Static).content)
+        assert line().startswith("Ik zit er even doorheen")
+        assert "Zin 1 van 3" in str(dialog.query_one("#rehearse-progress", Static).content)
         for _ in range(expected):
             await pilot.press("enter")
         assert line().startswith("Goed gedaan")
@@ -169,14 +169,14 @@ async def test_an_edited_card_is_kept_and_there_again_next_time(home: Path, answ
     again = editor_for_last(home)
     async with again.run_test(size=SIZE):
         screen = again.screen
-        assert shown_lines(screen)[0].endswith("bespreken. Nu?")
+        assert shown_lines(screen)[0].endswith("voor me? Nu?")
         assert "Jouw versie" in str(screen.query_one("#version", Static).content)
 
     printed = CliRunner().invoke(cli, ["prepare"]).stdout
-    assert "bespreken. Nu?" in printed
+    assert "voor me? Nu?" in printed
     assert "jouw eigen versie" in printed
     generated = CliRunner().invoke(cli, ["prepare", "--generated"]).stdout
-    assert "bespreken. Nu?" not in generated
+    assert "voor me? Nu?" not in generated
     as_json = json.loads(CliRunner().invoke(cli, ["prepare", "--format", "json"]).stdout)
     assert as_json["edited"] is True
 

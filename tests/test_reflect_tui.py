@@ -73,7 +73,7 @@ async def walk_dutch(pilot) -> None:
     await type_text(pilot, "fouten")
     await pilot.press("ctrl+n")
     assert screen.step == "relations"
-    for text in ("overleg", "Sam", "hulp"):
+    for text in ("overleg", "Sam", "alles tegelijk", "hulp"):
         await type_text(pilot, text)
         await pilot.press("tab")
     await pilot.press("ctrl+n")
@@ -124,7 +124,12 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
         "triggers_note": "druk",
         "impact": ["concentration", "mistakes"],
         "impact_note": "fouten",
-        "relations": {"drains": "overleg", "gives": "Sam", "unspoken": "hulp"},
+        "relations": {
+            "drains": "overleg",
+            "gives": "Sam",
+            "expected": "alles tegelijk",
+            "unspoken": "hulp",
+        },
         "desired_change": "rust",
         "support": ["listening", "practical"],
         "barriers": ["judgement"],
@@ -132,8 +137,7 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
         "share": "thuis",
         "private": "diagnose",
         "asks": [
-            "Zou je een halfuurtje met me willen zitten, zodat ik mijn verhaal rustig kan "
-            "vertellen? Ja.",
+            "Wil je eerst alleen luisteren? Als ik advies wil, vraag ik je erom. Ja.",
             "Bellen?",
         ],
         "fear": "oordeel",

@@ -60,7 +60,11 @@ def test_a_manager_guide_has_every_part(tmp_path: Path) -> None:
         "een luisterend oor",
         "geen therapeut",
         "te veel wordt",
-        "tenzij iemand niet veilig is",
+        "Alleen als iemands veiligheid in het geding is",
+        "geen reddende engel",
+        "Hoe is het thuis?",
+        "Niemand functioneert altijd voor 100 procent",
+        "Herstel kost vaak maanden",
         "113",
         "bedrijfsarts",
         "vertrouwenspersoon",
@@ -77,6 +81,8 @@ def test_a_colleague_guide_leaves_out_the_manager_part_and_the_call() -> None:
     text = render_card(guide, "markdown")
     assert "video call" not in text
     assert "For your conversation with your colleague" in text
+    assert "you have busy or heavy weeks too" in text  # normalising, colleague to colleague
+    assert "100 percent" not in text  # flexible solutions are the manager's to offer
 
 
 def test_judgements_in_what_was_noticed_get_a_calmer_way() -> None:

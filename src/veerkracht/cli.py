@@ -363,7 +363,7 @@ def followup(
 ) -> None:
     """Na het gesprek: hoe ging het, wat hielp, wat spraken jullie af, wat is je volgende stap?
 
-    Voorbeeld: veerkracht followup last --from terugblik.json
+    Voorbeeld: veerkracht followup last --from verslag.json
     """
     from veerkracht.records import parse_followup
 

@@ -1,5 +1,10 @@
-"""The language check: find sentences that tend to derail a support conversation
-(generalisations, blame, thoughts posing as feelings, demands) and suggest a calmer way."""
+"""The language check: find sentences that tend to derail a support conversation (blame,
+judgements posing as feelings, demands and ultimatums, generalisations, labels), each
+named once, with a calmer way to say it in observation – feeling – need – request form.
+
+Rules are data (content/language.toml), matched on sentences made plain; no model, no
+network. The user's own answers (how they feel, what they need and ask) fill in the
+example where they can."""
 
 from __future__ import annotations
 
@@ -8,9 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from veerkracht.content import LANGUAGES, Content, load
+from veerkracht.content import Content, load
+from veerkracht.plaintext import plain
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_MACRO = re.compile(r"\{(\w+)\}")
+CHECKS = ("blame", "thought_as_feeling", "demand", "generalisation", "label")
+
+
+@dataclass(frozen=True)
+class Rewording:
+    """What the user's own answers lend a calmer example (None: a placeholder)."""
+
+    feeling: str | None = None
+    need: str | None = None
+    request: str | None = None
 
 
 @dataclass(frozen=True)
@@ -19,23 +36,25 @@ class Finding:
 
     sentence: str
     check: str
+    plain: str
 
-    def tip(self, content: Content) -> str:
-        return content.text("language", "checks", self.check, "tip", sentence=self.sentence)
+    def suggestion(self, content: Content, words: Rewording | None = None) -> str:
+        """A calmer way to say it, filled in from the user's answers where possible."""
+        return _suggestion(self, content, words or Rewording())
 
+    def tip(self, content: Content, words: Rewording | None = None) -> str:
+        """For the card's tips: the sentence, why it may derail, and the calmer way."""
+        explain = content.text("language", "checks", self.check, "explain")
+        example = content.text("language", "ui", "example")
+        return f"‘{self.sentence}’ {explain} {example}: ‘{self.suggestion(content, words)}’"
 
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    checks = load("language")["checks"]
-    return {
-        name: re.compile(
-            r"\b(?:"
-            + "|".join(p for language in LANGUAGES for p in check["patterns"][language])
-            + r")\b",
-            re.IGNORECASE,
-        )
-        for name, check in checks.items()
-    }
+    def to_json(self, content: Content, words: Rewording | None = None) -> dict[str, str]:
+        """The `language` array of `prepare --format json`."""
+        return {
+            "sentence": self.sentence,
+            "check": self.check,
+            "suggestion": self.suggestion(content, words),
+        }
 
 
 def sentences(text: str) -> list[str]:
@@ -44,13 +63,151 @@ def sentences(text: str) -> list[str]:
 
 
 def check(texts: Iterable[str]) -> list[Finding]:
-    """Every finding in `texts`, in order; a sentence is named once, for its first check."""
+    """Every finding in `texts`, in order; a sentence is named once, for the first check
+    (in the content's order) that fits it."""
+    rules = _rules()
     findings = []
     for text in texts:
         for sentence in sentences(text):
-            normalised = sentence.replace("’", "'")
-            for name, pattern in _patterns().items():
-                if pattern.search(normalised):
-                    findings.append(Finding(sentence, name))
+            flat = _with_names_marked(sentence)
+            if rules.quiet.search(flat):
+                continue
+            for name, (patterns, unless) in rules.checks.items():
+                if patterns.search(flat) and not (unless and unless.search(flat)):
+                    findings.append(Finding(sentence, name, flat))
                     break
     return findings
+
+
+#: Capitalised words that are not names of colleagues (Dutch and English).
+_NOT_NAMES = frozenset(
+    """ik je jij u we wij ze zij hij het de een dit dat die deze er mijn onze jouw hun zo toen
+    omdat sinds als wat wie waarom hoe nu dan maar en of ook wel nee ja eerlijk gezegd sorry
+    bij op in met voor na door over vanaf elke iedere alle niemand iedereen iemand
+    i you he she we they it this that there my our your their the a an what why how when if
+    every each all nobody everyone everybody someone let lets honestly so and but or yes no
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday
+    thursday friday saturday sunday januari februari maart april mei juni juli augustus
+    september oktober november december january february march june july august october
+    dear beste hoi hallo hi hey""".split()
+)
+#: What follows a name at the start of a sentence (so "Ingrid is…" reads as a name).
+_NAME_VERBS = frozenset(
+    "is was heeft had doet deed zegt zei blijft has does did says said keeps".split()
+)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _with_names_marked(sentence: str) -> str:
+    """The sentence made plain, each colleague's name written `xnaam`: a capitalised word
+    that is not a function word (at the start only when a verb follows), so that rules
+    can treat ‘Ruud is een narcist’ like ‘hij is een narcist’."""
+    tokens = _WORD.findall(sentence)
+    names = set()
+    for index, token in enumerate(tokens):
+        word = re.split(r"[’']", token)[0]
+        if not word[:1].isupper() or (word.isupper() and len(word) <= 4):
+            continue
+        lower = plain(word)
+        if lower in _NOT_NAMES or not lower:
+            continue
+        following = plain(tokens[index + 1]) if index + 1 < len(tokens) else ""
+        if index == 0 and following not in _NAME_VERBS and lower not in _first_names():
+            continue
+        names.add(lower)
+    flat = plain(sentence)
+    for name in sorted(names, key=len, reverse=True):
+        flat = re.sub(rf"\b{re.escape(name)}\b", "xnaam", flat)
+    return flat
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(load("language")["names"]["first"].split())
+
+
+@dataclass(frozen=True)
+class _Rules:
+    quiet: re.Pattern[str]
+    checks: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]
+
+
+@cache
+def _rules() -> _Rules:
+    data = load("language")
+    words = data["words"]
+
+    def expand(pattern: str) -> str:
+        # Building blocks may use each other, so fill in until nothing is left.
+        while _MACRO.search(pattern):
+            pattern = _MACRO.sub(lambda match: words[match.group(1)], pattern)
+        return pattern
+
+    def one(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{expand(p)})" for p in patterns))
+
+    checks = {
+        name: (one(spec["patterns"]), one(spec["unless"]) if spec.get("unless") else None)
+        for name, spec in data["checks"].items()
+    }
+    return _Rules(one(data["quiet"]["patterns"]), checks)
+
+
+# -- the calmer way ---------------------------------------------------------------------
+
+_YOU_MUST_NL = re.compile(r"^(je|jij|jullie|u) (?:moet|moeten) (.+) (\w+en)$", re.IGNORECASE)
+_YOU_MUST_EN = re.compile(
+    r"^(?:you (?:must|have to|need to|should|'ve got to|gotta|better)|"
+    r"i (?:want|need|expect) you to) (.+)$",
+    re.IGNORECASE,
+)
+#: Words that make a demand sound harder and a question sound odd.
+_FILLERS = re.compile(r"\b(?:gewoon|nou|maar|nu eens|eens|toch|even)\b\s*", re.IGNORECASE)
+_ULTIMATUM = re.compile(
+    r"\b(?:anders|of ik|als\b.*\bniet|if\b.*\b(?:not|n't|nothing)|either\b|or i\b|or else)\b"
+)
+
+
+def _suggestion(finding: Finding, content: Content, words: Rewording) -> str:
+    fill = {key: content.text("language", "fill", key) for key in load("language")["fill"]}
+    spec = ("checks", finding.check)
+    if finding.check == "demand":
+        asked = _as_question(finding.sentence)
+        if asked:
+            return asked
+        if _ULTIMATUM.search(finding.plain):
+            return content.text(
+                "language", *spec, "ultimatum",
+                feeling=words.feeling or fill["feeling"],
+                request=words.request or fill["request"],
+            )  # fmt: skip
+    return content.text(
+        "language", *spec, "example",
+        observation=_observation(finding.plain, content) or fill["observation"],
+        feeling=words.feeling or fill["feeling"],
+        need=words.need or fill["need"],
+        request=words.request or fill["request"],
+        moment=fill["moment"],
+    )  # fmt: skip
+
+
+def _as_question(sentence: str) -> str | None:
+    """A demand turned into a question that leaves room for ‘no’, in its own language,
+    where its shape allows: ‘Je moet mijn werk overnemen.’ → ‘Zou je mijn werk willen
+    overnemen?’"""
+    bare = sentence.strip().rstrip(".!?").strip()
+    if match := _YOU_MUST_NL.match(bare):
+        who, middle, verb = match.groups()
+        asked = {"jij": "Zou je", "je": "Zou je", "u": "Zou u", "jullie": "Zouden jullie"}
+        middle = _FILLERS.sub("", middle).strip()
+        return f"{asked[who.lower()]} {middle} willen {verb}?"
+    if match := _YOU_MUST_EN.match(bare):
+        return f"Could you {match.group(1)}?"
+    return None
+
+
+def _observation(flat: str, content: Content) -> str | None:
+    for key, spec in load("language")["observations"].items():
+        if re.search(rf"\b(?:{spec['find']})", flat):
+            return str(content.text("language", "observations", key, "says"))
+    return None

@@ -39,7 +39,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 INTENSITY_RANGE = (0, 10)
-RELATION_KEYS = ("drains", "gives", "unspoken")
+RELATION_KEYS = ("drains", "gives", "expected", "unspoken")
 MAX_TEXT = 5_000
 MAX_ASKS = 20
 

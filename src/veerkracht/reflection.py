@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veerkracht.content import Content
-from veerkracht.model import OPTIONS
+from veerkracht.model import OPTIONS, RELATION_KEYS
 
 STEPS = (
     "welcome", "feelings", "triggers", "impact", "relations", "fear",
@@ -84,7 +84,7 @@ def _describe(field: str, value: Any, content: Content) -> str:
     if field == "intensity":
         return f"{value}/10"
     if field == "relations":
-        return " · ".join(value[key] for key in ("drains", "gives", "unspoken") if value.get(key))
+        return " · ".join(value[key] for key in RELATION_KEYS if value.get(key))
     if field == "asks":
         return " · ".join(value)
     if field == "private":

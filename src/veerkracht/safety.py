@@ -7,13 +7,13 @@ signals in content/safety.toml, in both languages."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
 from veerkracht.content import LANGUAGES, load
+from veerkracht.plaintext import plain_sentences
 
 HIGH_INTENSITY = 9
 #: Several recent heavy reflections count too: this many, each at least SUSTAINED_LEVEL…
@@ -23,35 +23,10 @@ SUSTAINED_LEVEL = 8
 SUSTAINED_WINDOW = timedelta(days=21)
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-#: How words get typed in a hurry, to the form the signals are written in.
-_SHORTHAND = {
-    "nie": "niet", "mn": "mijn", "m'n": "mijn", "k": "ik", "'k": "ik", "t": "het",
-    "'t": "het", "dont": "don't", "cant": "can't", "wont": "won't", "wouldnt": "wouldn't",
-    "didnt": "didn't", "isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's",
-    "theres": "there's", "doesnt": "doesn't", "id": "i'd", "ill": "i'll", "u": "you",
-}  # fmt: skip
-_NOT_A_WORD = re.compile(r"[^\w'.!?\n]+")
-_SENTENCE_END = re.compile(r"[.!?\n]+")
-
-
 @cache
 def _signals() -> re.Pattern[str]:
     phrases = [phrase for language in LANGUAGES for phrase in load("safety")["signals"][language]]
     return re.compile("|".join(f"(?:{phrase})" for phrase in phrases))
-
-
-def plain_sentences(text: str) -> list[str]:
-    """`text` as plain sentences: lower case, accents and punctuation gone, one space
-    between words (`Zelfmoord-gedachten…` → `zelfmoord gedachten`)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_A_WORD.sub(" ", bare)
-    return [
-        " ".join(_SHORTHAND.get(word, word) for word in part.split())
-        for part in _SENTENCE_END.split(words)
-        if part.strip()
-    ]
 
 
 def speaks_of_not_wanting_to_live(text: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from veerkracht.cardwriter import paragraphs
 from veerkracht.content import Content, load
 from veerkracht.errors import ValidationError, printable
 from veerkracht.language import check
@@ -21,7 +22,7 @@ from veerkracht.model import (
     text,
     text_map,
 )
-from veerkracht.scripts import Section, paragraphs
+from veerkracht.scripts import Section
 
 ROLES = ("colleague", "manager")
 MAX_NAME = 30
@@ -131,11 +132,12 @@ def build_guide(note: SupportNote, content: Content) -> Guide:
     opening = [say("opening", "ask"), say("opening", "again"), say("opening", "moment")]
     if note.hybrid:
         opening.append(say("opening", "hybrid"))
-    opening.append(say("opening", "open_door"))
-    kinds = [
-        f"{content.label('support', kind)}: {content.option('support', kind, 'hint')}"
-        for kind in load("options")["support"]
-    ]
+    if note.role == "colleague":
+        opening.append(say("opening_colleague", "own_weeks"))
+    opening += [say("opening", "home"), say("opening", "open_door")]
+    kinds = [say("kinds", kind) for kind in load("options")["support"]]
+    if note.role == "manager":
+        kinds.append(say("needs", "flexible"))
     lines = {
         "noticed": noticed,
         "opening": opening,
