@@ -48,7 +48,7 @@ Minimal().run(headless=True, size=(100, 30))
 VEERKRACHT_TUI = """
 import sys
 from veerkracht.cli import Session  # the command's imports, as the real command pays them
-from veerkracht.app import VeerkrachtApp
+from veerkracht.tui.app import VeerkrachtApp
 
 class Ready(VeerkrachtApp):
     def on_mount(self):

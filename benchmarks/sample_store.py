@@ -7,8 +7,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from veerkracht.model import OPTIONS, parse_answers
-from veerkracht.storage import Store
+from veerkracht.core.model import OPTIONS, parse_answers
+from veerkracht.store.store import Store
 
 WORDS = (
     "ik merk dat de werkdruk hoog is en dat ik slecht slaap sinds de reorganisatie "

@@ -16,11 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.sample_store import build_store
 
-from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
-from veerkracht.model import parse_answers
-from veerkracht.scripts import build_script
-from veerkracht.storage import Store
+from veerkracht.core.model import parse_answers
+from veerkracht.core.scripts import build_script
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 SIZE = (100, 30)
 TODAY = date(2025, 3, 30)

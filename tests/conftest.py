@@ -16,7 +16,7 @@ import pytest
 import time_machine
 
 from tests.factories import moment_from
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,17 @@ from typer.testing import CliRunner
 
 from tests.factories import NOW
 from tests.tui_helpers import PARAGRAPHS, SIZE, paste, type_text
-from veerkracht.app import VeerkrachtApp
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
-from veerkracht.model import parse_answers
-from veerkracht.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
+from veerkracht.core.model import parse_answers
+from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
+from veerkracht.core.support import manager_tips
 from veerkracht.screens import after
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import TextField
-from veerkracht.storage import Store
-from veerkracht.support import manager_tips
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 
 def followup_app(home: Path, language: str = "nl") -> VeerkrachtApp:

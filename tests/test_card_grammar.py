@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import NOW
-from veerkracht.cardwriter import CardWriter
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.model import OPTIONS, Entry, parse_answers
-from veerkracht.scripts import MAX_SPOKEN, SPOKEN_SECTIONS, build_script
+from veerkracht.core.cardwriter import CardWriter
+from veerkracht.core.model import OPTIONS, Entry, parse_answers
+from veerkracht.core.scripts import MAX_SPOKEN, SPOKEN_SECTIONS, build_script
 
 #: What people type, in both languages: with and without a capital or a full stop.
 OWN_WORDS = [

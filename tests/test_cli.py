@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from veerkracht import __version__
 from veerkracht.cli import app
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
 
 runner = CliRunner()
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from veerkracht.content import LANGUAGES, Content, load
-from veerkracht.model import OPTIONS
+from veerkracht.core.model import OPTIONS
 
 #: The keys DESIGN.md promises, written out again so that dropping one fails here.
 STABLE_KEYS = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
 
 pytestmark = pytest.mark.slow
 
@@ -24,8 +24,8 @@ KILL_ROUNDS = 20
 WRITER = """
 import os, sys, time
 from pathlib import Path
-from veerkracht.model import now, parse_answers
-from veerkracht.storage import Store
+from veerkracht.core.model import now, parse_answers
+from veerkracht.store.store import Store
 
 real_fsync = os.fsync
 def slow_fsync(fd):

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_cli import run
-from veerkracht.model import ANSWER_FIELDS, OPTIONS
+from veerkracht.core.model import ANSWER_FIELDS, OPTIONS
 
 json_values = st.recursive(
     st.none()

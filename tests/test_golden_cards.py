@@ -11,9 +11,9 @@ import pytest
 
 from tests.factories import NOW
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.model import OPTIONS, Entry, parse_answers
-from veerkracht.render import render
-from veerkracht.scripts import build_script
+from veerkracht.core.model import OPTIONS, Entry, parse_answers
+from veerkracht.core.scripts import build_script
+from veerkracht.render.cards import render
 
 GOLDEN = Path(__file__).parent / "golden" / "cards"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

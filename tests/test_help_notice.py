@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from veerkracht.safety import speaks_of_not_wanting_to_live
+from veerkracht.core.safety import speaks_of_not_wanting_to_live
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "help_notice.toml").read_text())
 SETS = sorted(CORPUS)
@@ -51,6 +51,6 @@ def test_the_corpus_is_large_enough() -> None:
     ],
 )
 def test_sentences_are_made_plain_before_matching(text: str, plain: list[str]) -> None:
-    from veerkracht.plaintext import plain_sentences
+    from veerkracht.core.plaintext import plain_sentences
 
     assert plain_sentences(text) == plain

@@ -9,12 +9,12 @@ from benchmarks.sample_store import build_store
 from textual.widgets import DataTable, Static
 
 from tests.tui_helpers import SIZE
-from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import PAGE_SIZE, HistoryScreen, PickDialog
 from veerkracht.screens.prepare import PrepareScreen
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 TODAY = date(2025, 3, 30)
 

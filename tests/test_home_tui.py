@@ -10,10 +10,9 @@ from textual.widgets import OptionList, Static
 
 from tests.factories import NOW
 from tests.tui_helpers import SIZE, wait_until
-from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
-from veerkracht.model import parse_answers
-from veerkracht.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.model import parse_answers
+from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.screens.after import CheckinScreen, FollowupScreen, SupportScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
@@ -21,8 +20,9 @@ from veerkracht.screens.home import HomeScreen
 from veerkracht.screens.prepare import PrepareScreen
 from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.settings import SettingsScreen
-from veerkracht.settings import load_settings
-from veerkracht.storage import Store
+from veerkracht.store.settings import load_settings
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 TODAY = date(2026, 11, 22)
 

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_cli import assert_refused, run
-from veerkracht.cardwriter import sentence
-from veerkracht.crypto import MAGIC
+from veerkracht.core.cardwriter import sentence
+from veerkracht.store.crypto import MAGIC
 
 PASSPHRASE = "paars konijn fietst naar huis"
 
@@ -235,7 +235,7 @@ def test_a_header_asking_for_a_huge_key_is_damaged_without_deriving(
 ) -> None:
     import struct
 
-    from veerkracht import crypto
+    from veerkracht.store import crypto
 
     reflect()
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)

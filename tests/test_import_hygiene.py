@@ -65,7 +65,7 @@ def test_version_imports_neither_typer_nor_the_cli() -> None:
 def test_reading_the_store_needs_no_tinydb_or_lock(tmp_path: Path) -> None:
     code = (
         "from pathlib import Path\n"
-        "from veerkracht.storage import Store\n"
+        "from veerkracht.store.store import Store\n"
         f"Store(Path({str(tmp_path)!r})).contents()\n"
     )
     loaded = modules_after(code)

@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from veerkracht.cli import app
-from veerkracht.crypto import MAGIC
-from veerkracht.drafts import Draft
-from veerkracht.model import now
-from veerkracht.storage import Store
+from veerkracht.core.model import now
+from veerkracht.store.crypto import MAGIC
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 STRACE = shutil.which("strace")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(STRACE is None, reason="needs strace")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from veerkracht.content import Content
-from veerkracht.language import Rewording, check, sentences
+from veerkracht.core.language import Rewording, check, sentences
 
 NL, EN = Content("nl"), Content("en")
 

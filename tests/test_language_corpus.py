@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from veerkracht.language import CHECKS, check
+from veerkracht.core.language import CHECKS, check
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "language.toml").read_text())
 SETS = sorted(CORPUS)

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from tests.factories import NOW
-from veerkracht.errors import ValidationError
-from veerkracht.model import ANSWER_FIELDS, OPTIONS, Entry, now, parse_answers
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.model import ANSWER_FIELDS, OPTIONS, Entry, now, parse_answers
 
 
 def test_a_complete_answers_file_becomes_an_entry(answers: dict) -> None:

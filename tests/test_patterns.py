@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veerkracht.model import OPTIONS, Entry
-from veerkracht.patterns import Filters, conversations, summarize
-from veerkracht.periods import parse_day
+from veerkracht.core.model import OPTIONS, Entry
+from veerkracht.core.patterns import Filters, conversations, summarize
+from veerkracht.core.periods import parse_day
 
 TODAY = date(2026, 11, 22)
 ZONES = [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5))]

@@ -10,14 +10,14 @@ from typer.testing import CliRunner
 
 from tests.factories import NOW
 from tests.tui_helpers import SIZE, make_app, type_text
-from veerkracht.app import VeerkrachtApp
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
-from veerkracht.model import parse_answers
+from veerkracht.core.model import parse_answers
+from veerkracht.core.scripts import build_script
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.prepare import PrepareScreen, ScriptLine
-from veerkracht.scripts import build_script
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 
 def editor(home: Path, answers: dict, language: str = "nl") -> VeerkrachtApp:

@@ -12,9 +12,9 @@ import pytest
 
 from tests.factories import NOW
 from tests.test_cli import assert_refused, followup_file, run, write
-from veerkracht.crypto import MAGIC
-from veerkracht.drafts import Draft
-from veerkracht.storage import Store
+from veerkracht.store.crypto import MAGIC
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 PASSPHRASE = "paars konijn fietst naar huis"
 SECRET = "Mijn moeder heeft de diagnose gekregen"
@@ -35,9 +35,9 @@ def filled(tmp_path: Path, answers: dict, frozen_clock) -> dict:
 
 def keep_edited_card(store: Store, opening: str) -> None:
     """The card of the first reflection, with an opening line of the user's own."""
-    from veerkracht.cards import edit_of
     from veerkracht.content import Content
-    from veerkracht.scripts import SECTION_KEYS, build_script
+    from veerkracht.core.cards import edit_of
+    from veerkracht.core.scripts import SECTION_KEYS, build_script
 
     script = build_script(store.entry("1"), Content("nl"))
     store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), {}, NOW))
@@ -364,7 +364,7 @@ def test_hulp_never_asks_for_the_passphrase(locked: dict, monkeypatch: pytest.Mo
 
 
 def test_a_store_decrypted_elsewhere_is_not_sealed_again(locked: dict, home: Path) -> None:
-    from veerkracht.model import parse_answers
+    from veerkracht.core.model import parse_answers
 
     long_lived = Store(home, unlock=lambda: PASSPHRASE)  # e.g. a screen left open
     long_lived.entries()

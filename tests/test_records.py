@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tests.factories import NOW
-from veerkracht.errors import ValidationError
-from veerkracht.records import Agreement, parse_checkin, parse_followup
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.records import Agreement, parse_checkin, parse_followup
 
 FOLLOWUP = {
     "entry": "last",

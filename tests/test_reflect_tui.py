@@ -11,12 +11,12 @@ from textual.widgets import Button, Static
 
 from tests.factories import NOW
 from tests.tui_helpers import PARAGRAPHS, SIZE, SMALL, make_app, paste, type_text
-from veerkracht.drafts import Draft
 from veerkracht.screens import reflect
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.widgets import TextField
-from veerkracht.storage import Store
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 #: How long a test waits for a pause in typing to be noticed.
 TYPING_PAUSE = 0.1
@@ -326,7 +326,7 @@ async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(home
     from typer.testing import CliRunner
 
     from veerkracht.cli import app as cli
-    from veerkracht.reflection import STEPS
+    from veerkracht.core.reflection import STEPS
 
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,9 +8,9 @@ import pytest
 
 from tests.factories import NOW
 from veerkracht.content import Content
-from veerkracht.drafts import Draft
-from veerkracht.reflection import STEPS, suggest_audience, suggested_asks, summary
-from veerkracht.storage import Store
+from veerkracht.core.reflection import STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from veerkracht.records import Agreement, CheckIn
-from veerkracht.reminders import already_reminded, remember, reminder
+from veerkracht.core.records import Agreement, CheckIn
+from veerkracht.services.reminders import already_reminded, remember, reminder
 
 TODAY = date(2026, 11, 22)
 

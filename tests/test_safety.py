@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from veerkracht.safety import needs_notice, speaks_of_not_wanting_to_live
+from veerkracht.core.safety import needs_notice, speaks_of_not_wanting_to_live
 
 NOW = datetime(2026, 11, 22, 12, 0).astimezone()
 

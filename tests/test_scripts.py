@@ -10,11 +10,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import NOW
-from veerkracht.cardwriter import join_words
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.model import OPTIONS, Entry, parse_answers
-from veerkracht.render import FORMATS, render
-from veerkracht.scripts import SECTION_KEYS, SPOKEN_SECTIONS, Script, audience_for, build_script
+from veerkracht.core.cardwriter import join_words
+from veerkracht.core.model import OPTIONS, Entry, parse_answers
+from veerkracht.core.scripts import (
+    SECTION_KEYS,
+    SPOKEN_SECTIONS,
+    Script,
+    audience_for,
+    build_script,
+)
+from veerkracht.render.cards import FORMATS, render
 
 
 def make_entry(answers: dict, entry_id: str = "3") -> Entry:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.factories import NOW
 from tests.tui_helpers import make_app
-from veerkracht.reflection import STEPS
+from veerkracht.core.reflection import STEPS
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -58,11 +58,11 @@ def test_reflect_step_en_80x24(snap_compare, home: Path, step: str) -> None:
 
 
 def card_editor(home: Path, language: str):
-    from veerkracht.app import VeerkrachtApp
     from veerkracht.content import Content
-    from veerkracht.model import parse_answers
-    from veerkracht.scripts import build_script
-    from veerkracht.storage import Store
+    from veerkracht.core.model import parse_answers
+    from veerkracht.core.scripts import build_script
+    from veerkracht.store.store import Store
+    from veerkracht.tui.app import VeerkrachtApp
 
     store = Store(home)
     entry = store.add_entry(
@@ -91,8 +91,8 @@ def history_dashboard(home: Path, language: str):
 
     from benchmarks.sample_store import build_store
 
-    from veerkracht.app import VeerkrachtApp
     from veerkracht.content import Content
+    from veerkracht.tui.app import VeerkrachtApp
 
     store = build_store(home, 300)
     return VeerkrachtApp(store, Content(language), start="history", today=date(2025, 3, 30))
@@ -144,8 +144,8 @@ def test_resume_a_draft_nl_80x24(snap_compare, home: Path, frozen_clock) -> None
     """After a closed terminal: the draft, how to go on, and one set aside earlier."""
     from datetime import timedelta
 
-    from veerkracht.drafts import Draft
-    from veerkracht.storage import Store
+    from veerkracht.store.drafts import Draft
+    from veerkracht.store.store import Store
 
     draft = Draft(Store(home), "reflect")
     draft.save({"feelings": ["tired"]}, 2, frozen_clock - timedelta(days=2))

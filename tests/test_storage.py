@@ -12,10 +12,11 @@ import pytest
 from filelock import FileLock
 
 from tests.factories import NOW
-from veerkracht import fsutil, storage
-from veerkracht.errors import VeerkrachtError
-from veerkracht.model import parse_answers
-from veerkracht.storage import Store
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import parse_answers
+from veerkracht.store import fsutil
+from veerkracht.store import store as storage
+from veerkracht.store.store import Store
 
 
 def add(store: Store, **answers: object) -> str:

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from tests.factories import NOW
 from tests.test_cli import assert_refused, run, write
 from tests.tui_helpers import SIZE, type_text
-from veerkracht.app import VeerkrachtApp
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.errors import ValidationError
-from veerkracht.render import FORMATS, render_card
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.support import build_guide, manager_tips, parse_support, signal_keys
+from veerkracht.render.cards import FORMATS, render_card
 from veerkracht.screens.after import SupportScreen
 from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.storage import Store
-from veerkracht.support import build_guide, manager_tips, parse_support, signal_keys
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 MANAGER = {
     "role": "manager",

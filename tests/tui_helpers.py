@@ -10,9 +10,9 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from veerkracht.app import VeerkrachtApp
 from veerkracht.content import Content
-from veerkracht.storage import Store
+from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
 
 SIZE = (100, 30)
 SMALL = (80, 24)

@@ -17,10 +17,9 @@ from textual.timer import Timer
 from textual.widgets import Collapsible, Footer, Input, Label, SelectionList, Static, TextArea
 
 from veerkracht.content import Content
-from veerkracht.drafts import Draft
-from veerkracht.errors import ValidationError, VeerkrachtError
-from veerkracht.model import Entry, now
-from veerkracht.records import (
+from veerkracht.core.errors import ValidationError, VeerkrachtError
+from veerkracht.core.model import Entry, now
+from veerkracht.core.records import (
     AS_FEARED,
     CHECKIN_TEXTS,
     PILLARS,
@@ -28,11 +27,8 @@ from veerkracht.records import (
     parse_checkin,
     parse_followup,
 )
-from veerkracht.safety import words_need_notice
-from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField
-from veerkracht.storage import Store
-from veerkracht.support import (
+from veerkracht.core.safety import words_need_notice
+from veerkracht.core.support import (
     MAX_NAME,
     ROLES,
     build_guide,
@@ -40,7 +36,11 @@ from veerkracht.support import (
     parse_support,
     signal_keys,
 )
-from veerkracht.textsafe import visible
+from veerkracht.core.textsafe import visible
+from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 AGREEMENT_ROWS = 3
 #: Typing pauses this long before the draft is kept.
@@ -445,7 +445,7 @@ class SupportScreen(FormScreen):
         return any(data.get(key) for key in ("name", "noticed", "signals", "answers"))
 
     def action_save(self) -> None:
-        from veerkracht.render import card_plain
+        from veerkracht.render.cards import card_plain
 
         try:
             note = self.store.add_support(parse_support(self.collect(), now=now()))

@@ -16,13 +16,13 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from veerkracht.content import Content
-from veerkracht.model import OPTIONS, Entry
-from veerkracht.patterns import Filters, summarize
-from veerkracht.reflection import summary
-from veerkracht.reports import entry_row, pattern_blocks
+from veerkracht.core.model import OPTIONS, Entry
+from veerkracht.core.patterns import Filters, summarize
+from veerkracht.core.reflection import summary
+from veerkracht.core.textsafe import visible
+from veerkracht.render.history import entry_row, pattern_blocks
 from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.storage import Store
-from veerkracht.textsafe import visible
+from veerkracht.store.store import Store
 
 PAGE_SIZE = 50
 DASHBOARD_WEEKS = 8
@@ -240,8 +240,8 @@ class HistoryScreen(Screen[None]):
         entry = self.current_entry()
         if entry is None:
             return
+        from veerkracht.core.scripts import build_script
         from veerkracht.screens.prepare import PrepareScreen
-        from veerkracht.scripts import build_script
 
         script = build_script(entry, self.content)
         self.app.push_screen(PrepareScreen(self.store, self.content, script))

@@ -12,10 +12,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from veerkracht.content import Content, load
-from veerkracht.drafts import Draft
-from veerkracht.errors import VeerkrachtError
-from veerkracht.reminders import CHECKIN_INTERVAL
-from veerkracht.storage import Store
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.services.reminders import CHECKIN_INTERVAL
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
 
 ACTIONS = tuple(load("home")["actions"])
 

@@ -17,17 +17,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, SelectionList, Static, TextArea
 
-from veerkracht.cards import CardEdit, edit_of
 from veerkracht.content import Content
-from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import write_output
-from veerkracht.locations import documents_dir
-from veerkracht.model import now
-from veerkracht.render import to_markdown
+from veerkracht.core.cards import CardEdit, edit_of
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import now
+from veerkracht.core.scripts import SECTION_KEYS, Script
+from veerkracht.render.cards import to_markdown
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.widgets import MarkedList
-from veerkracht.scripts import SECTION_KEYS, Script
-from veerkracht.storage import Store
+from veerkracht.store.fsutil import write_output
+from veerkracht.store.locations import documents_dir
+from veerkracht.store.store import Store
 
 
 class SectionList(MarkedList):

@@ -29,11 +29,12 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from veerkracht.content import Content
-from veerkracht.drafts import Draft, SetAside, saved_at, step_of
-from veerkracht.errors import VeerkrachtError
-from veerkracht.model import OPTIONS, RELATION_KEYS, now, parse_answers
-from veerkracht.reflection import STEP_FIELDS, STEPS, suggest_audience, suggested_asks, summary
-from veerkracht.safety import free_texts, needs_notice
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import OPTIONS, RELATION_KEYS, now, parse_answers
+from veerkracht.core.reflection import STEP_FIELDS, STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.core.safety import free_texts, needs_notice
+from veerkracht.core.scripts import build_script
+from veerkracht.core.textsafe import visible
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import (
     Choices,
@@ -44,9 +45,8 @@ from veerkracht.screens.widgets import (
     TextField,
     bind_localized,
 )
-from veerkracht.scripts import build_script
-from veerkracht.storage import Store
-from veerkracht.textsafe import visible
+from veerkracht.store.drafts import Draft, SetAside, saved_at, step_of
+from veerkracht.store.store import Store
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
 ASK_SLOTS = 5

@@ -10,10 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.errors import VeerkrachtError
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.screens.widgets import OneOf
-from veerkracht.settings import Settings, load_settings, save_settings, settings_path
-from veerkracht.storage import Store
+from veerkracht.store.settings import Settings, load_settings, save_settings, settings_path
+from veerkracht.store.store import Store
 
 THEMES = ("textual-dark", "textual-light", "veerkracht-contrast", "nord", "gruvbox")
 

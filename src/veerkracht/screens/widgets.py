@@ -19,8 +19,8 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from veerkracht.content import Content
-from veerkracht.model import OPTIONS
-from veerkracht.textsafe import without_controls
+from veerkracht.core.model import OPTIONS
+from veerkracht.core.textsafe import without_controls
 
 
 def bind_localized(

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from veerkracht.content import LANGUAGES, load
-from veerkracht.plaintext import plain_sentences
+from veerkracht.core.plaintext import plain_sentences
 
 HIGH_INTENSITY = 9
 #: Several recent heavy reflections count too: this many, each at least SUSTAINED_LEVEL…

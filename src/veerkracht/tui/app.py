@@ -17,12 +17,12 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from veerkracht.content import Content, load
-from veerkracht.drafts import Draft
-from veerkracht.errors import VeerkrachtError
-from veerkracht.model import Entry
-from veerkracht.scripts import Script
-from veerkracht.settings import load_settings
-from veerkracht.storage import Store
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import Entry
+from veerkracht.core.scripts import Script
+from veerkracht.store.drafts import Draft
+from veerkracht.store.settings import load_settings
+from veerkracht.store.store import Store
 
 #: White on black with yellow accents, for people who need strong contrast.
 HIGH_CONTRAST = Theme(
@@ -75,8 +75,8 @@ class VeerkrachtApp(App[str | None]):
     """veerkracht in the terminal. Returns the id of a reflection saved in this session."""
 
     # Absolute, so the app also works when subclassed from elsewhere (the benchmarks).
-    CSS_PATH = str(files("veerkracht").joinpath("app.tcss"))
-    COMMANDS = {Actions}  # noqa: RUF012 - Textual's own class attribute
+    CSS_PATH = str(files("veerkracht.tui").joinpath("app.tcss"))
+    COMMANDS = {Actions}
 
     def __init__(
         self,
@@ -180,7 +180,7 @@ class VeerkrachtApp(App[str | None]):
             self.push_screen(screen)
 
     def _screen_for(self, flow: str) -> Screen | None:
-        from veerkracht.scripts import build_script
+        from veerkracht.core.scripts import build_script
 
         if flow == "hulp":
             self.show_help("hulp")

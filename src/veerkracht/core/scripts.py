@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from veerkracht.cardwriter import CardWriter, Line
 from veerkracht.content import Content
-from veerkracht.model import Entry
-from veerkracht.reflection import suggest_audience
+from veerkracht.core.cardwriter import CardWriter, Line
+from veerkracht.core.model import Entry
+from veerkracht.core.reflection import suggest_audience
 
 SECTION_KEYS = (
     "opening", "situation", "impact", "need", "asks", "boundaries", "follow_up", "tips",

@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from veerkracht.model import MAX_ASKS, MAX_TEXT, OPTIONS, RELATION_KEYS
-from veerkracht.records import AS_FEARED, PILLARS
+from veerkracht.core.model import MAX_ASKS, MAX_TEXT, OPTIONS, RELATION_KEYS
+from veerkracht.core.records import AS_FEARED, PILLARS
 
 Check = Callable[[Any], bool]
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from veerkracht.folder import Folder
-from veerkracht.fsutil import atomic_write
-from veerkracht.records import Agreement, CheckIn
+from veerkracht.core.records import Agreement, CheckIn
+from veerkracht.store.folder import Folder
+from veerkracht.store.fsutil import atomic_write
 
 CHECKIN_INTERVAL = timedelta(days=7)
 

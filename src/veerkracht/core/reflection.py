@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veerkracht.content import Content
-from veerkracht.model import OPTIONS, RELATION_KEYS
+from veerkracht.core.model import OPTIONS, RELATION_KEYS
 
 STEPS = (
     "welcome", "feelings", "triggers", "impact", "relations", "fear",

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from veerkracht.errors import ValidationError
-from veerkracht.model import (
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.model import (
     INTENSITY_RANGE,
     flag,
     from_plain,

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any, TextIO
 
 from veerkracht.content import Content
-from veerkracht.records import Agreement
-from veerkracht.terminal import console_for
-from veerkracht.textsafe import visible
+from veerkracht.core.records import Agreement
+from veerkracht.core.textsafe import visible
+from veerkracht.render.terminal import console_for
 
 
 def agreements_in_order(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from veerkracht.content import Content, load
-from veerkracht.plaintext import plain
+from veerkracht.core.plaintext import plain
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _MACRO = re.compile(r"\{(\w+)\}")

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from veerkracht.locations import APP_NAME
+from veerkracht.store.locations import APP_NAME
 
 CONFIG_ENV = "VEERKRACHT_CONFIG"
 SETTINGS_FILE = "settings.toml"
@@ -36,7 +36,7 @@ def settings_path() -> Path:
 
 def save_settings(settings: Settings) -> None:
     """Write the settings file atomically (0600, like everything veerkracht writes)."""
-    from veerkracht.fsutil import write_output
+    from veerkracht.store.fsutil import write_output
 
     lines = [f"reminders = {'true' if settings.reminders else 'false'}"]
     if settings.language:

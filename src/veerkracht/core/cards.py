@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from veerkracht.content import LANGUAGES
-from veerkracht.errors import ValidationError
-from veerkracht.model import (
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.model import (
     from_plain,
     known_fields,
     moment,
@@ -20,7 +20,7 @@ from veerkracht.model import (
     text,
     whole_number,
 )
-from veerkracht.scripts import SECTION_KEYS, Script
+from veerkracht.core.scripts import SECTION_KEYS, Script
 
 CARD_FIELDS = ("entry", "audience", "lang", "lines", "enabled", "off", "created")
 MAX_LINES = 40

@@ -28,7 +28,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def write_output(path: Path, text: str) -> None:
     """Write a file the user asked for, atomically; failures become one clear error."""
-    from veerkracht.errors import VeerkrachtError
+    from veerkracht.core.errors import VeerkrachtError
 
     try:
         atomic_write(path, text.encode("utf-8"))

@@ -17,8 +17,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import atomic_write, fsync_dir
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.store.fsutil import atomic_write, fsync_dir
 
 STATES = ("sealing", "sealed", "opening")
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from veerkracht.content import Content
-from veerkracht.model import Entry
-from veerkracht.patterns import COUNTED_GROUPS
-from veerkracht.terminal import console_for
+from veerkracht.core.model import Entry
+from veerkracht.core.patterns import COUNTED_GROUPS
+from veerkracht.render.terminal import console_for
 
 if TYPE_CHECKING:
     from rich.console import Console

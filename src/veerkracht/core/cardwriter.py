@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from veerkracht.content import Content, load
-from veerkracht.language import Rewording, check
-from veerkracht.model import Entry
-from veerkracht.textsafe import visible
+from veerkracht.core.language import Rewording, check
+from veerkracht.core.model import Entry
+from veerkracht.core.textsafe import visible
 
 HEAVY, MODERATE = 7, 4
 #: Said to the works council: the pattern, not the person.

@@ -7,8 +7,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import TEMP_SUFFIX
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.store.fsutil import TEMP_SUFFIX
 
 STORE = "veerkracht.json"
 BACKUP = f"{STORE}.bak"

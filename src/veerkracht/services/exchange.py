@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from veerkracht.cards import CARD_FIELDS, CardEdit, parse_card
 from veerkracht.content import Content
-from veerkracht.errors import ValidationError, printable
-from veerkracht.model import (
+from veerkracht.core.cards import CARD_FIELDS, CardEdit, parse_card
+from veerkracht.core.errors import ValidationError, printable
+from veerkracht.core.model import (
     ANSWER_FIELDS,
     Entry,
     flag,
@@ -20,7 +20,7 @@ from veerkracht.model import (
     text,
     whole_number,
 )
-from veerkracht.records import (
+from veerkracht.core.records import (
     AS_FEARED,
     CHECKIN_FIELDS,
     WENT_RANGE,
@@ -30,10 +30,10 @@ from veerkracht.records import (
     parse_agreement,
     parse_checkin,
 )
-from veerkracht.render import markdown_item
-from veerkracht.storage import Contents
-from veerkracht.support import SUPPORT_FIELDS, SupportNote, parse_support
-from veerkracht.textsafe import for_markdown
+from veerkracht.core.support import SUPPORT_FIELDS, SupportNote, parse_support
+from veerkracht.core.textsafe import for_markdown
+from veerkracht.render.cards import markdown_item
+from veerkracht.store.store import Contents
 
 FORMAT = "veerkracht-export"
 VERSION = 1
@@ -210,7 +210,7 @@ def _within(error: ValidationError, where: str) -> ValidationError:
 
 def export_markdown(contents: Contents, content: Content) -> str:
     """Everything, readable, for the user's own keeping (private text included, marked)."""
-    from veerkracht.reflection import summary
+    from veerkracht.core.reflection import summary
 
     heading = content.text("exchange", "title")
     parts = [f"# {heading}", "", content.text("exchange", "private_note"), ""]

@@ -19,16 +19,16 @@ from typer.core import TyperGroup
 
 from veerkracht import __version__
 from veerkracht.content import DEFAULT_LANGUAGE, Content
-from veerkracht.crypto import MIN_PASSPHRASE
-from veerkracht.errors import ValidationError, VeerkrachtError
-from veerkracht.locations import data_dir
-from veerkracht.model import OPTIONS, Entry, now, parse_answers
-from veerkracht.safety import words_need_notice
-from veerkracht.textsafe import visible
+from veerkracht.core.errors import ValidationError, VeerkrachtError
+from veerkracht.core.model import OPTIONS, Entry, now, parse_answers
+from veerkracht.core.safety import words_need_notice
+from veerkracht.core.textsafe import visible
+from veerkracht.store.crypto import MIN_PASSPHRASE
+from veerkracht.store.locations import data_dir
 
 if TYPE_CHECKING:
-    from veerkracht.scripts import Script
-    from veerkracht.storage import Store
+    from veerkracht.core.scripts import Script
+    from veerkracht.store.store import Store
 
 DEBUG_ENV = "VEERKRACHT_DEBUG"
 #: `share --include heavy`: the line on how heavy it is, shared only when chosen.
@@ -91,7 +91,7 @@ class Session:
     @property
     def store(self) -> Store:
         """One store per command, so the passphrase is asked (and the key derived) once."""
-        from veerkracht.storage import Store
+        from veerkracht.store.store import Store
 
         directory = data_dir(self.data_dir)
         if self._store is None or self._store.directory != directory:
@@ -160,8 +160,8 @@ def interactive() -> bool:
 
 def _maybe_remind(session: Session) -> None:
     """One gentle line on stderr, at most once a day, unless turned off in the settings."""
-    from veerkracht.reminders import already_reminded, remember, reminder
-    from veerkracht.settings import load_settings
+    from veerkracht.services.reminders import already_reminded, remember, reminder
+    from veerkracht.store.settings import load_settings
 
     if session.quiet or not interactive() or not load_settings().reminders:
         return
@@ -264,7 +264,7 @@ def root(
     ] = False,
 ) -> None:
     """Bereid rustig een gesprek over steun op het werk voor."""
-    from veerkracht.settings import load_settings
+    from veerkracht.store.settings import load_settings
 
     session = _use(ctx, language or _language(load_settings().language), directory)
     session.quiet = quiet
@@ -332,8 +332,8 @@ def prepare(
 
     Voorbeeld: veerkracht prepare last --to manager --format markdown -o kaart.md
     """
-    from veerkracht.render import print_text, render
-    from veerkracht.scripts import build_script
+    from veerkracht.core.scripts import build_script
+    from veerkracht.render.cards import print_text, render
 
     session = _use(ctx, language, directory)
     entry = session.store.entry(entry_ref)
@@ -365,7 +365,7 @@ def followup(
 
     Voorbeeld: veerkracht followup last --from verslag.json
     """
-    from veerkracht.records import parse_followup
+    from veerkracht.core.records import parse_followup
 
     session = _use(ctx, language, directory)
     if from_file is None:
@@ -401,7 +401,7 @@ def agreements(
 
     Voorbeeld: veerkracht agreements --done 3
     """
-    from veerkracht.agreements import agreement_json, agreements_in_order, agreements_table
+    from veerkracht.render.agreements import agreement_json, agreements_in_order, agreements_table
 
     session = _use(ctx, language, directory)
     if done is not None:
@@ -432,7 +432,7 @@ def checkin(
 
     Voorbeeld: veerkracht checkin --from week47.toml
     """
-    from veerkracht.records import parse_checkin
+    from veerkracht.core.records import parse_checkin
 
     session = _use(ctx, language, directory)
     if from_file is None:
@@ -470,8 +470,8 @@ def support(
 
     Voorbeeld: veerkracht support --from inchecken.json --format markdown
     """
-    from veerkracht.render import print_card, render_card
-    from veerkracht.support import build_guide, parse_support
+    from veerkracht.core.support import build_guide, parse_support
+    from veerkracht.render.cards import print_card, render_card
 
     session = _use(ctx, language, directory)
     store = session.store
@@ -533,7 +533,7 @@ def export(
 
     Voorbeeld: veerkracht export -o veerkracht-backup.json
     """
-    from veerkracht.exchange import export_data, export_markdown
+    from veerkracht.services.exchange import export_data, export_markdown
 
     session = _use(ctx, language, directory)
     contents = session.store.contents()
@@ -555,7 +555,7 @@ def import_(
 
     Voorbeeld: veerkracht import veerkracht-backup.json
     """
-    from veerkracht.exchange import KINDS, parse_export
+    from veerkracht.services.exchange import KINDS, parse_export
 
     session = _use(ctx, language, directory)
     found = _parse_file(ctx, session, file, parse_export)
@@ -624,8 +624,8 @@ def share(
 
     Voorbeeld: veerkracht share last --include opening,situation,need,asks -o voor-anna.md
     """
-    from veerkracht.render import to_markdown
-    from veerkracht.scripts import build_script
+    from veerkracht.core.scripts import build_script
+    from veerkracht.render.cards import to_markdown
 
     session = _use(ctx, language, directory)
     content = session.content
@@ -662,7 +662,7 @@ def _spoken_lines(script: Script) -> list[str]:
 
 def _users_version(session: Session, script: Script) -> Script:
     """The card as the user kept it in the editor, if they did."""
-    from veerkracht.cards import apply_edit
+    from veerkracht.core.cards import apply_edit
 
     kept = session.store.card(script.entry.uuid, script.audience, script.language)
     return apply_edit(script, kept)
@@ -671,7 +671,7 @@ def _users_version(session: Session, script: Script) -> Script:
 def _sections(content: Content, include: str | None) -> set[str] | None:
     """The section keys named by --include (None when not given); unknown ones are a
     usage error listing the valid keys."""
-    from veerkracht.scripts import SECTION_KEYS
+    from veerkracht.core.scripts import SECTION_KEYS
 
     if include is None:
         return None
@@ -741,7 +741,7 @@ def _echo_json(data: Any) -> None:
 
 def _emit(session: Session, text: str, output: Path | None) -> None:
     """Write to --output atomically (naming it on stderr), or print."""
-    from veerkracht.fsutil import write_output
+    from veerkracht.store.fsutil import write_output
 
     if output is None:
         typer.echo(text, nl=False)
@@ -804,8 +804,8 @@ def history(
 
     Voorbeeld: veerkracht history --since 8w --feeling tired --format markdown
     """
-    from veerkracht.patterns import Filters, summarize
-    from veerkracht.reports import history_markdown, history_table
+    from veerkracht.core.patterns import Filters, summarize
+    from veerkracht.render.history import history_markdown, history_table
 
     session = _use(ctx, language, directory)
     if support_notes:
@@ -853,7 +853,7 @@ def history(
 
 def _day(session: Session, value: str | None, option: str, today: date) -> date | None:
     """A --since/--until value as a date; a bad one is a usage error naming it."""
-    from veerkracht.periods import parse_day
+    from veerkracht.core.periods import parse_day
 
     if value is None:
         return None
@@ -873,7 +873,7 @@ def _parse_file(
 ) -> T:
     """Read a --from file and validate it (records are created at `moment` unless the file
     says when); a refusal names the file and the field."""
-    from veerkracht.inputfiles import read_data_file
+    from veerkracht.cli.inputfiles import read_data_file
 
     data = read_data_file(name)
     try:
@@ -886,7 +886,7 @@ def _parse_file(
 def _reflection_is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:
     """Whether a reflection asks for the help notice: its words, its heaviness, or
     several heavy ones in a row (earlier entries are read only when that can matter)."""
-    from veerkracht.safety import SUSTAINED_LEVEL, free_texts, needs_notice
+    from veerkracht.core.safety import SUSTAINED_LEVEL, free_texts, needs_notice
 
     recent: list[tuple[datetime, int | None]] = []
     if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
@@ -912,7 +912,7 @@ def _run_tui(ctx: typer.Context, session: Session, **options: Any) -> None:
     # No prompts inside a screen: if another process encrypts meanwhile, saving says so.
     session.store.unlock = None
     gc.enable()  # a screen lives long: collect garbage again (see veerkracht.launch)
-    from veerkracht.app import VeerkrachtApp
+    from veerkracht.tui.app import VeerkrachtApp
 
     VeerkrachtApp(session.store, session.content, **options).run()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from veerkracht.errors import ValidationError, printable
+from veerkracht.core.errors import ValidationError, printable
 
 T = TypeVar("T")
 

@@ -24,16 +24,16 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from veerkracht import stored
-from veerkracht.cards import CardEdit
-from veerkracht.crypto import MAGIC, Vault, header_of, is_sealed
-from veerkracht.errors import VeerkrachtError
-from veerkracht.folder import Folder
-from veerkracht.fsutil import atomic_write, fsync_dir, keep_backup, remove_temps
-from veerkracht.model import Entry
-from veerkracht.records import Agreement, CheckIn, FollowUp
-from veerkracht.seal import Seal, read_seal, remove_seal, write_seal
-from veerkracht.support import SupportNote
+from veerkracht.core.cards import CardEdit
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import Entry
+from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.support import SupportNote
+from veerkracht.store import stored
+from veerkracht.store.crypto import MAGIC, Vault, header_of, is_sealed
+from veerkracht.store.folder import Folder
+from veerkracht.store.fsutil import atomic_write, fsync_dir, keep_backup, remove_temps
+from veerkracht.store.seal import Seal, read_seal, remove_seal, write_seal
 
 if TYPE_CHECKING:
     from tinydb import TinyDB

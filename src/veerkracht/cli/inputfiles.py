@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from veerkracht.errors import VeerkrachtError
+from veerkracht.core.errors import VeerkrachtError
 
 STDIN = "-"
 

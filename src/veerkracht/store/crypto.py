@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from hashlib import sha256
 
-from veerkracht.errors import VeerkrachtError
+from veerkracht.core.errors import VeerkrachtError
 
 MAGIC = b"VKENC\x01"
 _HEADER = struct.Struct(">6sIII16s32s")

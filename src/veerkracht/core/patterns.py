@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
-from veerkracht.model import OPTIONS, Entry
-from veerkracht.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.model import OPTIONS, Entry
+from veerkracht.core.records import Agreement, CheckIn, FollowUp
 
 COUNTED_GROUPS = ("feelings", "triggers", "impact", "support")
 TREND_WEEKS = 4

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
 from veerkracht.content import Content
-from veerkracht.scripts import Script, Section
-from veerkracht.terminal import console_for
-from veerkracht.textsafe import for_markdown, visible
+from veerkracht.core.scripts import Script, Section
+from veerkracht.core.textsafe import for_markdown, visible
+from veerkracht.render.terminal import console_for
 
 FORMATS = ("text", "markdown", "json")
 

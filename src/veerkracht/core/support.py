@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from veerkracht.cardwriter import paragraphs
 from veerkracht.content import Content, load
-from veerkracht.errors import ValidationError, printable
-from veerkracht.language import check
-from veerkracht.model import (
+from veerkracht.core.cardwriter import paragraphs
+from veerkracht.core.errors import ValidationError, printable
+from veerkracht.core.language import check
+from veerkracht.core.model import (
     from_plain,
     known_fields,
     moment,
@@ -22,7 +22,7 @@ from veerkracht.model import (
     text,
     text_map,
 )
-from veerkracht.scripts import Section
+from veerkracht.core.scripts import Section
 
 ROLES = ("colleague", "manager")
 MAX_NAME = 30

@@ -13,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from veerkracht.errors import VeerkrachtError
-from veerkracht.fsutil import atomic_write, fsync_dir
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.store.fsutil import atomic_write, fsync_dir
 
 if TYPE_CHECKING:
-    from veerkracht.storage import Store
+    from veerkracht.store.store import Store
 
 #: Between a draft's name and the moment it was set aside: `draft-reflect@20261123-140210`.
 ASIDE_MARK = "@"

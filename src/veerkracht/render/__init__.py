@@ -1,0 +1,1 @@
+"""What the user reads: cards, history, agreements as text, Markdown and JSON."""

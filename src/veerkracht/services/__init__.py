@@ -1,0 +1,1 @@
+"""Features that work on the store: import and export, gentle reminders."""

@@ -1,0 +1,1 @@
+"""The Textual app: which screen comes next, and what flows back."""
