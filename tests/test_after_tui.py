@@ -16,7 +16,7 @@ from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
 from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
-from veerkracht.core.support import manager_tips
+from veerkracht.core.support_note import manager_tips
 from veerkracht.screens import after
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog

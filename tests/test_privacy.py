@@ -36,8 +36,7 @@ def filled(tmp_path: Path, answers: dict, frozen_clock) -> dict:
 def keep_edited_card(store: Store, opening: str) -> None:
     """The card of the first reflection, with an opening line of the user's own."""
     from veerkracht.content import Content
-    from veerkracht.core.cards import edit_of
-    from veerkracht.core.scripts import SECTION_KEYS, build_script
+    from veerkracht.core.scripts import SECTION_KEYS, build_script, edit_of
 
     script = build_script(store.entry("1"), Content("nl"))
     store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), {}, NOW))

@@ -14,7 +14,8 @@ from tests.test_cli import assert_refused, run, write
 from tests.tui_helpers import SIZE, type_text
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.errors import ValidationError
-from veerkracht.core.support import build_guide, manager_tips, parse_support, signal_keys
+from veerkracht.core.guide import build_guide
+from veerkracht.core.support_note import manager_tips, parse_support, signal_keys
 from veerkracht.render.cards import FORMATS, render_card
 from veerkracht.screens.after import SupportScreen
 from veerkracht.screens.dialogs import ChoiceDialog

@@ -470,7 +470,8 @@ def support(
 
     Voorbeeld: veerkracht support --from inchecken.json --format markdown
     """
-    from veerkracht.core.support import build_guide, parse_support
+    from veerkracht.core.guide import build_guide
+    from veerkracht.core.support_note import parse_support
     from veerkracht.render.cards import print_card, render_card
 
     session = _use(ctx, language, directory)
@@ -662,7 +663,7 @@ def _spoken_lines(script: Script) -> list[str]:
 
 def _users_version(session: Session, script: Script) -> Script:
     """The card as the user kept it in the editor, if they did."""
-    from veerkracht.core.cards import apply_edit
+    from veerkracht.core.scripts import apply_edit
 
     kept = session.store.card(script.entry.uuid, script.audience, script.language)
     return apply_edit(script, kept)

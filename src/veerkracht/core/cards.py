@@ -20,8 +20,11 @@ from veerkracht.core.model import (
     text,
     whole_number,
 )
-from veerkracht.core.scripts import SECTION_KEYS, Script
 
+#: The sections of a card, in the order of the `prepare --format json` contract.
+SECTION_KEYS = (
+    "opening", "situation", "impact", "need", "asks", "boundaries", "follow_up", "tips",
+)  # fmt: skip
 CARD_FIELDS = ("entry", "audience", "lang", "lines", "enabled", "off", "created")
 MAX_LINES = 40
 
@@ -50,32 +53,6 @@ class CardEdit:
 
     def matches(self, entry: str, audience: str, lang: str) -> bool:
         return (self.entry, self.audience, self.lang) == (entry, audience, lang)
-
-
-def edit_of(
-    script: Script,
-    lines: Mapping[str, list[str]],
-    enabled: set[str],
-    off: Mapping[str, set[int]],
-    now: datetime,
-) -> CardEdit:
-    """The edit that turns `script` (as generated) into the card the user has now."""
-    return CardEdit(
-        entry=script.entry.uuid,
-        audience=script.audience,
-        lang=script.language,
-        created=now,
-        lines={s.key: list(lines.get(s.key, s.all_lines)) for s in script.sections},
-        enabled=[key for key in SECTION_KEYS if key in enabled],
-        off={key: sorted(found) for key, found in off.items() if found},
-    )
-
-
-def apply_edit(script: Script, edit: CardEdit | None) -> Script:
-    """`script` as the user edited it (unchanged when there is no edit)."""
-    if edit is None:
-        return script
-    return script.edited(edit.lines, set(edit.enabled), edit.off, by_user=True)
 
 
 def parse_card(data: Any, *, now: datetime) -> CardEdit:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from veerkracht.content import Content
+from veerkracht.core.cards import SECTION_KEYS, CardEdit
 from veerkracht.core.cardwriter import CardWriter, Line
 from veerkracht.core.model import Entry
 from veerkracht.core.reflection import suggest_audience
 
-SECTION_KEYS = (
-    "opening", "situation", "impact", "need", "asks", "boundaries", "follow_up", "tips",
-)  # fmt: skip
 #: The sections that are said to the other person (tips are for the user alone).
 SPOKEN_SECTIONS = SECTION_KEYS[:-1]
 #: Spoken lines that are on: a card you can say in about three minutes.
@@ -164,3 +163,32 @@ def _over_budget(drafted: Mapping[str, Sequence[Line]]) -> set[tuple[str, int]]:
         key=lambda place: -drafted[place[0]][place[1]].priority,
     )  # fmt: skip
     return spare | set(ranked[MAX_SPOKEN:])
+
+
+# -- the user's own version ------------------------------------------------------------
+
+
+def edit_of(
+    script: Script,
+    lines: Mapping[str, list[str]],
+    enabled: set[str],
+    off: Mapping[str, set[int]],
+    now: datetime,
+) -> CardEdit:
+    """The edit that turns `script` (as generated) into the card the user has now."""
+    return CardEdit(
+        entry=script.entry.uuid,
+        audience=script.audience,
+        lang=script.language,
+        created=now,
+        lines={s.key: list(lines.get(s.key, s.all_lines)) for s in script.sections},
+        enabled=[key for key in SECTION_KEYS if key in enabled],
+        off={key: sorted(found) for key, found in off.items() if found},
+    )
+
+
+def apply_edit(script: Script, edit: CardEdit | None) -> Script:
+    """`script` as the user edited it (unchanged when there is no edit)."""
+    if edit is None:
+        return script
+    return script.edited(edit.lines, set(edit.enabled), edit.off, by_user=True)

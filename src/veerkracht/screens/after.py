@@ -18,6 +18,7 @@ from textual.widgets import Collapsible, Footer, Input, Label, SelectionList, St
 
 from veerkracht.content import Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
+from veerkracht.core.guide import build_guide
 from veerkracht.core.model import Entry, now
 from veerkracht.core.records import (
     AS_FEARED,
@@ -28,14 +29,7 @@ from veerkracht.core.records import (
     parse_followup,
 )
 from veerkracht.core.safety import words_need_notice
-from veerkracht.core.support import (
-    MAX_NAME,
-    ROLES,
-    build_guide,
-    manager_tips,
-    parse_support,
-    signal_keys,
-)
+from veerkracht.core.support_note import MAX_NAME, ROLES, manager_tips, parse_support, signal_keys
 from veerkracht.core.textsafe import visible
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField

@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, SelectionList, Static, TextArea
 
 from veerkracht.content import Content
-from veerkracht.core.cards import CardEdit, edit_of
+from veerkracht.core.cards import CardEdit
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
-from veerkracht.core.scripts import SECTION_KEYS, Script
+from veerkracht.core.scripts import SECTION_KEYS, Script, edit_of
 from veerkracht.render.cards import to_markdown
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.widgets import MarkedList

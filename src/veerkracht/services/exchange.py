@@ -30,7 +30,7 @@ from veerkracht.core.records import (
     parse_agreement,
     parse_checkin,
 )
-from veerkracht.core.support import SUPPORT_FIELDS, SupportNote, parse_support
+from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
 from veerkracht.core.textsafe import for_markdown
 from veerkracht.render.cards import markdown_item
 from veerkracht.store.store import Contents

@@ -28,7 +28,7 @@ from veerkracht.core.cards import CardEdit
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
-from veerkracht.core.support import SupportNote
+from veerkracht.core.support_note import SupportNote
 from veerkracht.store import stored
 from veerkracht.store.crypto import MAGIC, Vault, header_of, is_sealed
 from veerkracht.store.folder import Folder
