@@ -64,14 +64,12 @@ def build_store(directory: Path, count: int) -> Store:
     rng = random.Random(count)
     store = Store(directory)
     start = datetime(2025, 1, 1, 9, tzinfo=timezone(timedelta(hours=1)))
-    with store.transaction() as db:
-        table = db.table("entries")
-        records = []
+    with store.transaction() as tables:
+        entries = tables.setdefault("entries", {})
         for number in range(1, count + 1):
             moment = start + timedelta(hours=7 * number)
             entry = parse_answers(realistic_answers(rng, moment), now=moment)
             entry.id = str(number)
-            records.append(entry.to_record())
-        table.insert_multiple(records)
-        db.table("meta").upsert({"counters": {"entries": count}}, lambda doc: True)
+            entries[str(number)] = entry.to_record()
+        tables.setdefault("meta", {}).setdefault("1", {})["counters"] = {"entries": count}
     return store

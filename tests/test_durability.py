@@ -38,10 +38,10 @@ while True:
     answers = {"feelings": ["tired"], "share": "woorden " * 200}
     entry = store.add_entry(parse_answers(answers, now=now()))
     print(entry.id, flush=True)
-    with store.transaction() as db:
-        db.table("scratch").insert({"blob": "x" * 20000})
-    with store.transaction() as db:
-        db.table("scratch").truncate()
+    with store.transaction() as tables:
+        tables["scratch"] = {"1": {"blob": "x" * 20000}}
+    with store.transaction() as tables:
+        tables["scratch"] = {}
 """
 
 # Says it is ready (everything imported), waits until the test says go on stdin, then

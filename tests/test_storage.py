@@ -14,7 +14,7 @@ from filelock import FileLock
 from tests.factories import NOW
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import parse_answers
-from veerkracht.store import fsutil
+from veerkracht.store import fsutil, tables
 from veerkracht.store import store as storage
 from veerkracht.store.store import Store
 
@@ -53,8 +53,8 @@ def test_an_empty_store_and_an_unknown_id_are_named(store: Store) -> None:
 def test_ids_never_come_back_after_a_record_is_removed(store: Store) -> None:
     add(store)
     add(store)
-    with store.transaction() as db:
-        db.table("entries").remove(doc_ids=[2])
+    with store.transaction() as data:
+        del data["entries"]["2"]
     assert add(store) == "3"
 
 
@@ -69,7 +69,7 @@ def test_files_are_private(store: Store, home: Path) -> None:
 def test_the_file_is_json_with_a_schema_version(store: Store) -> None:
     add(store)
     data = json.loads(store.path.read_bytes())
-    assert data["meta"]["1"]["schema"] == storage.SCHEMA_VERSION
+    assert data["meta"]["1"]["schema"] == tables.SCHEMA_VERSION
     assert data["entries"]["1"]["feelings"] == ["tired"]
 
 
@@ -162,15 +162,15 @@ def test_a_busy_store_is_a_clear_error(store: Store, monkeypatch: pytest.MonkeyP
 def test_a_failed_transaction_writes_nothing(store: Store) -> None:
     add(store)
     before = store.path.read_bytes()
-    with pytest.raises(RuntimeError), store.transaction() as db:
-        db.table("entries").truncate()
+    with pytest.raises(RuntimeError), store.transaction() as data:
+        data["entries"].clear()
         raise RuntimeError("halfway")
     assert store.path.read_bytes() == before
 
 
 def test_a_newer_schema_is_refused_untouched(store: Store) -> None:
     store.directory.mkdir(parents=True)
-    newer = json.dumps({"meta": {"1": {"schema": storage.SCHEMA_VERSION + 1}}}).encode()
+    newer = json.dumps({"meta": {"1": {"schema": tables.SCHEMA_VERSION + 1}}}).encode()
     store.path.write_bytes(newer)
     with pytest.raises(VeerkrachtError) as caught:
         add(store)
@@ -183,13 +183,13 @@ def test_migrations_run_in_order_and_are_saved(
 ) -> None:
     add(store)
 
-    def rename_feelings(tables: storage.Tables) -> None:
-        for record in tables["entries"].values():
+    def rename_feelings(data: tables.Tables) -> None:
+        for record in data["entries"].values():
             record["feelings_note"] = "migrated"
 
-    now = storage.SCHEMA_VERSION
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, now: rename_feelings})
+    now = tables.SCHEMA_VERSION
+    monkeypatch.setattr(tables, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(tables, "MIGRATIONS", {**tables.MIGRATIONS, now: rename_feelings})
     assert store.entries()[0].feelings_note == "migrated"
     # reading writes nothing
     assert json.loads(store.path.read_bytes())["meta"]["1"]["schema"] == now

@@ -19,9 +19,6 @@ from veerkracht.store.fsutil import atomic_write, fsync_dir
 if TYPE_CHECKING:
     from veerkracht.store.store import Store
 
-#: Between a draft's name and the moment it was set aside: `draft-reflect@20261123-140210`.
-ASIDE_MARK = "@"
-
 
 @dataclass(frozen=True)
 class SetAside:
@@ -77,7 +74,7 @@ class Draft:
     def set_aside_drafts(self) -> list[SetAside]:
         """The drafts set aside earlier, newest first (damaged ones are skipped)."""
         found = []
-        for path in sorted(self.directory.glob(f"{self.path.stem}{ASIDE_MARK}*.json")):
+        for path in self.store.folder.drafts_set_aside(self.name):
             data = self._read(path)
             if data is not None:
                 found.append(SetAside(path, data))
@@ -95,11 +92,9 @@ class Draft:
         if not self.path.exists():
             return None
         stamp = now.strftime("%Y%m%d-%H%M%S")
-        target = self.directory / f"{self.path.stem}{ASIDE_MARK}{stamp}.json"
         number = 1
-        while target.exists():
+        while (target := self.store.folder.set_aside(self.name, stamp, number)).exists():
             number += 1
-            target = self.directory / f"{self.path.stem}{ASIDE_MARK}{stamp}-{number}.json"
         self.path.replace(target)
         fsync_dir(self.directory)
         return target

@@ -19,6 +19,8 @@ KEY = "veerkracht.key"
 FORGETTING = "veerkracht.forgetting"
 REMINDED = "reminded.json"
 DRAFT_PREFIX = "draft-"
+#: Between a draft's name and the moment it was set aside: `draft-reflect@20261123-140210`.
+ASIDE_MARK = "@"
 PRIVATE_DIR = 0o700
 
 
@@ -54,6 +56,15 @@ class Folder:
 
     def draft(self, name: str) -> Path:
         return self.path / f"{DRAFT_PREFIX}{name}.json"
+
+    def set_aside(self, name: str, stamp: str, number: int = 1) -> Path:
+        """Where a draft set aside at `stamp` goes (`number` when that name is taken)."""
+        suffix = "" if number == 1 else f"-{number}"
+        return self.path / f"{DRAFT_PREFIX}{name}{ASIDE_MARK}{stamp}{suffix}.json"
+
+    def drafts_set_aside(self, name: str) -> list[Path]:
+        """The drafts of `name` set aside, oldest first."""
+        return sorted(self.path.glob(f"{DRAFT_PREFIX}{name}{ASIDE_MARK}*.json"))
 
     def drafts(self) -> list[Path]:
         """Every draft, set aside or set apart as damaged included."""
