@@ -577,7 +577,7 @@ def test_a_reminder_shows_once_a_day_on_a_terminal(
 ) -> None:
     add_entries('{"feelings": ["tired"]}')
     run("followup", "--from", str(followup_file(tmp_path)))
-    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     first = run("agreements", "--format", "json")
     assert "de datum voorbij" in first.stderr
     json.loads(first.stdout)  # stdout stays clean for scripts
@@ -590,7 +590,7 @@ def test_reminders_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.toml").write_text("reminders = false\n")
-    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     assert run("agreements").stderr == ""
 
 

@@ -109,7 +109,7 @@ def test_reminders_show_once_a_day_by_the_local_date(monkeypatch: pytest.MonkeyP
     with at("2026-12-01T09:00 Europe/Amsterdam"):
         reflect()
         followup_with("2026-11-30")
-    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     with at("2026-12-01T23:59 Europe/Amsterdam"):
         assert "Even ter herinnering" in run("agreements", "--format", "json").stderr
         assert run("agreements", "--format", "json").stderr == ""
@@ -121,7 +121,7 @@ def test_a_checkin_is_due_a_week_later_across_the_autumn_clock_change(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The clocks go back on Sunday 25 October 2026; a week is still seven days."""
-    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     with at("2026-10-19T09:00 Europe/Amsterdam"):
         run("checkin", "--from", "-", input='{"capacity": 6, "load": 7}')
     with at("2026-10-25T23:00 Europe/Amsterdam"):

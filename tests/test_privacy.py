@@ -355,7 +355,7 @@ def test_no_command_touches_the_network(tmp_path: Path) -> None:
 def test_hulp_never_asks_for_the_passphrase(locked: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     """Someone looking for 113 must not meet a passphrase prompt (the reminder check)."""
     monkeypatch.delenv("VEERKRACHT_PASSPHRASE")
-    monkeypatch.setattr("veerkracht.cli.interactive", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     result = run("hulp")
     assert result.exit_code == 0
     assert "113" in result.stdout

@@ -68,6 +68,13 @@ def _defaults() -> dict[str, Any]:
     }  # fmt: skip
 
 
+def without_private(record: dict[str, Any]) -> dict[str, Any]:
+    """An entry record as it may be shown outside an export: without the text the user
+    keeps for themselves. Trims `record` in place (callers pass their own copy)."""
+    record.pop("private", None)
+    return record
+
+
 def plain_record(record: Any) -> dict[str, Any]:
     """A dataclass record as a JSON-ready dict, `id` and `uuid` first, dates as ISO text.
 

@@ -1,0 +1,198 @@
+"""Before the talk: `reflect`, `prepare` (the conversation card) and `share`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from veerkracht.cli.options import (
+    Audience,
+    CardFormat,
+    CardFormatOption,
+    DataDirOption,
+    EntryArgument,
+    FromOption,
+    LanguageOption,
+    OutputOption,
+)
+from veerkracht.cli.session import (
+    Session,
+    emit,
+    fail,
+    help_notice,
+    parse_file,
+    run_tui,
+    show,
+    use,
+)
+from veerkracht.content import Content
+from veerkracht.core.model import Entry, now, parse_answers
+from veerkracht.core.textsafe import visible
+
+if TYPE_CHECKING:
+    from veerkracht.core.scripts import Script
+
+#: `share --include heavy`: the line on how heavy it is, shared only when chosen.
+HEAVY_KEY = "heavy"
+ToOption = Annotated[
+    Audience | None,
+    typer.Option("--to", help="Met wie je praat (standaard: gekozen in de reflectie)."),
+]
+
+
+def reflect(
+    ctx: typer.Context,
+    from_file: FromOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Sta stil bij wat je voelt en nodig hebt (begeleide reflectie).
+
+    Voorbeeld: veerkracht reflect --from antwoorden.json
+    """
+    session = use(ctx, language, directory)
+    if from_file is None:
+        run_tui(session)
+        return
+    moment = now()
+    entry = parse_file(session, from_file, parse_answers, moment)
+    entry.help_notice = entry.help_notice or _is_heavy(session, entry, moment)
+    session.store.add_entry(entry)
+    typer.echo(entry.id)
+    if entry.help_notice:
+        help_notice(session)
+
+
+def prepare(
+    ctx: typer.Context,
+    entry_ref: EntryArgument = "last",
+    to: ToOption = None,
+    output_format: CardFormatOption = CardFormat.text,
+    output: OutputOption = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Bekijk, bewerk en oefen het gesprek in de terminal.")
+    ] = False,
+    generated: Annotated[
+        bool,
+        typer.Option("--generated", help="De gemaakte kaart, niet je eigen bewaarde versie."),
+    ] = False,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Maak een gesprekskaart: wat je wilt zeggen, vragen en afspreken.
+
+    Je eigen versie (bewaard in de editor) komt terug, tenzij je --generated kiest.
+
+    Voorbeeld: veerkracht prepare last --to manager --format markdown -o kaart.md
+    """
+    from veerkracht.core.scripts import build_script
+    from veerkracht.render.cards import print_text, render
+
+    session = use(ctx, language, directory)
+    entry = session.store.entry(entry_ref)
+    script = build_script(entry, session.content, to.value if to else None)
+    if edit:
+        run_tui(session, script=script)
+        return
+    if not generated:
+        script = _users_version(session, script)
+    show(
+        session, output_format, output,
+        render=lambda kind: render(script, session.content, kind),
+        print_text=lambda out: print_text(script, session.content, out),
+    )  # fmt: skip
+
+
+def share(
+    ctx: typer.Context,
+    entry_ref: EntryArgument = "last",
+    include: Annotated[
+        str | None,
+        typer.Option("--include", metavar="KEY,…", help="De onderdelen die je deelt."),
+    ] = None,
+    to: Annotated[Audience | None, typer.Option("--to", help="Met wie je deelt.")] = None,
+    output: OutputOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Een samenvatting voor een ander, die jij per onderdeel goedkeurt.
+
+    Voorbeeld: veerkracht share last --include opening,situation,need,asks -o voor-anna.md
+    """
+    from veerkracht.core.scripts import build_script
+    from veerkracht.render.cards import to_markdown
+
+    session = use(ctx, language, directory)
+    content = session.content
+    chosen = _sections(content, include)
+    script = build_script(session.store.entry(entry_ref), content, to.value if to else None)
+    script = _users_version(session, script)
+    if chosen is None:
+        if not sys.stdin.isatty():
+            fail(content.message("share_needs_include"))
+        chosen = _ask_sections(script, content)
+    if not chosen - {HEAVY_KEY}:
+        session.say("share_nothing")
+        return
+    if HEAVY_KEY not in chosen:  # how heavy it is goes to others only when chosen
+        script = script.without_heavy_line()
+    emit(session, to_markdown(script.edited({}, chosen), content), output)
+
+
+def _ask_sections(script: Script, content: Content) -> set[str]:
+    """Section by section: shown on stderr, shared only after a yes."""
+    spoken = [line for section in script.sections for line in section.lines]
+    heavy = script.heavy_line if script.heavy_line in spoken else None
+    chosen = set()
+    for section in script.sections:
+        typer.echo(f"\n{section.title}", err=True)
+        for line in section.lines:
+            if line != heavy:
+                typer.echo(f"  • {visible(line)}", err=True)
+        if typer.confirm(content.message("share_question"), default=False, err=True):
+            chosen.add(section.key)
+    if heavy and "situation" in chosen:
+        typer.echo(f"\n  • {visible(heavy)}", err=True)
+        if typer.confirm(content.message("share_heavy_question"), default=False, err=True):
+            chosen.add(HEAVY_KEY)
+    return chosen
+
+
+def _users_version(session: Session, script: Script) -> Script:
+    """The card as the user kept it in the editor, if they did."""
+    from veerkracht.core.scripts import apply_edit
+
+    kept = session.store.card(script.entry.uuid, script.audience, script.language)
+    return apply_edit(script, kept)
+
+
+def _sections(content: Content, include: str | None) -> set[str] | None:
+    """The section keys named by --include (None when not given); unknown ones are a
+    usage error listing the valid keys."""
+    from veerkracht.core.cards import SECTION_KEYS
+
+    if include is None:
+        return None
+    keys = {key.strip() for key in include.split(",") if key.strip()}
+    allowed = (*SECTION_KEYS, HEAVY_KEY)
+    unknown = sorted(keys - set(allowed))
+    if unknown:
+        message = content.message(
+            "unknown_section", value=", ".join(unknown), allowed=", ".join(allowed)
+        )
+        raise typer.BadParameter(message, param_hint="--include")
+    return keys
+
+
+def _is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:
+    """Whether a reflection asks for the help notice: its words, its heaviness, or
+    several heavy ones in a row (earlier entries are read only when that can matter)."""
+    from veerkracht.core.safety import SUSTAINED_LEVEL, free_texts, needs_notice
+
+    recent: list[tuple[datetime, int | None]] = []
+    if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
+        recent = [(e.created, e.intensity) for e in session.store.entries() if e.id != entry.id]
+    return needs_notice(entry.intensity, free_texts(entry.to_record()), recent, moment)

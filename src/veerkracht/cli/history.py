@@ -1,0 +1,112 @@
+"""`history`: your reflections and the patterns in them, over time."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from veerkracht.cli.options import (
+    DataDirOption,
+    Feeling,
+    HistoryFormat,
+    LanguageOption,
+    Trigger,
+)
+from veerkracht.cli.session import Session, echo_json, run_tui, use
+from veerkracht.cli.support import list_supports
+from veerkracht.core.model import now, without_private
+
+
+def history(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="Vanaf: 2026-11-01, 30d of 8w.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Tot en met deze datum.")
+    ] = None,
+    feeling: Annotated[
+        Feeling | None, typer.Option("--feeling", help="Alleen reflecties met dit gevoel.")
+    ] = None,
+    trigger: Annotated[
+        Trigger | None, typer.Option("--trigger", help="Alleen reflecties met deze aanleiding.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Hoeveel reflecties je ziet.")
+    ] = None,
+    output_format: Annotated[
+        HistoryFormat | None, typer.Option("--format", help="table, json of markdown.")
+    ] = None,
+    tui: Annotated[bool, typer.Option("--tui", help="Open het overzicht in de terminal.")] = False,
+    support_notes: Annotated[
+        bool, typer.Option("--support", help="Je voorbereidingen om iemand te steunen, apart.")
+    ] = False,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Je reflecties en de patronen erin, door de tijd.
+
+    Voorbeeld: veerkracht history --since 8w --feeling tired --format markdown
+    """
+    from veerkracht.core.patterns import Filters, summarize
+    from veerkracht.render.history import history_markdown, history_table
+
+    session = use(ctx, language, directory)
+    if support_notes:
+        list_supports(session, as_json=output_format is HistoryFormat.json)
+        return
+    today = now().date()
+    filters = Filters(
+        since=_day(session, since, "--since", today),
+        until=_day(session, until, "--until", today),
+        feeling=feeling.value if feeling else None,
+        trigger=trigger.value if trigger else None,
+    )
+    if filters.since and filters.until and filters.since > filters.until:
+        message = session.content.message("bad_range", since=since, until=until)
+        raise typer.BadParameter(message, param_hint="--since")
+    bare = filters == Filters() and output_format is None and limit is None
+    if tui or (bare and sys.stdin.isatty() and sys.stdout.isatty()):
+        run_tui(session, start="history")
+        return
+    contents = session.store.contents()
+    everything = contents.entries
+    entries = filters.apply(everything)
+    patterns = summarize(
+        entries,
+        filters.until or today,
+        contents.followups,
+        contents.agreements,
+        filters.apply_dates(contents.checkins),
+    )
+    if output_format is HistoryFormat.json:
+        shown = entries[-limit:] if limit else entries
+        records = contents.entry_records  # this command's own copy, read from the file
+        echo_json(
+            {
+                "entries": [without_private(records[entry.uuid]) for entry in shown],
+                "patterns": patterns,
+            }
+        )
+    elif output_format is HistoryFormat.markdown:
+        typer.echo(history_markdown(entries, patterns, session.content, limit), nl=False)
+    elif not everything:
+        typer.echo(session.content.message("no_entries"))
+    else:
+        history_table(entries, patterns, session.content, sys.stdout, limit)
+
+
+def _day(session: Session, value: str | None, option: str, today: date) -> date | None:
+    """A --since/--until value as a date; a bad one is a usage error naming it."""
+    from veerkracht.core.periods import parse_day
+
+    if value is None:
+        return None
+    try:
+        return parse_day(value, today)
+    except ValueError:
+        message = session.content.message("bad_date", value=value)
+        raise typer.BadParameter(message, param_hint=option) from None

@@ -1,0 +1,235 @@
+"""What every command shares: the session (store, language, quiet), one calm line for
+every error, the output helper, `--from` files, the help notice and opening a screen."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import typer
+
+from veerkracht.cli.options import CardFormat, Language
+from veerkracht.content import DEFAULT_LANGUAGE, Content
+from veerkracht.core.errors import ValidationError, VeerkrachtError
+from veerkracht.core.model import now
+from veerkracht.core.textsafe import visible
+from veerkracht.store.crypto import MIN_PASSPHRASE
+from veerkracht.store.locations import data_dir
+
+if TYPE_CHECKING:
+    from veerkracht.store.store import Store
+
+PASSPHRASE_ENV = "VEERKRACHT_PASSPHRASE"
+T = TypeVar("T")
+
+
+@dataclass
+class Session:
+    """What every command needs: where the store is and which language to speak."""
+
+    data_dir: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+    quiet: bool = False
+    _store: Store | None = None
+
+    def say(self, code: str, **params: Any) -> None:
+        """A message for the person (saved, deleted, …) on stderr, unless --quiet."""
+        if not self.quiet:
+            typer.echo(self.content.message(code, **params), err=True)
+
+    @property
+    def content(self) -> Content:
+        return Content(self.language)
+
+    @property
+    def store(self) -> Store:
+        """One store per command, so the passphrase is asked (and the key derived) once."""
+        from veerkracht.store.store import Store
+
+        directory = data_dir(self.data_dir)
+        if self._store is None or self._store.directory != directory:
+            self._store = Store(directory, unlock=self.passphrase)
+        return self._store
+
+    def passphrase(self) -> str:
+        """From VEERKRACHT_PASSPHRASE, else asked at the terminal (never echoed)."""
+        if os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        if not sys.stdin.isatty():
+            raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
+        message = self.content.message("passphrase_prompt")
+        return typer.prompt(message, hide_input=True, err=True)
+
+    def new_passphrase(self) -> str:
+        """A passphrase to encrypt with: from the environment, or typed twice."""
+        chosen = os.environ.get(PASSPHRASE_ENV)
+        if chosen is None:
+            if not sys.stdin.isatty():
+                raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
+            chosen = typer.prompt(self.content.message("passphrase_new"), hide_input=True, err=True)
+            again = typer.prompt(
+                self.content.message("passphrase_repeat"), hide_input=True, err=True
+            )
+            if again != chosen:
+                raise VeerkrachtError("passphrase_mismatch")
+        if not chosen.strip():
+            raise VeerkrachtError("passphrase_empty")
+        if len(chosen.strip()) < MIN_PASSPHRASE:
+            raise VeerkrachtError("passphrase_too_short", length=MIN_PASSPHRASE)
+        return chosen
+
+    def confirm(self, code: str, yes: bool, **params: Any) -> bool:
+        """A yes/no before something that cannot be undone; --yes for scripts."""
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            raise VeerkrachtError("needs_yes")
+        return typer.confirm(self.content.message(code, **params), default=False, err=True)
+
+
+def session_of(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session()
+    return root.obj
+
+
+def use(ctx: typer.Context, language: Language | None, directory: Path | None) -> Session:
+    """The session, with a command's own `--lang` / `--data-dir` taking precedence."""
+    session = session_of(ctx)
+    if language is not None:
+        session.language = language.value
+    if directory is not None:
+        session.data_dir = directory
+    return session
+
+
+def fail(message: str) -> NoReturn:
+    """One calm line on stderr, exit code 1."""
+    typer.echo(visible(message), err=True)  # a file name may hold escape codes too
+    raise typer.Exit(1)
+
+
+def interactive() -> bool:
+    """Whether a person is watching stderr (reminders never go to scripts)."""
+    return sys.stderr.isatty()
+
+
+def maybe_remind(session: Session) -> None:
+    """One gentle line on stderr, at most once a day, unless turned off in the settings."""
+    from veerkracht.services.reminders import already_reminded, remember, reminder
+    from veerkracht.store.settings import load_settings
+
+    if session.quiet or not interactive() or not load_settings().reminders:
+        return
+    store, today = session.store, now().date()
+    if already_reminded(store.directory, today) or not store.path.exists():
+        return
+    if store.vault is None and store.is_encrypted():
+        return  # never ask for a passphrase just to remind (e.g. after `hulp`)
+    try:
+        contents = store.contents()
+    except VeerkrachtError:
+        return
+    due = reminder(today, contents.agreements, contents.checkins)
+    if due is not None:
+        code, params = due
+        session.say(code, **params)
+        remember(store.directory, today)
+
+
+# -- output ------------------------------------------------------------------------------
+
+
+def show(
+    session: Session,
+    output_format: CardFormat,
+    output: Path | None,
+    render: Callable[[str], str],
+    print_text: Callable[[Any], None],
+) -> None:
+    """A card or guide: to --output in the chosen format, as text for the terminal, or
+    as Markdown or JSON on stdout."""
+    if output is not None:
+        emit(session, render(output_format.value), output)
+    elif output_format is CardFormat.text:
+        print_text(sys.stdout)
+    else:
+        typer.echo(render(output_format.value), nl=False)
+
+
+def emit(session: Session, text: str, output: Path | None) -> None:
+    """Write to --output atomically (naming it on stderr), or print."""
+    from veerkracht.store.fsutil import write_output
+
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    folder = session.store.directory.resolve()
+    target = output.expanduser().resolve()
+    if target.parent == folder or target == folder:  # never onto the store or its backup
+        raise VeerkrachtError("output_is_store", path=str(output))
+    write_output(output, text)
+    session.say("written", path=str(output))
+
+
+def dumps_json(data: Any) -> str:
+    """Indented JSON for machines and people (orjson: 10,000 entries in milliseconds)."""
+    import orjson
+
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+
+
+def echo_json(data: Any) -> None:
+    """JSON to stdout as bytes, skipping a decode and re-encode of megabytes."""
+    import orjson
+
+    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    if out is None:
+        typer.echo(dumps_json(data))
+        return
+    out.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    out.flush()
+
+
+# -- input, the help notice, screens -------------------------------------------------------
+
+
+def parse_file(
+    session: Session, name: str, parse: Callable[..., T], moment: datetime | None = None
+) -> T:
+    """Read a --from file and validate it (records are created at `moment` unless the file
+    says when); a refusal names the file and the field."""
+    from veerkracht.cli.inputfiles import read_data_file
+
+    data = read_data_file(name)
+    try:
+        return parse(data) if moment is None else parse(data, now=moment)
+    except ValidationError as error:
+        problem = session.content.message(error.code, **error.params)
+        fail(session.content.message("input_invalid", path=name, problem=problem))
+
+
+def help_notice(session: Session) -> None:
+    """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
+    title = session.content.text("safety", "notice", "title")
+    typer.echo(f"\n{title}\n" + session.content.text("safety", "notice", "text"), err=True)
+
+
+def run_tui(session: Session, **options: Any) -> None:
+    """Open a screen in the terminal (Textual is imported only here)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(session.content.message("needs_terminal"))
+    session.store.unlock_now()
+    # No prompts inside a screen: if another process encrypts meanwhile, saving says so.
+    session.store.unlock = None
+    gc.enable()  # a screen lives long: collect garbage again (see veerkracht.launch)
+    from veerkracht.tui.app import VeerkrachtApp
+
+    VeerkrachtApp(session.store, session.content, **options).run()
