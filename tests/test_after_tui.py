@@ -17,7 +17,7 @@ from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
 from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
 from veerkracht.core.support_note import manager_tips
-from veerkracht.screens import after
+from veerkracht.screens import forms
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import TextField
@@ -141,7 +141,7 @@ async def test_an_empty_checkin_is_refused(home: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(after, "DRAFT_DELAY", 0.01)
+    monkeypatch.setattr(forms, "DRAFT_DELAY", 0.01)
 
 
 def support_app(home: Path, language: str = "nl") -> VeerkrachtApp:

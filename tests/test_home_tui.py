@@ -13,13 +13,14 @@ from tests.tui_helpers import SIZE, wait_until
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
-from veerkracht.screens.after import CheckinScreen, FollowupScreen, SupportScreen
+from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
 from veerkracht.screens.home import HomeScreen
 from veerkracht.screens.prepare import PrepareScreen
 from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.settings import SettingsScreen
+from veerkracht.screens.support import SupportScreen
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp

@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from tests.factories import NOW
 from tests.tui_helpers import PARAGRAPHS, SIZE, SMALL, make_app, paste, type_text
-from veerkracht.screens import reflect
+from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.widgets import TextField
@@ -25,7 +25,7 @@ TYPING_PAUSE = 0.1
 @pytest.fixture(autouse=True)
 def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     """The draft is kept 10 ms after typing pauses, so tests need not wait long."""
-    monkeypatch.setattr(reflect, "DRAFT_DELAY", 0.01)
+    monkeypatch.setattr(forms, "DRAFT_DELAY", 0.01)
 
 
 async def test_typed_ahead_space_down_space_chooses_both(home: Path) -> None:

@@ -17,8 +17,8 @@ from veerkracht.core.errors import ValidationError
 from veerkracht.core.guide import build_guide
 from veerkracht.core.support_note import manager_tips, parse_support, signal_keys
 from veerkracht.render.cards import FORMATS, render_card
-from veerkracht.screens.after import SupportScreen
 from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.support import SupportScreen
 from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 

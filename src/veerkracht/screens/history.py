@@ -21,6 +21,7 @@ from veerkracht.core.patterns import Filters, summarize
 from veerkracht.core.reflection import summary
 from veerkracht.core.textsafe import visible
 from veerkracht.render.history import entry_row, pattern_blocks
+from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.store.store import Store
 
@@ -51,7 +52,7 @@ class PickDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SpeaksLanguage, Screen[None]):
     """Entries and patterns. Reads the store once; filtering and paging work in memory."""
 
     def __init__(self, store: Store, content: Content, today: date | None = None) -> None:
@@ -64,21 +65,26 @@ class HistoryScreen(Screen[None]):
         self.filters = Filters()
         self.patterns: dict[str, Any] = {}
         self.page = 0
-        for keys, action, label, shown in [
-            ("enter", "read", "key_read", False),  # the detail panel says so
-            ("f", "pick_feeling", "key_feeling", True),
-            ("t", "pick_trigger", "key_trigger", True),
-            ("x", "clear_filters", "key_clear", True),
-            ("p", "prepare", "key_prepare", True),
-            ("o", "followup", "key_followup", True),
-            ("pagedown", "page(1)", "key_next", False),
-            ("pageup", "page(-1)", "key_previous", False),
-            ("escape", "close", "key_close", True),
-            ("f1", "help", "key_help", True),
-        ]:
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        def ui(key: str) -> str:
+            return content.text("history", "ui", key)
+
+        return [
+            Binding("enter", "read", ui("key_read"), show=False),  # the panel says so
+            Binding("f", "pick_feeling", ui("key_feeling"), id="feeling"),
+            Binding("t", "pick_trigger", ui("key_trigger"), id="trigger"),
+            Binding("x", "clear_filters", ui("key_clear"), id="clear"),
+            Binding("p", "prepare", ui("key_prepare"), id="prepare"),
+            Binding("o", "followup", ui("key_followup"), id="followup"),
             # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
-            priority = keys.startswith("page")
-            self._bindings.bind(keys, action, self.ui(label), show=shown, priority=priority)
+            Binding("pagedown", "page(1)", ui("key_next"), show=False, priority=True),
+            Binding("pageup", "page(-1)", ui("key_previous"), show=False, priority=True),
+            Binding("escape", "close", ui("key_close"), id="close"),
+            Binding("f1", "help", ui("key_help"), id="help"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("history", "ui", key, **params)
@@ -240,23 +246,17 @@ class HistoryScreen(Screen[None]):
         entry = self.current_entry()
         if entry is None:
             return
-        from veerkracht.core.scripts import build_script
-        from veerkracht.screens.prepare import PrepareScreen
-
-        script = build_script(entry, self.content)
-        self.app.push_screen(PrepareScreen(self.store, self.content, script))
+        self.post_message(Open("prepare", entry))
 
     def action_followup(self) -> None:
         """After the conversation about the chosen reflection."""
         entry = self.current_entry()
         if entry is None:
             return
-        from veerkracht.screens.after import FollowupScreen
-
-        self.app.push_screen(FollowupScreen(self.store, self.content, entry))
+        self.post_message(Open("followup", entry))
 
     def action_close(self) -> None:
-        self.app.finish()
+        self.post_message(Done())
 
     def action_help(self) -> None:
-        self.app.show_help("history")
+        self.post_message(HelpWanted("history"))

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -13,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
+from veerkracht.screens.base import HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.services.reminders import CHECKIN_INTERVAL
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
@@ -20,7 +22,7 @@ from veerkracht.store.store import Store
 ACTIONS = tuple(load("home")["actions"])
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(SpeaksLanguage, Screen[None]):
     """What would you like to do? Each choice has a letter; Enter works too."""
 
     def __init__(self, store: Store, content: Content, today: date | None = None) -> None:
@@ -28,12 +30,27 @@ class HomeScreen(Screen[None]):
         self.store = store
         self.content = content
         self.today = today or date.today()
-        for action in ACTIONS:
-            key = load("home")["actions"][action]["key"]
-            # The letters are shown in the list itself; the footer keeps the general keys.
-            self._bindings.bind(key, f"app.open('{action}')", self.label(action), show=False)
-        self._bindings.bind("f1", "help", self.ui("help"))
-        self._bindings.bind("escape", "app.quit", self.ui("quit"), show=False)
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        actions = load("home")["actions"]
+        # The letters are shown in the list itself; the footer keeps the general keys.
+        letters = [
+            Binding(
+                actions[action]["key"],
+                f"app.open('{action}')",
+                content.text("home", "actions", action, "label"),
+                show=False,
+                id=action,
+            )
+            for action in ACTIONS
+        ]
+        return [
+            *letters,
+            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
+            Binding("escape", "app.quit", content.text("home", "ui", "quit"), show=False),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("home", "ui", key, **params)
@@ -100,7 +117,7 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.app.action_open(str(event.option.id))
+        self.post_message(Open(str(event.option.id)))
 
     def action_help(self) -> None:
-        self.app.show_help("home")
+        self.post_message(HelpWanted("home"))

@@ -23,6 +23,7 @@ from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.scripts import SECTION_KEYS, Script, edit_of
 from veerkracht.render.cards import to_markdown
+from veerkracht.screens.base import Done, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.store.fsutil import write_output
@@ -58,7 +59,7 @@ class ScriptLine(TextArea):
         self.move_cursor(self.document.end)
 
 
-class PrepareScreen(Screen[None]):
+class PrepareScreen(SpeaksLanguage, Screen[None]):
     """The conversation card, editable, kept with its reflection."""
 
     def __init__(self, store: Store, content: Content, script: Script) -> None:
@@ -70,17 +71,23 @@ class PrepareScreen(Screen[None]):
         self.kept: CardEdit | None = self._kept_version()
         self.lines, self.enabled, self.off = self._state_of(self.kept)
         self.current_key = script.sections[0].key
-        for keys, action, label, shown in [
-            ("ctrl+s", "keep", "keep", True),
-            ("ctrl+t", "toggle_line", "toggle_line", True),
-            ("ctrl+r", "rehearse", "rehearse", True),
-            ("ctrl+e", "save_file", "save_file", False),
-            ("ctrl+y", "copy", "copy", False),
-            ("ctrl+g", "generated", "generated", False),
-            ("f1", "help", "help", True),
-            ("escape", "close", "quit", True),
-        ]:
-            self._bindings.bind(keys, action, self.ui(label), show=shown)
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        def ui(key: str) -> str:
+            return content.text("prepare", "ui", key)
+
+        return [
+            Binding("ctrl+s", "keep", ui("keep"), id="keep"),
+            Binding("ctrl+t", "toggle_line", ui("toggle_line"), id="toggle-line"),
+            Binding("ctrl+r", "rehearse", ui("rehearse"), id="rehearse"),
+            Binding("ctrl+e", "save_file", ui("save_file"), show=False, id="save-file"),
+            Binding("ctrl+y", "copy", ui("copy"), show=False, id="copy"),
+            Binding("ctrl+g", "generated", ui("generated"), show=False, id="generated"),
+            Binding("f1", "help", ui("help"), id="help"),
+            Binding("escape", "close", ui("quit"), id="close"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("prepare", "ui", key, **params)
@@ -291,12 +298,12 @@ class PrepareScreen(Screen[None]):
     def action_close(self) -> None:
         """Back to where the card was opened from; changes not kept yet are asked about."""
         if not self.changed():
-            self.app.finish()
+            self.post_message(Done())
             return
 
         def decide(choice: str | None) -> None:
             if choice == "leave" or (choice == "keep" and self.keep()):
-                self.app.finish()
+                self.post_message(Done())
 
         self.app.push_screen(
             ChoiceDialog(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.errors import VeerkrachtError
+from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
 from veerkracht.screens.widgets import OneOf
 from veerkracht.store.settings import Settings, load_settings, save_settings, settings_path
 from veerkracht.store.store import Store
@@ -18,7 +20,7 @@ from veerkracht.store.store import Store
 THEMES = ("textual-dark", "textual-light", "veerkracht-contrast", "nord", "gruvbox")
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(SpeaksLanguage, Screen[None]):
     """Choices saved to settings.toml; the colours change at once."""
 
     def __init__(self, store: Store, content: Content) -> None:
@@ -26,9 +28,18 @@ class SettingsScreen(Screen[None]):
         self.store = store
         self.content = content
         self.settings = load_settings()
-        self._bindings.bind("ctrl+s", "save", self.text("save"))
-        self._bindings.bind("f1", "help", self.content.text("home", "ui", "help"))
-        self._bindings.bind("escape", "app.finish", self.content.text("after", "ui", "close"))
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", content.text("home", "settings", "save"), id="save"),
+            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
+            Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
+
+    def action_close(self) -> None:
+        self.post_message(Done())
 
     def text(self, key: str, **params: Any) -> str:
         return self.content.text("home", "settings", key, **params)
@@ -79,4 +90,4 @@ class SettingsScreen(Screen[None]):
         self.focus_next()
 
     def action_help(self) -> None:
-        self.app.show_help("settings")
+        self.post_message(HelpWanted("settings"))

@@ -1,5 +1,5 @@
-"""Small widgets for the flows: free-text fields that keep every word, choice lists, a
-0–10 scale, and localized key bindings."""
+"""Small widgets for the flows: free-text fields that keep every word, choice lists and
+a 0–10 scale."""
 
 from __future__ import annotations
 
@@ -9,30 +9,17 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.selection_list import Selection
 
 from veerkracht.content import Content
 from veerkracht.core.model import OPTIONS
 from veerkracht.core.textsafe import without_controls
-
-
-def bind_localized(
-    node: DOMNode, content: Content, bindings: Iterable[tuple[str, str, str, bool]]
-) -> None:
-    """Add key bindings whose footer text comes from content (`ui` table of reflect.toml).
-
-    Each binding is (keys, action, ui-key, show-in-footer).
-    """
-    for keys, action, label, show in bindings:
-        description = content.text("reflect", "ui", label)
-        node._bindings.bind(keys, action, description, show=show)
 
 
 class TextField(TextArea):
@@ -125,13 +112,16 @@ class MarkedList(SelectionList[str]):
         for key in keys:
             self.select(key)
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Toggle the option Space was pressed on. (Textual's own list toggles whichever
-        option is highlighted when the message arrives: typed quickly, Space, ↓, Space
-        chose the second option twice, which left both unchosen.)"""
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Toggle the option Space was pressed on, and keep the stock handler from
+        running. (Textual's own list toggles whichever option is highlighted when the
+        message arrives: typed quickly, Space, ↓, Space chose the second option twice,
+        which left both unchosen.)"""
         event.stop()
         event.prevent_default()
-        self.toggle(event.option)  # type: ignore[arg-type]
+        option = event.option
+        if isinstance(option, Selection):
+            self.toggle(option)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -140,9 +130,9 @@ class MarkedList(SelectionList[str]):
         except OptionDoesNotExist:
             return strip
         segments = list(strip)
-        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
             return strip
-        mark = ToggleButton.BUTTON_INNER if selection.value in self.selected else " "
+        mark = Checkbox.BUTTON_INNER if selection.value in self.selected else " "
         segments[1] = Segment(mark, segments[1].style)
         return Strip(segments, strip.cell_length)
 

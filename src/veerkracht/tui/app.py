@@ -12,17 +12,19 @@ from functools import partial
 from importlib.resources import files
 
 from textual.app import App
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
-from veerkracht.store.drafts import Draft
+from veerkracht.screens.base import Done, HelpNoticeWanted, HelpWanted, Open, Saved
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
+from veerkracht.tui.navigation import Navigator
 
 #: White on black with yellow accents, for people who need strong contrast.
 HIGH_CONTRAST = Theme(
@@ -77,6 +79,9 @@ class VeerkrachtApp(App[str | None]):
     # Absolute, so the app also works when subclassed from elsewhere (the benchmarks).
     CSS_PATH = str(files("veerkracht.tui").joinpath("app.tcss"))
     COMMANDS = {Actions}
+    # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting; each
+    # screen shows it in the footer in its own words (screens.base.quit_binding).
+    BINDINGS = [Binding("ctrl+q", "request_quit", "quit", show=False, priority=True, id="quit")]
 
     def __init__(
         self,
@@ -91,11 +96,10 @@ class VeerkrachtApp(App[str | None]):
         super().__init__()
         self.store = store
         self.content = content
+        self.navigator = Navigator(store, content, today)
+        self.start = "prepare" if script is not None else start
         self.script = script
         self.entry = entry
-        #: "Today" for patterns; fixed by tests so screenshots do not age.
-        self.today = today
-        self.start = "prepare" if script is not None else start
         self.title = self._title()
         #: The calm help notice shows at most once per session.
         self.notice_shown = False
@@ -105,11 +109,6 @@ class VeerkrachtApp(App[str | None]):
         theme = load_settings().theme
         if theme in self.available_themes:
             self.theme = theme
-        # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting.
-        self._bindings.key_to_bindings.pop("ctrl+q", None)
-        self._bindings.bind(
-            "ctrl+q", "request_quit", content.text("reflect", "ui", "quit"), priority=True
-        )
 
     def _title(self) -> str:
         if self.start == "support":
@@ -122,7 +121,8 @@ class VeerkrachtApp(App[str | None]):
 
     def on_mount(self) -> None:
         self._keep_drafts_when_closed()
-        self.push_screen(self.first_screen())
+        first = self.navigator.screen(self.start, entry=self.entry, script=self.script)
+        self.push_screen(first or self.navigator.screen("home"))
 
     def _keep_drafts_when_closed(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) first keeps every draft
@@ -139,72 +139,42 @@ class VeerkrachtApp(App[str | None]):
                 keep()
         self.exit(self.result)
 
-    def first_screen(self) -> Screen:
-        """The screen the command asked for (screens are imported only when needed)."""
-        if self.start == "home":
-            from veerkracht.screens.home import HomeScreen
-
-            return HomeScreen(self.store, self.content, self.today)
-        if self.script is not None:
-            from veerkracht.screens.prepare import PrepareScreen
-
-            return PrepareScreen(self.store, self.content, self.script)
-        if self.start == "followup" and self.entry is not None:
-            from veerkracht.screens.after import FollowupScreen
-
-            return FollowupScreen(self.store, self.content, self.entry)
-        if self.start == "support":
-            from veerkracht.screens.after import SupportScreen
-
-            return SupportScreen(self.store, self.content)
-        if self.start == "checkin":
-            from veerkracht.screens.after import CheckinScreen
-
-            return CheckinScreen(self.store, self.content, self.store.contents().agreements)
-        if self.start == "history":
-            from veerkracht.screens.history import HistoryScreen
-
-            return HistoryScreen(self.store, self.content, self.today)
-        from veerkracht.screens.reflect import ReflectScreen
-
-        return ReflectScreen(self.store, self.content, Draft(self.store, "reflect"))
+    # -- what screens ask for -----------------------------------------------------------
 
     def action_open(self, flow: str) -> None:
         """Open a flow on top of the current screen (from home or the palette)."""
+        self.open(flow)
+
+    def on_open(self, message: Open) -> None:
+        self.open(message.flow, message.entry, replace=message.replace)
+
+    def open(self, flow: str, entry: Entry | None = None, *, replace: bool = False) -> None:
+        if flow == "hulp":
+            self.show_help("hulp")
+            return
         try:
-            screen = self._screen_for(flow)
+            screen = self.navigator.screen(flow, entry=entry)
         except VeerkrachtError as error:
             self.notify(self.content.message(error.code, **error.params), severity="error")
             return
-        if screen is not None:
+        if screen is None:
+            self.notify(self.content.text("home", "ui", "needs_entry"))
+        elif replace:
+            self.switch_screen(screen)
+        else:
             self.push_screen(screen)
 
-    def _screen_for(self, flow: str) -> Screen | None:
-        from veerkracht.core.scripts import build_script
+    def on_saved(self, message: Saved) -> None:
+        self.result = message.entry_id
 
-        if flow == "hulp":
-            self.show_help("hulp")
-            return None
-        if flow == "settings":
-            from veerkracht.screens.settings import SettingsScreen
+    def on_done(self, message: Done) -> None:
+        self.finish()
 
-            return SettingsScreen(self.store, self.content)
-        if flow in ("prepare", "followup"):
-            entries = self.store.entries()
-            if not entries:
-                self.notify(self.content.text("home", "ui", "needs_entry"))
-                return None
-            if flow == "prepare":
-                from veerkracht.screens.prepare import PrepareScreen
+    def on_help_wanted(self, message: HelpWanted) -> None:
+        self.show_help(message.topic)
 
-                return PrepareScreen(
-                    self.store, self.content, build_script(entries[-1], self.content)
-                )
-            from veerkracht.screens.after import FollowupScreen
-
-            return FollowupScreen(self.store, self.content, entries[-1])
-        self.start, self.script = flow, None
-        return self.first_screen()
+    def on_help_notice_wanted(self, message: HelpNoticeWanted) -> None:
+        self.show_help_notice()
 
     def finish(self) -> None:
         """Close the current flow: back to where it was opened from, or out of the app."""

@@ -1,0 +1,173 @@
+"""A one-page form that keeps every word: a draft while it is filled in (a closed
+terminal costs at most the last second of typing), asking before anything typed is
+dropped, and the calm help notice when words ask for it. The forms: after.py, support.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Label, SelectionList, TextArea
+
+from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import now
+from veerkracht.core.safety import words_need_notice
+from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.widgets import Scale, TextField
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
+
+#: Typing pauses this long before the draft is kept.
+DRAFT_DELAY = 0.8
+
+
+class FormScreen(SpeaksLanguage, Screen[None]):
+    """A one-page form: ctrl+s saves, Escape or ctrl+q stops (asking first when
+    something was typed). What is typed is kept as a draft until it is saved."""
+
+    flow = ""
+
+    def __init__(self, store: Store, content: Content) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.draft = Draft(store, self.draft_name())
+        self._typing: Timer | None = None
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
+            Binding("escape", "quit_flow", content.text("after", "ui", "close"), id="close"),
+            Binding("f1", "app.show_help('after')", content.text("home", "ui", "help"), id="help"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
+
+    def draft_name(self) -> str:
+        return self.flow
+
+    def ui(self, key: str, **params: Any) -> str:
+        return self.content.text("after", "ui", key, **params)
+
+    def text(self, key: str, **params: Any) -> str:
+        return self.content.text("after", self.flow, key, **params)
+
+    def field(self, key: str) -> ComposeResult:
+        yield Label(self.text(key), classes="field-label")
+        yield TextField(id=key)
+
+    def value(self, key: str) -> str:
+        return self.query_one(f"#{key}", TextField | Input).value.strip()
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.query_one(f"#{key}", TextField | Input).value = value if isinstance(value, str) else ""
+
+    def collect(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def fill(self, data: dict[str, Any]) -> None:
+        """Put a draft's answers back into the form."""
+        raise NotImplementedError
+
+    def typed_something(self) -> bool:
+        return any(value not in (None, "", [], {}) for value in self.collect().values())
+
+    def on_mount(self) -> None:
+        saved = self.draft.load()
+        if saved:
+            self.fill(saved["answers"])
+            self.notify(self.ui("draft_restored"))
+        self.first_field().focus()
+
+    def first_field(self) -> Any:
+        raise NotImplementedError
+
+    def refuse(self, error: VeerkrachtError) -> None:
+        self.notify(self.content.message(error.code, **error.params), severity="error")
+
+    def done(self, title: str, text: str) -> None:
+        self._stop_typing()
+        self.draft.clear()
+        close = [("close", self.ui("close"))]
+        dialog = ChoiceDialog(title, text, close)
+        self.app.push_screen(dialog, lambda _: self.post_message(Done()))
+
+    def action_quit_flow(self) -> None:
+        if not self.typed_something():
+            self.draft.clear()
+            self.post_message(Done())
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice == "discard":
+                self._stop_typing()
+                self.draft.clear()
+                self.post_message(Done())
+
+        choices = [("keep", self.ui("keep_writing")), ("discard", self.ui("discard"))]
+        dialog = ChoiceDialog(self.ui("quit_question"), self.ui("quit_explain"), choices, "keep")
+        self.app.push_screen(dialog, decide)
+
+    # -- keeping the draft ----------------------------------------------------------------
+
+    def check_words(self) -> None:
+        """Words that speak of not wanting to live show where to find help (once)."""
+        if words_need_notice(self.collect()):
+            self.post_message(HelpNoticeWanted())
+
+    def keep_draft(self) -> None:
+        try:
+            if self.typed_something():
+                self.draft.save(self.collect(), 0, now())
+            else:
+                self.draft.clear()
+        except VeerkrachtError as error:
+            self.refuse(error)
+
+    def _stop_typing(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
+            self._typing = None
+
+    def _typing_paused(self) -> None:
+        self._typing = None
+        self.keep_draft()
+        self.check_words()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._typed()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._typed()
+
+    def _typed(self) -> None:
+        """Keep the draft when typing pauses."""
+        self._stop_typing()
+        self._typing = self.set_timer(DRAFT_DELAY, self._typing_paused)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.keep_draft()
+
+    def on_scale_changed(self, event: Scale.Changed) -> None:
+        self.keep_draft()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, TextArea | Input):
+            self.keep_draft()
+            self.check_words()
+
+    # -- moving on --------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_next_step(self) -> None:
+        """Enter in a list or on a scale moves on to the next field."""
+        self.focus_next()

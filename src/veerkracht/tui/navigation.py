@@ -1,0 +1,71 @@
+"""Which screen comes next: the one place that makes screens. Screens never make each
+other; they ask the app (a message), and the app asks this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.screen import Screen
+
+from veerkracht.content import Content
+from veerkracht.core.model import Entry
+from veerkracht.core.scripts import Script, build_script
+from veerkracht.store.drafts import Draft
+from veerkracht.store.store import Store
+
+#: Flows that need a reflection (the latest when none is given).
+NEED_ENTRY = ("prepare", "followup")
+
+
+@dataclass
+class Navigator:
+    store: Store
+    content: Content
+    #: "Today" for patterns; fixed by tests so screenshots do not age.
+    today: date | None = None
+
+    def screen(
+        self, flow: str, *, entry: Entry | None = None, script: Script | None = None
+    ) -> Screen | None:
+        """The screen of `flow` (screens are imported only when needed); None when it
+        needs a reflection and there is none yet."""
+        if flow in NEED_ENTRY and entry is None and script is None:
+            entries = self.store.entries()
+            if not entries:
+                return None
+            entry = entries[-1]
+        store, content = self.store, self.content
+        if flow == "prepare":
+            from veerkracht.screens.prepare import PrepareScreen
+
+            assert entry is not None or script is not None
+            return PrepareScreen(store, content, script or build_script(entry, content))
+        if flow == "followup":
+            from veerkracht.screens.after import FollowupScreen
+
+            assert entry is not None
+            return FollowupScreen(store, content, entry)
+        if flow == "home":
+            from veerkracht.screens.home import HomeScreen
+
+            return HomeScreen(store, content, self.today)
+        if flow == "support":
+            from veerkracht.screens.support import SupportScreen
+
+            return SupportScreen(store, content)
+        if flow == "checkin":
+            from veerkracht.screens.after import CheckinScreen
+
+            return CheckinScreen(store, content, store.contents().agreements)
+        if flow == "history":
+            from veerkracht.screens.history import HistoryScreen
+
+            return HistoryScreen(store, content, self.today)
+        if flow == "settings":
+            from veerkracht.screens.settings import SettingsScreen
+
+            return SettingsScreen(store, content)
+        from veerkracht.screens.reflect import ReflectScreen
+
+        return ReflectScreen(store, content, Draft(store, "reflect"))
