@@ -10,13 +10,13 @@ from typing import Any
 
 from veerkracht.content import LANGUAGES
 from veerkracht.core.errors import ValidationError
-from veerkracht.core.model import (
-    from_plain,
+from veerkracht.core.model import from_plain, new_uuid, option, plain_record
+from veerkracht.core.validation import (
+    a_list,
+    keys_of,
     known_fields,
     moment,
-    new_uuid,
-    option,
-    plain_record,
+    one_of,
     text,
     whole_number,
 )
@@ -61,11 +61,7 @@ def parse_card(data: Any, *, now: datetime) -> CardEdit:
     entry = values.get("entry")
     if not isinstance(entry, str) or not entry:
         raise ValidationError("bad_uuid", field="entry")
-    lang = values.get("lang")
-    if lang not in LANGUAGES:
-        raise ValidationError(
-            "unknown_option", field="lang", value=repr(lang)[:40], allowed=", ".join(LANGUAGES)
-        )
+    lang = one_of(values.get("lang"), "lang", LANGUAGES)
     lines = values.get("lines", {})
     if not isinstance(lines, Mapping):
         raise ValidationError("field_not_object", field="lines")
@@ -74,20 +70,9 @@ def parse_card(data: Any, *, now: datetime) -> CardEdit:
         where = f"lines.{key}"
         if key not in SECTION_KEYS:
             raise ValidationError("unknown_field", field=where, allowed=", ".join(SECTION_KEYS))
-        if isinstance(section, str) or not isinstance(section, list):
-            raise ValidationError("not_a_list", field=where)
-        if len(section) > MAX_LINES:
-            raise ValidationError("too_many", field=where, max=MAX_LINES)
+        section = a_list(section, where, MAX_LINES)
         checked[key] = [text(line, f"{where}[{index}]") for index, line in enumerate(section)]
-    enabled = values.get("enabled", [])
-    if isinstance(enabled, str) or not isinstance(enabled, list):
-        raise ValidationError("not_a_list", field="enabled")
-    for key in enabled:
-        if key not in SECTION_KEYS:
-            raise ValidationError(
-                "unknown_option", field="enabled", value=repr(key)[:40],
-                allowed=", ".join(SECTION_KEYS),
-            )  # fmt: skip
+    enabled = keys_of(values.get("enabled", []), "enabled", SECTION_KEYS)
     return CardEdit(
         entry=entry,
         off=_off(values.get("off", {}), checked),
@@ -108,8 +93,7 @@ def _off(value: Any, lines: Mapping[str, list[str]]) -> dict[str, list[int]]:
         where = f"off.{key}"
         if key not in lines:
             raise ValidationError("unknown_field", field=where, allowed=", ".join(lines))
-        if isinstance(positions, str) or not isinstance(positions, list):
-            raise ValidationError("not_a_list", field=where)
+        positions = a_list(positions, where)
         count = len(lines[key])
         off[key] = sorted({whole_number(p, where, 0, max(count - 1, 0)) for p in positions})
     return off

@@ -5,10 +5,21 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from veerkracht.core.errors import ValidationError, printable
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.validation import (
+    flag,
+    keys_of,
+    known_fields,
+    moment,
+    one_of,
+    text,
+    text_map,
+    texts,
+    whole_number,
+)
 
 T = TypeVar("T")
 
@@ -40,7 +51,6 @@ OPTIONS: dict[str, tuple[str, ...]] = {
 
 INTENSITY_RANGE = (0, 10)
 RELATION_KEYS = ("drains", "gives", "expected", "unspoken")
-MAX_TEXT = 5_000
 MAX_ASKS = 20
 
 #: The free-text answers (relations and asks aside).
@@ -193,133 +203,22 @@ def parse_answers(data: Any, *, now: datetime) -> Entry:
 
     entry = Entry(
         feelings=[],
-        created=_created(values.get("created"), now),
+        created=now if values.get("created") is None else moment(values["created"], "created"),
     )
     for name in _OPTION_LISTS:
-        setattr(entry, name, option_list(values.get(name, []), name, name))
+        setattr(entry, name, keys_of(values.get(name, []), name, OPTIONS[name]))
     for name in TEXT_FIELDS:
         setattr(entry, name, text(values.get(name, ""), name))
     if "intensity" in values:
-        entry.intensity = intensity(values["intensity"], "intensity")
+        entry.intensity = whole_number(values["intensity"], "intensity", *INTENSITY_RANGE)
     if "audience" in values:
         entry.audience = option(values["audience"], "audience", "audiences")
     entry.relations = text_map(values.get("relations", {}), "relations", RELATION_KEYS)
-    entry.asks = _asks(values.get("asks", []))
+    entry.asks = texts(values.get("asks", []), "asks", MAX_ASKS)
     entry.help_notice = flag(values.get("help_notice", False), "help_notice")
     return entry
 
 
-def flag(value: Any, name: str) -> bool:
-    """A true/false answer."""
-    if not isinstance(value, bool):
-        raise ValidationError("not_a_bool", field=name)
-    return value
-
-
-def known_fields(data: Any, allowed: tuple[str, ...], prefix: str = "") -> dict[str, Any]:
-    """The fields of an object (a file, or the object at `prefix` inside one), refusing
-    unknown ones by name; null means not given."""
-    if not isinstance(data, Mapping):
-        if prefix:
-            raise ValidationError("field_not_object", field=prefix)
-        raise ValidationError("not_an_object", field="")
-    for key in data:
-        if key not in allowed:
-            name = f"{prefix}.{printable(key)}" if prefix else printable(key)
-            raise ValidationError("unknown_field", field=name, allowed=", ".join(allowed))
-    return {key: value for key, value in data.items() if value is not None}
-
-
 def option(value: Any, name: str, group: str) -> str:
     """One stable key of `group`."""
-    allowed = OPTIONS[group]
-    if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(
-            "unknown_option", field=name, value=_show(value), allowed=", ".join(allowed)
-        )
-    return value
-
-
-def option_list(value: Any, name: str, group: str) -> list[str]:
-    """A list of stable keys of `group`, duplicates dropped, order kept."""
-    if isinstance(value, str) or not isinstance(value, list):
-        raise ValidationError("not_a_list", field=name)
-    keys = [option(item, name, group) for item in value]
-    return list(dict.fromkeys(keys))
-
-
-def text(value: Any, name: str) -> str:
-    """Free text as the user wrote it, trimmed at the ends."""
-    if not isinstance(value, str):
-        raise ValidationError("not_text", field=name)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate from JSON's \ud800 escapes
-        raise ValidationError("not_text", field=name) from None
-    if len(value) > MAX_TEXT:
-        raise ValidationError("too_long", field=name, max=MAX_TEXT)
-    return value.strip()
-
-
-def whole_number(value: Any, name: str, low: int, high: int) -> int:
-    """An integer within [low, high]; booleans and fractions are refused."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError("out_of_range", field=name, value=_show(value), low=low, high=high)
-    return value
-
-
-def intensity(value: Any, name: str) -> int:
-    return whole_number(value, name, *INTENSITY_RANGE)
-
-
-def moment(value: Any, name: str) -> datetime:
-    """An ISO 8601 date or date-time; a time without offset is taken as local time."""
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        parsed = datetime.combine(value, time())
-    elif isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValidationError("not_a_datetime", field=name, value=_show(value)) from None
-    else:
-        raise ValidationError("not_a_datetime", field=name, value=_show(value))
-    try:
-        return parsed if parsed.tzinfo else parsed.astimezone()
-    except (OverflowError, OSError, ValueError):
-        raise ValidationError("not_a_datetime", field=name, value=_show(value)) from None
-
-
-def _created(value: Any, default: datetime) -> datetime:
-    return default if value is None else moment(value, "created")
-
-
-def text_map(value: Any, name: str, allowed: tuple[str, ...]) -> dict[str, str]:
-    """A mapping of known keys to free text (relations, pillars, answers); empty texts
-    are left out."""
-    if not isinstance(value, Mapping):
-        raise ValidationError("field_not_object", field=name)
-    texts = {}
-    for key, note in value.items():
-        if key not in allowed:
-            raise ValidationError(
-                "unknown_field", field=f"{name}.{printable(key)}", allowed=", ".join(allowed)
-            )
-        if note is not None and (cleaned := text(note, f"{name}.{key}")):
-            texts[key] = cleaned
-    return texts
-
-
-def _asks(value: Any) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, list):
-        raise ValidationError("not_a_list", field="asks")
-    if len(value) > MAX_ASKS:
-        raise ValidationError("too_many", field="asks", max=MAX_ASKS)
-    asks = [text(item, f"asks[{index}]") for index, item in enumerate(value)]
-    return [ask for ask in asks if ask]
-
-
-def _show(value: Any) -> str:
-    """A short, safe rendering of a refused value for an error message."""
-    return printable(repr(value))
+    return str(one_of(value, name, OPTIONS[group]))

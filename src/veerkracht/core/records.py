@@ -9,14 +9,14 @@ from datetime import date, datetime
 from typing import Any
 
 from veerkracht.core.errors import ValidationError
-from veerkracht.core.model import (
-    INTENSITY_RANGE,
+from veerkracht.core.model import INTENSITY_RANGE, from_plain, new_uuid, plain_record
+from veerkracht.core.validation import (
+    a_list,
+    day,
     flag,
-    from_plain,
     known_fields,
     moment,
-    new_uuid,
-    plain_record,
+    one_of,
     text,
     text_map,
     whole_number,
@@ -124,26 +124,32 @@ def parse_followup(data: Any, *, now: datetime) -> tuple[FollowUp, list[Agreemen
         raise ValidationError("not_text", field="entry")
     if "went" not in values:
         raise ValidationError("required_number", field="went", low=1, high=5)
-    followup = FollowUp(
-        entry="",
-        created=moment(values["created"], "created") if "created" in values else now,
-        went=whole_number(values["went"], "went", *WENT_RANGE),
+    created = moment(values["created"], "created") if "created" in values else now
+    followup = followup_from(values, created, entry="")
+    agreements = [
+        parse_agreement(item, index)
+        for index, item in enumerate(
+            a_list(values.get("agreements", []), "agreements", MAX_AGREEMENTS)
+        )
+    ]
+    return followup, agreements, None if entry_ref is None else str(entry_ref)
+
+
+def followup_from(values: Mapping[str, Any], created: datetime, entry: str) -> FollowUp:
+    """The fields a follow-up has, checked (from a file or an export): `went` may be
+    absent only in an export (a follow-up saying the talk has not happened yet)."""
+    went = values.get("went")
+    as_feared = values.get("as_feared")
+    talked = values.get("talked")
+    return FollowUp(
+        entry=entry,
+        created=created,
+        went=None if went is None else whole_number(went, "went", *WENT_RANGE),
+        as_feared=None if as_feared is None else one_of(as_feared, "as_feared", AS_FEARED),
         helped=text(values.get("helped", ""), "helped"),
         next_step=text(values.get("next_step", ""), "next_step"),
+        talked=None if talked is None else flag(talked, "talked"),
     )
-    if "as_feared" in values:
-        if values["as_feared"] not in AS_FEARED:
-            raise ValidationError(
-                "unknown_option",
-                field="as_feared",
-                value=repr(values["as_feared"])[:40],
-                allowed=", ".join(AS_FEARED),
-            )
-        followup.as_feared = values["as_feared"]
-    if "talked" in values:
-        followup.talked = flag(values["talked"], "talked")
-    agreements = _agreements(values.get("agreements", []))
-    return followup, agreements, None if entry_ref is None else str(entry_ref)
 
 
 def parse_agreement(data: Any, index: int | None = None) -> Agreement:
@@ -156,7 +162,7 @@ def parse_agreement(data: Any, index: int | None = None) -> Agreement:
     return Agreement(
         what=what,
         who=text(values.get("who", ""), f"{prefix}.who"),
-        due=_due(values.get("due"), f"{prefix}.due"),
+        due=day(values.get("due"), f"{prefix}.due"),
     )
 
 
@@ -175,26 +181,3 @@ def parse_checkin(data: Any, *, now: datetime) -> CheckIn:
     if not any(said) and checkin.capacity is None and checkin.load is None and not checkin.pillars:
         raise ValidationError("empty_checkin", field="", allowed=", ".join(CHECKIN_FIELDS[:-1]))
     return checkin
-
-
-def _agreements(value: Any) -> list[Agreement]:
-    if isinstance(value, str) or not isinstance(value, list):
-        raise ValidationError("not_a_list", field="agreements")
-    if len(value) > MAX_AGREEMENTS:
-        raise ValidationError("too_many", field="agreements", max=MAX_AGREEMENTS)
-    return [parse_agreement(item, index) for index, item in enumerate(value)]
-
-
-def _due(value: Any, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValidationError("not_a_date", field=name, value=repr(value)[:40])

@@ -10,16 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from veerkracht.content import load
-from veerkracht.core.errors import ValidationError, printable
-from veerkracht.core.model import (
-    from_plain,
-    known_fields,
-    moment,
-    new_uuid,
-    plain_record,
-    text,
-    text_map,
-)
+from veerkracht.core.errors import ValidationError
+from veerkracht.core.model import from_plain, new_uuid, plain_record
+from veerkracht.core.validation import flag, keys_of, known_fields, moment, one_of, text, text_map
 
 ROLES = ("colleague", "manager")
 MAX_NAME = 30
@@ -61,29 +54,12 @@ def parse_support(data: Any, *, now: datetime) -> SupportNote:
     refusals name the field."""
     values = known_fields(data, SUPPORT_FIELDS)
     note = SupportNote(created=moment(values["created"], "created") if "created" in values else now)
-    role = values.get("role", "colleague")
-    if role not in ROLES:
-        raise ValidationError(
-            "unknown_option", field="role", value=printable(repr(role)), allowed=", ".join(ROLES)
-        )
-    note.role = role
+    note.role = one_of(values.get("role", "colleague"), "role", ROLES)
     note.name = text(values.get("name", ""), "name")
     if len(note.name) > MAX_NAME:
         raise ValidationError("too_long", field="name", max=MAX_NAME)
-    signals = values.get("signals", [])
-    if isinstance(signals, str) or not isinstance(signals, list):
-        raise ValidationError("not_a_list", field="signals")
-    for key in signals:
-        if key not in signal_keys():
-            raise ValidationError(
-                "unknown_option", field="signals", value=printable(repr(key)),
-                allowed=", ".join(signal_keys()),
-            )  # fmt: skip
-    note.signals = list(dict.fromkeys(signals))
+    note.signals = keys_of(values.get("signals", []), "signals", signal_keys())
     note.noticed = text(values.get("noticed", ""), "noticed")
-    hybrid = values.get("hybrid", False)
-    if not isinstance(hybrid, bool):
-        raise ValidationError("not_a_bool", field="hybrid")
-    note.hybrid = hybrid
+    note.hybrid = flag(values.get("hybrid", False), "hybrid")
     note.answers = text_map(values.get("answers", {}), "answers", manager_tips())
     return note

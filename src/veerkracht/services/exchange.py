@@ -3,7 +3,6 @@ merged by uuid, never duplicated."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -11,35 +10,34 @@ from typing import Any, TypeVar
 from veerkracht.content import Content
 from veerkracht.core.cards import CARD_FIELDS, CardEdit, parse_card
 from veerkracht.core.errors import ValidationError, printable
-from veerkracht.core.model import (
-    ANSWER_FIELDS,
-    Entry,
-    flag,
-    moment,
-    parse_answers,
-    text,
-    whole_number,
-)
+from veerkracht.core.model import ANSWER_FIELDS, Entry, parse_answers
 from veerkracht.core.records import (
-    AS_FEARED,
     CHECKIN_FIELDS,
-    WENT_RANGE,
     Agreement,
     CheckIn,
     FollowUp,
+    followup_from,
     parse_agreement,
     parse_checkin,
 )
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
 from veerkracht.core.textsafe import for_markdown
+from veerkracht.core.validation import (
+    a_list,
+    flag,
+    known_fields,
+    moment,
+    short_id,
+    shown,
+    uuid,
+    within,
+)
 from veerkracht.render.cards import markdown_item
 from veerkracht.store.store import Contents
 
 FORMAT = "veerkracht-export"
 VERSION = 1
 KINDS = ("entries", "followups", "checkins", "agreements", "supports", "cards")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_ID = re.compile(r"[0-9]{1,18}")
 T = TypeVar("T")
 
 
@@ -76,7 +74,7 @@ def parse_export(data: Any) -> ImportSet:
     if data.get("format") != FORMAT:
         raise ValidationError("not_an_export", field="format", expected=FORMAT)
     if data.get("version") != VERSION:
-        raise ValidationError("export_version", field="version", value=repr(data.get("version")))
+        raise ValidationError("export_version", field="version", value=shown(data.get("version")))
     for key in data:
         if key not in ("format", "version", *KINDS):
             raise ValidationError("unknown_field", field=printable(key), allowed=", ".join(KINDS))
@@ -89,49 +87,34 @@ def parse_export(data: Any) -> ImportSet:
         ("supports", _support),
         ("cards", _card),
     ):
-        records = data.get(kind, [])
-        if not isinstance(records, list):
-            raise ValidationError("not_a_list", field=kind)
+        records = a_list(data.get(kind, []), kind)
         getattr(found, kind).extend(
             parse(record, f"{kind}[{index}]") for index, record in enumerate(records)
         )
     return found
 
 
-def _identity(record: Mapping[str, Any], where: str) -> tuple[str, str]:
-    uuid, short_id = record.get("uuid"), record.get("id")
-    if not isinstance(uuid, str) or not _UUID.fullmatch(uuid):
-        raise ValidationError("bad_uuid", field=f"{where}.uuid")
-    if not isinstance(short_id, str) or not _ID.fullmatch(short_id):
-        raise ValidationError("bad_id", field=f"{where}.id")
-    return uuid, short_id
-
-
-def _object(record: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Any]:
-    if not isinstance(record, Mapping):
-        raise ValidationError("field_not_object", field=where)
-    for key in record:
-        if key not in allowed:
-            raise ValidationError(
-                "unknown_field", field=f"{where}.{printable(key)}", allowed=", ".join(allowed)
-            )
-    return dict(record)
+def _exported(record: Any, where: str, allowed: tuple[str, ...]) -> tuple[dict[str, Any], str, str]:
+    """An exported record's fields, uuid and id (each record keeps its own)."""
+    values = known_fields(record, ("id", "uuid", *allowed), where)
+    record_uuid = uuid(values.get("uuid"), f"{where}.uuid")
+    record_id = short_id(values.get("id"), f"{where}.id")
+    fields = {key: value for key, value in values.items() if key not in ("id", "uuid")}
+    return fields, record_uuid, record_id
 
 
 def _parsed(record: Any, where: str, allowed: tuple[str, ...], parse: Callable[..., T]) -> T:
     """A record checked by the parser of its own kind (the one `--from` files use), with
     its uuid, id and date kept and every refusal named inside the record."""
-    values = _object(record, where, ("id", "uuid", *allowed))
-    uuid, short_id = _identity(values, where)
-    if values.get("created") is None:  # an exported record keeps its own date
+    fields, record_uuid, record_id = _exported(record, where, allowed)
+    if fields.get("created") is None:  # an exported record keeps its own date
         raise ValidationError("required_text", field=f"{where}.created")
-    created = moment(values["created"], f"{where}.created")
+    created = moment(fields["created"], f"{where}.created")
     try:
-        fields = {key: value for key, value in values.items() if key not in ("id", "uuid")}
         parsed = parse(fields, now=created)
     except ValidationError as error:
-        raise _within(error, where) from None
-    parsed.uuid, parsed.id = uuid, short_id  # type: ignore[attr-defined]
+        raise within(error, where) from None
+    parsed.uuid, parsed.id = record_uuid, record_id
     return parsed
 
 
@@ -140,32 +123,16 @@ def _entry(record: Any, where: str) -> Entry:
 
 
 def _followup(record: Any, where: str) -> FollowUp:
-    allowed = (
-        "id", "uuid", "entry", "created", "went", "as_feared", "helped", "next_step", "talked",
-    )  # fmt: skip
-    values = _object(record, where, allowed)
-    uuid, short_id = _identity(values, where)
-    entry = values.get("entry")
-    if not isinstance(entry, str) or not _UUID.fullmatch(entry):
-        raise ValidationError("bad_uuid", field=f"{where}.entry")
-    went = values.get("went")
-    as_feared = values.get("as_feared")
-    if as_feared is not None and as_feared not in AS_FEARED:
-        raise ValidationError(
-            "unknown_option", field=f"{where}.as_feared", value=repr(as_feared)[:40],
-            allowed=", ".join(AS_FEARED),
-        )  # fmt: skip
-    return FollowUp(
-        entry=entry,
-        created=moment(values.get("created"), f"{where}.created"),
-        went=None if went is None else whole_number(went, f"{where}.went", *WENT_RANGE),
-        as_feared=as_feared,
-        helped=text(values.get("helped") or "", f"{where}.helped"),
-        next_step=text(values.get("next_step") or "", f"{where}.next_step"),
-        talked=None if values.get("talked") is None else flag(values["talked"], f"{where}.talked"),
-        uuid=uuid,
-        id=short_id,
-    )
+    allowed = ("entry", "created", "went", "as_feared", "helped", "next_step", "talked")
+    fields, record_uuid, record_id = _exported(record, where, allowed)
+    entry = uuid(fields.get("entry"), f"{where}.entry")
+    created = moment(fields.get("created"), f"{where}.created")
+    try:
+        followup = followup_from(fields, created, entry)
+    except ValidationError as error:
+        raise within(error, where) from None
+    followup.uuid, followup.id = record_uuid, record_id
+    return followup
 
 
 def _checkin(record: Any, where: str) -> CheckIn:
@@ -173,21 +140,17 @@ def _checkin(record: Any, where: str) -> CheckIn:
 
 
 def _agreement(record: Any, where: str) -> Agreement:
-    values = _object(
-        record, where, ("id", "uuid", "what", "who", "due", "done", "entry", "followup")
-    )
-    uuid, short_id = _identity(values, where)
-    for link in ("entry", "followup"):
-        value = values.get(link) or ""
-        if value and not (isinstance(value, str) and _UUID.fullmatch(value)):
-            raise ValidationError("bad_uuid", field=f"{where}.{link}")
-    done = values.get("done", False)
-    if not isinstance(done, bool):
-        raise ValidationError("not_a_bool", field=f"{where}.done")
-    fields = {key: values.get(key) for key in ("what", "who", "due")}
-    agreement = parse_agreement({k: v for k, v in fields.items() if v is not None}, None)
-    agreement.done, agreement.entry = done, values.get("entry") or ""
-    agreement.followup, agreement.uuid, agreement.id = values.get("followup") or "", uuid, short_id
+    allowed = ("what", "who", "due", "done", "entry", "followup")
+    fields, record_uuid, record_id = _exported(record, where, allowed)
+    links = {link: fields.get(link) or "" for link in ("entry", "followup")}
+    for link, value in links.items():
+        if value:
+            uuid(value, f"{where}.{link}")
+    done = flag(fields.get("done", False), f"{where}.done")
+    said = {key: fields[key] for key in ("what", "who", "due") if key in fields}
+    agreement = parse_agreement(said, None)
+    agreement.done, agreement.entry, agreement.followup = done, links["entry"], links["followup"]
+    agreement.uuid, agreement.id = record_uuid, record_id
     return agreement
 
 
@@ -197,15 +160,8 @@ def _support(record: Any, where: str) -> SupportNote:
 
 def _card(record: Any, where: str) -> CardEdit:
     card = _parsed(record, where, CARD_FIELDS, parse_card)
-    if not _UUID.fullmatch(card.entry):
-        raise ValidationError("bad_uuid", field=f"{where}.entry")
+    uuid(card.entry, f"{where}.entry")
     return card
-
-
-def _within(error: ValidationError, where: str) -> ValidationError:
-    """The same refusal, with the field named inside its record."""
-    field_name = f"{where}.{error.field}" if error.field else where
-    return ValidationError(error.code, **{**error.params, "field": field_name})
 
 
 def export_markdown(contents: Contents, content: Content) -> str:

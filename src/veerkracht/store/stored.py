@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from veerkracht.core.model import MAX_ASKS, MAX_TEXT, OPTIONS, RELATION_KEYS
+from veerkracht.core.model import MAX_ASKS, OPTIONS, RELATION_KEYS
+from veerkracht.core.validation import MAX_TEXT
 from veerkracht.core.records import AS_FEARED, PILLARS
 
 Check = Callable[[Any], bool]
