@@ -3,7 +3,6 @@ so it costs little more than starting Python; everything else goes to the CLI.""
 
 from __future__ import annotations
 
-import gc
 import sys
 
 
@@ -13,10 +12,9 @@ def main() -> None:
 
         print(f"veerkracht {__version__}")
         return
-    # A command lives for well under a second and builds large acyclic structures (10,000
-    # entries: parsed, summarised, serialised). The cyclic garbage collector only slows
-    # that down (by about a third, measured), so it is off; screens turn it back on.
-    gc.disable()
+    from veerkracht.collector import off_for_a_command
+
+    off_for_a_command()  # see veerkracht.collector
     from veerkracht.cli import main as run_cli
 
     run_cli()

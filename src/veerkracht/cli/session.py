@@ -3,7 +3,6 @@ every error, the output helper, `--from` files, the help notice and opening a sc
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import typer
 
 from veerkracht.cli.options import CardFormat, Language
+from veerkracht.collector import on_for_a_screen
 from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import now
@@ -229,7 +229,7 @@ def run_tui(session: Session, **options: Any) -> None:
     session.store.unlock_now()
     # No prompts inside a screen: if another process encrypts meanwhile, saving says so.
     session.store.unlock = None
-    gc.enable()  # a screen lives long: collect garbage again (see veerkracht.launch)
+    on_for_a_screen()  # see veerkracht.collector
     from veerkracht.tui.app import VeerkrachtApp
 
     VeerkrachtApp(session.store, session.content, **options).run()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,17 +59,3 @@ def sorted_entries(records: Iterable[dict[str, Any]]) -> list[Entry]:
 
 def id_order(short_id: str) -> tuple[int, str]:
     return (int(short_id), "") if short_id.isdigit() else (0, short_id)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Build many objects at once without the cyclic collector running over and over.
-    Measured (benchmarks/run.py): reading 10,000 entries about 40% faster. The one
-    other switch of the collector is in launch.py, for the same reason at start-up."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -25,13 +25,14 @@ from typing import Any
 
 import orjson
 
+from veerkracht.collector import paused
 from veerkracht.core.cards import CardEdit
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.core.support_note import SupportNote
 from veerkracht.store import stored, tables
-from veerkracht.store.contents import Contents, contents_of, paused_gc, sorted_entries
+from veerkracht.store.contents import Contents, contents_of, sorted_entries
 from veerkracht.store.crypto import Vault, is_sealed
 from veerkracht.store.folder import Folder
 from veerkracht.store.fsutil import atomic_write, fsync_dir, keep_backup, remove_temps
@@ -175,7 +176,7 @@ class Store:
 
     def contents(self) -> Contents:
         """Everything, from one read of the file (checked record by record)."""
-        with paused_gc():
+        with paused():
             data = self.load()
             try:
                 return contents_of(data)
@@ -184,7 +185,7 @@ class Store:
 
     def entries(self) -> list[Entry]:
         """All entries, oldest first."""
-        with paused_gc():
+        with paused():
             try:
                 return sorted_entries(self.records("entries"))
             except (KeyError, TypeError, ValueError, AttributeError):

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from veerkracht.core.model import MAX_ASKS, OPTIONS, RELATION_KEYS
-from veerkracht.core.validation import MAX_TEXT
 from veerkracht.core.records import AS_FEARED, PILLARS
+from veerkracht.core.validation import MAX_TEXT
 
 Check = Callable[[Any], bool]
 
