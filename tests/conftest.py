@@ -7,16 +7,29 @@ whose output shows a date use the `frozen_clock` fixture."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import settings
 
-from tests.factories import moment_from
+from tests.drive import moment_from, write
+from veerkracht.content import Content
+from veerkracht.core.model import parse_answers
+from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from veerkracht.store import crypto
 from veerkracht.store.store import Store
+from veerkracht.tui.app import VeerkrachtApp
+
+# Properties are explored with 30 examples each in the README's test line, and with 300
+# when .ci/run runs them again (HYPOTHESIS_PROFILE=thorough pytest -m hypothesis).
+settings.register_profile("quick", max_examples=30, deadline=None)
+settings.register_profile("thorough", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +41,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("VEERKRACHT_CONFIG", str(tmp_path / "config"))
     return directory
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its real cost (64 MiB, 3 passes) takes a good part of a second per
+    key; tests that are not about the KDF derive keys at the cheapest cost the header
+    allows. `@pytest.mark.real_kdf` keeps the real cost (and what a store says it used
+    is always what is read back, so nothing else changes)."""
+    if request.node.get_closest_marker("real_kdf") is None:
+        monkeypatch.setattr(crypto, "DEFAULT_PARAMS", crypto.KdfParams(8, 1, 1))
 
 
 CLOCK_ENV = "VEERKRACHT_TEST_NOW"
@@ -98,9 +121,127 @@ def figures(request: pytest.FixtureRequest) -> dict[str, str]:
 FIGURES = pytest.StashKey[dict[str, str]]()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the figures to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["figures"] = dict(session.config.stash.get(FIGURES, {}))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    figures = getattr(node, "workeroutput", {}).get("figures", {})
+    node.config.stash.setdefault(FIGURES, {}).update(figures)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
     measured = config.stash.get(FIGURES, {})
     if measured:
         terminalreporter.section("measured")
         for name in sorted(measured):
             terminalreporter.write_line(f"{name}: {measured[name]}")
+
+
+# -- shared factories ------------------------------------------------------------------------
+
+#: When test records are made, unless a test says otherwise (a Monday, CET).
+NOW = datetime.fromisoformat("2026-11-23T10:00:00+01:00")
+
+
+@pytest.fixture(scope="session")
+def now() -> datetime:
+    """The moment test records are made at, so no test depends on today."""
+    return NOW
+
+
+@pytest.fixture
+def followup_file(tmp_path: Path) -> Callable[..., Path]:
+    """A follow-up answers file (`followup --from`), with `change`s."""
+
+    def make(**change: object) -> Path:
+        data = {
+            "entry": "last",
+            "went": 4,
+            "as_feared": "better",
+            "helped": "Ze luisterde.",
+            "agreements": [
+                {"what": "deadlines later", "who": "manager", "due": "2026-12-05"},
+                {"what": "elke week even bellen", "who": "Sam", "due": "2020-01-01"},
+            ],
+            "next_step": "Over twee weken weer praten.",
+        }
+        return write(tmp_path / "followup.json", {**data, **change})
+
+    return make
+
+
+@pytest.fixture
+def followup_app(store: Store) -> Callable[..., VeerkrachtApp]:
+    """The after-the-talk form for a reflection that feared anger."""
+
+    def make(language: str = "nl") -> VeerkrachtApp:
+        entry = store.add_entry(
+            parse_answers({"feelings": ["tense"], "fear": "dat ze boos wordt"}, now=NOW)
+        )
+        return VeerkrachtApp(store, Content(language), start="followup", entry=entry)
+
+    return make
+
+
+@pytest.fixture
+def checkin_app(store: Store) -> Callable[..., VeerkrachtApp]:
+    """The weekly check-in, with two open agreements."""
+
+    def make(language: str = "nl") -> VeerkrachtApp:
+        entry = store.add_entry(parse_answers({"feelings": ["tense"]}, now=NOW))
+        followup = FollowUp(entry="", created=entry.created, went=3)
+        store.add_followup(followup, [Agreement("minder taken"), Agreement("bellen")], entry)
+        return VeerkrachtApp(store, Content(language), start="checkin")
+
+    return make
+
+
+#: "Today" on the home screen and in patterns of the TUI tests that show dates.
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def home_app(store: Store) -> Callable[..., VeerkrachtApp]:
+    """Home, with a reflection, an overdue agreement and a check-in 12 days ago."""
+
+    def make(language: str = "nl", filled: bool = True) -> VeerkrachtApp:
+        if filled:
+            entry = store.add_entry(
+                parse_answers(
+                    {"feelings": ["tired", "tense"], "created": "2026-11-20T09:00:00+01:00"},
+                    now=NOW,
+                )
+            )
+            followup = FollowUp(entry="", created=entry.created, went=4)
+            late = Agreement("bellen", due=date(2026, 11, 1))
+            store.add_followup(followup, [late, Agreement("mailen")], entry)
+            store.add_checkin(CheckIn(created=entry.created.replace(day=10), capacity=5))
+        return VeerkrachtApp(store, Content(language), start="home", today=TODAY)
+
+    return make
+
+
+@pytest.fixture
+def reflect_app(home: Path) -> Callable[..., VeerkrachtApp]:
+    """The guided reflection (or another start) on the test's data dir: each call a new
+    app on a new Store, as a new process would open it."""
+
+    def make(language: str = "nl", **options: Any) -> VeerkrachtApp:
+        return VeerkrachtApp(Store(home), Content(language), **options)
+
+    return make
+
+
+@pytest.fixture
+def support_app(store: Store) -> Callable[..., VeerkrachtApp]:
+    """Preparing to ask a colleague how it goes."""
+
+    def make(language: str = "nl") -> VeerkrachtApp:
+        return VeerkrachtApp(store, Content(language), start="support")
+
+    return make

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
 from textual.widgets import Button, Static
 
-from tests.factories import NOW
-from tests.tui_helpers import PARAGRAPHS, SIZE, SMALL, make_app, paste, type_text
+from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, type_text
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
@@ -28,10 +30,12 @@ def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forms, "DRAFT_DELAY", 0.01)
 
 
-async def test_typed_ahead_space_down_space_chooses_both(home: Path) -> None:
+async def test_typed_ahead_space_down_space_chooses_both(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """Keys typed faster than the list handles them: each Space chooses the option it was
     pressed on (Textual's list chose the one highlighted when it caught up)."""
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         choices = app.screen.query_one("#feelings")
@@ -106,8 +110,10 @@ async def walk_dutch(pilot) -> None:
     assert screen.step == "summary"
 
 
-async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
-    app = make_app(home)
+async def test_a_whole_reflection_in_dutch_by_keys_alone(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await walk_dutch(pilot)
         await pilot.press("ctrl+s")
@@ -146,12 +152,14 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(home: Path) -> None:
     assert not draft(home).path.exists()
 
 
-async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
-    app = make_app(home, "en")
+async def test_a_whole_reflection_in_english_skipping_steps(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app("en")
     async with app.run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("enter", "down", "down", "space", "enter", "end", "enter")
-        await type_text(pilot, "Low")
+        await fill(pilot, "Low")
         await pilot.press("ctrl+n")
         await pilot.press(*["down"] * 8, "space", "ctrl+n")  # misconduct
         for _ in range(6):  # impact, relations, fear, help, barriers: skipped
@@ -177,8 +185,8 @@ async def test_a_whole_reflection_in_english_skipping_steps(home: Path) -> None:
     }
 
 
-async def test_feelings_cannot_be_skipped(home: Path) -> None:
-    app = make_app(home)
+async def test_feelings_cannot_be_skipped(home: Path, reflect_app: Callable[..., Any]) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "ctrl+n")
         assert app.screen.step == "feelings"
@@ -187,16 +195,20 @@ async def test_feelings_cannot_be_skipped(home: Path) -> None:
         assert any("minstens één gevoel" in n.message for n in app._notifications)
 
 
-async def test_enter_in_the_feelings_list_goes_to_the_scale_not_the_next_step(home: Path) -> None:
-    app = make_app(home)
+async def test_enter_in_the_feelings_list_goes_to_the_scale_not_the_next_step(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "enter")
         assert app.screen.step == "feelings"
         assert app.screen.focused.id == "intensity"
 
 
-async def test_escape_goes_back_and_keeps_what_was_typed(home: Path) -> None:
-    app = make_app(home)
+async def test_escape_goes_back_and_keeps_what_was_typed(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "ctrl+n", "space", "ctrl+n")
         assert app.screen.step == "impact"
@@ -205,23 +217,27 @@ async def test_escape_goes_back_and_keeps_what_was_typed(home: Path) -> None:
         assert app.screen.collect() == {"feelings": ["tired"], "triggers": ["workload"]}
 
 
-async def test_a_draft_is_kept_after_every_step_and_while_typing(home: Path) -> None:
-    app = make_app(home)
+async def test_a_draft_is_kept_after_every_step_and_while_typing(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "ctrl+n")
         assert draft(home).load()["answers"] == {"feelings": ["tired"]}
         await pilot.press("tab")
-        await type_text(pilot, "ruzie")
+        await fill(pilot, "ruzie")
         await pilot.pause(TYPING_PAUSE)
         assert draft(home).load()["answers"]["triggers_note"] == "ruzie"  # no step change
         assert draft(home).load()["step"] == 2
 
 
-async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: Path) -> None:
-    app = make_app(home)
+async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "down", "space", "ctrl+n", "tab")
-        await type_text(pilot, "het werk")
+        await fill(pilot, "het werk")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Concept bewaren
@@ -231,7 +247,7 @@ async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: 
         "triggers_note": "het werk",
     }
 
-    again = make_app(home)
+    again = reflect_app()
     async with again.run_test(size=SIZE) as pilot:
         screen = again.screen
         assert "stap 3: Aanleiding" in str(screen.query_one("#draft-info", Static).content)
@@ -243,13 +259,13 @@ async def test_quitting_midway_keeps_the_draft_and_the_next_start_resumes(home: 
 
 @pytest.mark.parametrize("size", [SMALL, SIZE])
 async def test_the_resume_choices_are_visible_and_tab_enter_loses_nothing(
-    home: Path, size: tuple[int, int]
+    home: Path, size: tuple[int, int], now: datetime, reflect_app: Callable[..., Any]
 ) -> None:
     """Problem 1: after a killed terminal, Resume and Start over are on screen, and Tab
     then Enter (on Start over) asks first, with going back to the draft focused."""
     written = {"feelings": ["sad"], "feelings_note": "alles wat ik typte", "fear": "oordeel"}
-    draft(home).save(written, 4, NOW)
-    app = make_app(home)
+    draft(home).save(written, 4, now)
+    app = reflect_app()
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         for button_id in ("resume", "start-over"):
@@ -265,9 +281,11 @@ async def test_the_resume_choices_are_visible_and_tab_enter_loses_nothing(
     assert draft(home).load()["answers"] == written
 
 
-async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(home: Path) -> None:
-    draft(home).save({"feelings": ["angry"], "fear": "dat niemand luistert"}, 3, NOW)
-    app = make_app(home)
+async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(
+    home: Path, now: datetime, reflect_app: Callable[..., Any]
+) -> None:
+    draft(home).save({"feelings": ["angry"], "fear": "dat niemand luistert"}, 3, now)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "enter", "tab", "enter")  # Opnieuw beginnen, twice
         assert app.screen.step == "feelings"
@@ -276,7 +294,7 @@ async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(home:
     (aside,) = draft(home).set_aside_drafts()
     assert aside.draft["answers"] == {"feelings": ["angry"], "fear": "dat niemand luistert"}
 
-    again = make_app(home)
+    again = reflect_app()
     async with again.run_test(size=SIZE) as pilot:
         screen = again.screen
         listed = screen.query_one("#aside-list")
@@ -291,9 +309,11 @@ async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(home:
     assert other.draft["answers"] == {"feelings": ["tired"]}
 
 
-async def test_escape_back_to_the_welcome_and_enter_carries_on(home: Path) -> None:
+async def test_escape_back_to_the_welcome_and_enter_carries_on(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """Problem 2: back at the welcome step, Enter continues; nothing is wiped."""
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space", "ctrl+n", "space", "ctrl+n", "space", "ctrl+n")
@@ -320,7 +340,9 @@ FREE_TEXT_STEPS = {
 }
 
 
-async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(home: Path) -> None:
+async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """Problem 3: a paste keeps its newlines, never moves the focus or the step, and ends
     up whole in the saved record and in both exports."""
     from typer.testing import CliRunner
@@ -328,7 +350,7 @@ async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(home
     from veerkracht.cli import app as cli
     from veerkracht.core.reflection import STEPS
 
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
@@ -355,9 +377,11 @@ async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(home
     assert "Het gaat al weken niet goed." in markdown
 
 
-async def test_newlines_typed_without_bracketed_paste_stay_in_the_field(home: Path) -> None:
+async def test_newlines_typed_without_bracketed_paste_stay_in_the_field(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """Without bracketed paste each newline arrives as Enter: it must not skip a step."""
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space", "enter", "enter")
@@ -366,9 +390,11 @@ async def test_newlines_typed_without_bracketed_paste_stay_in_the_field(home: Pa
         assert screen.query_one("#feelings_note", TextField).value == "moe.\nRegel twee\n\nderde"
 
 
-async def test_skipping_the_asks_step_saves_no_example(home: Path) -> None:
+async def test_skipping_the_asks_step_saves_no_example(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """Problem 5: an example is only taken over by a deliberate Space."""
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
@@ -384,8 +410,10 @@ async def test_skipping_the_asks_step_saves_no_example(home: Path) -> None:
         assert "asks" not in screen.collect()
 
 
-async def test_a_taken_example_is_not_selected_for_overwriting(home: Path) -> None:
-    app = make_app(home)
+async def test_a_taken_example_is_not_selected_for_overwriting(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
@@ -396,12 +424,14 @@ async def test_a_taken_example_is_not_selected_for_overwriting(home: Path) -> No
         taken = field.value
         assert taken and field.has_focus
         assert field.selected_text == ""
-        await type_text(pilot, "x")
+        await fill(pilot, "x")
         assert field.value == taken + "x"
 
 
-async def test_a_step_can_be_reopened_from_the_summary(home: Path) -> None:
-    app = make_app(home)
+async def test_a_step_can_be_reopened_from_the_summary(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space", "ctrl+n")
@@ -416,8 +446,8 @@ async def test_a_step_can_be_reopened_from_the_summary(home: Path) -> None:
         assert screen.collect()["triggers"] == ["workload"]
 
 
-async def test_f1_shows_help_for_the_step(home: Path) -> None:
-    app = make_app(home, "en")
+async def test_f1_shows_help_for_the_step(home: Path, reflect_app: Callable[..., Any]) -> None:
+    app = reflect_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f1")
         assert isinstance(app.screen, ChoiceDialog)
@@ -430,8 +460,10 @@ def notices(app) -> list:
     return list(app.screen.query("#help-notice"))
 
 
-async def test_high_intensity_shows_the_help_notice_once(home: Path) -> None:
-    app = make_app(home)
+async def test_high_intensity_shows_the_help_notice_once(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "tab", "9")
         await pilot.pause()
@@ -439,26 +471,30 @@ async def test_high_intensity_shows_the_help_notice_once(home: Path) -> None:
         (notice,) = notices(app)
         assert "0800-0113" in str(notice.render())
         await pilot.press("0", "9", "tab")
-        await type_text(pilot, "zelfmoord")
+        await fill(pilot, "zelfmoord")
         await pilot.press("tab")
         assert len(notices(app)) == 1
 
 
-async def test_words_about_not_wanting_to_live_show_the_notice(home: Path) -> None:
-    app = make_app(home, "en")
+async def test_words_about_not_wanting_to_live_show_the_notice(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "tab", "tab")
-        await type_text(pilot, "I want to die")
+        await fill(pilot, "I want to die")
         await pilot.press("shift+tab")
         assert app.notice_shown
         assert "0800-0113" in str(notices(app)[0].render())
 
 
-async def test_the_notice_never_covers_the_field_being_typed_in(home: Path) -> None:
-    app = make_app(home)
+async def test_the_notice_never_covers_the_field_being_typed_in(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("enter", "space", "enter", "enter")
-        await type_text(pilot, "ik wil er gewoon niet meer zijn")
+        await fill(pilot, "ik wil er gewoon niet meer zijn")
         await pilot.pause(TYPING_PAUSE)
         (notice,) = notices(app)
         field = app.screen.query_one("#feelings_note", TextField)
@@ -466,19 +502,23 @@ async def test_the_notice_never_covers_the_field_being_typed_in(home: Path) -> N
         assert field.region.bottom <= notice.region.y
 
 
-async def test_a_calm_reflection_shows_no_notice(home: Path) -> None:
-    app = make_app(home)
+async def test_a_calm_reflection_shows_no_notice(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "tab", "5", "tab")
-        await type_text(pilot, "doodmoe")
+        await fill(pilot, "doodmoe")
         await pilot.press("shift+tab")
         assert not app.notice_shown
 
 
-async def test_a_damaged_store_keeps_the_draft_and_says_so(home: Path) -> None:
+async def test_a_damaged_store_keeps_the_draft_and_says_so(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     home.mkdir(parents=True)
     (home / "veerkracht.json").write_text("{broken")
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
@@ -491,8 +531,10 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(home: Path) -> None:
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-async def test_every_step_fits_80_by_24(home: Path, language: str) -> None:
-    app = make_app(home, language)
+async def test_every_step_fits_80_by_24(
+    home: Path, language: str, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app(language)
     async with app.run_test(size=SMALL) as pilot:
         screen = app.screen
         await pilot.press("enter")
@@ -507,15 +549,17 @@ async def test_every_step_fits_80_by_24(home: Path, language: str) -> None:
                     assert button.region.right <= 80 and button.region.bottom <= 23
 
 
-async def test_a_closed_terminal_keeps_even_the_words_just_typed(home: Path) -> None:
+async def test_a_closed_terminal_keeps_even_the_words_just_typed(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
     """The terminal closing sends SIGHUP: the draft is kept before the app ends."""
     import os
     import signal
 
-    app = make_app(home)
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "space", "enter", "enter")
-        await type_text(pilot, "net getypt")
+        await fill(pilot, "net getypt")
         os.kill(os.getpid(), signal.SIGHUP)
         await pilot.pause()
     assert draft(home).load()["answers"]["feelings_note"] == "net getypt"

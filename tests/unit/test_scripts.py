@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import NOW
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.cardwriter import join_words
 from veerkracht.core.model import OPTIONS, Entry, parse_answers
@@ -23,16 +22,16 @@ from veerkracht.core.scripts import (
 from veerkracht.render.cards import FORMATS, render
 
 
-def make_entry(answers: dict, entry_id: str = "3") -> Entry:
-    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=NOW)
+def make_entry(now: datetime, answers: dict, entry_id: str = "3") -> Entry:
+    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=now)
     entry.id = entry_id
     entry.uuid = "00000000-0000-4000-8000-000000000003"
     return entry
 
 
 @pytest.fixture
-def entry(answers: dict) -> Entry:
-    return make_entry(answers)
+def entry(answers: dict, now: datetime) -> Entry:
+    return make_entry(now, answers)
 
 
 def said(script: Script, *keys: str) -> str:
@@ -49,13 +48,13 @@ def test_sections_come_in_the_contract_order(entry: Entry) -> None:
     assert data["language"] == []
 
 
-def test_the_same_entry_always_gives_the_same_script(answers: dict) -> None:
+def test_the_same_entry_always_gives_the_same_script(answers: dict, now: datetime) -> None:
     for output_format in FORMATS:
         first = render(
-            build_script(make_entry(answers), Content("en")), Content("en"), output_format
+            build_script(make_entry(now, answers), Content("en")), Content("en"), output_format
         )
         again = render(
-            build_script(make_entry(answers), Content("en")), Content("en"), output_format
+            build_script(make_entry(now, answers), Content("en")), Content("en"), output_format
         )
         assert first == again
 
@@ -67,11 +66,11 @@ def test_one_opening_is_said_and_the_others_wait_in_the_editor(entry: Entry) -> 
     assert opening.off == frozenset(range(1, len(opening.all_lines)))
 
 
-def test_the_users_own_words_are_kept_as_written(entry: Entry) -> None:
+def test_the_users_own_words_are_kept_as_written(entry: Entry, now: datetime) -> None:
     script = build_script(entry, Content("nl"))
     assert script.section("asks").lines == tuple(entry.asks)  # already capitalised
     lower = build_script(
-        make_entry({"feelings": ["sad"], "share": "dat het zwaar is"}), Content("nl")
+        make_entry(now, {"feelings": ["sad"], "share": "dat het zwaar is"}), Content("nl")
     )
     assert "Dat het zwaar is." in lower.section("situation").lines
     assert "Minder tegelijk op mijn bord." in script.section("need").lines
@@ -87,13 +86,17 @@ def test_the_users_own_words_are_kept_as_written(entry: Entry) -> None:
         ("minder tegelijk op mijn bord", "Minder tegelijk op mijn bord."),
     ],
 )
-def test_what_the_user_hopes_for_is_said_as_a_sentence(hoped: str, said_as: str) -> None:
-    entry = make_entry({"feelings": ["tired"], "desired_change": hoped})
+def test_what_the_user_hopes_for_is_said_as_a_sentence(
+    hoped: str, said_as: str, now: datetime
+) -> None:
+    entry = make_entry(now, {"feelings": ["tired"], "desired_change": hoped})
     assert said_as in build_script(entry, Content("nl")).section("need").lines
 
 
-def test_own_story_and_asks_go_to_the_person_they_were_written_for(answers: dict) -> None:
-    entry = make_entry(answers)  # written for the manager
+def test_own_story_and_asks_go_to_the_person_they_were_written_for(
+    answers: dict, now: datetime
+) -> None:
+    entry = make_entry(now, answers)  # written for the manager
     assert entry.asks[0] in said(build_script(entry, Content("nl"), "manager"))
     for other in ("colleague", "company_doctor", "works_council"):
         script = build_script(entry, Content("nl"), other)
@@ -102,9 +105,9 @@ def test_own_story_and_asks_go_to_the_person_they_were_written_for(answers: dict
         assert entry.asks[0] in script.section("asks").all_lines  # waiting in the editor
 
 
-def test_without_own_asks_the_suggestions_fit_the_support(answers: dict) -> None:
+def test_without_own_asks_the_suggestions_fit_the_support(answers: dict, now: datetime) -> None:
     script = build_script(
-        make_entry({**answers, "asks": [], "support": ["practical"]}), Content("nl")
+        make_entry(now, {**answers, "asks": [], "support": ["practical"]}), Content("nl")
     )
     asks = script.section("asks").lines
     assert asks[0] == Content("nl").option("support", "practical", "asks")[0]
@@ -122,16 +125,18 @@ def test_without_own_asks_the_suggestions_fit_the_support(answers: dict) -> None
         ("colleague", "Je hoeft het niet op te lossen"),
     ],
 )
-def test_each_audience_gets_its_own_framing(answers: dict, audience: str, words: str) -> None:
-    entry = make_entry({**answers, "intensity": 3})
+def test_each_audience_gets_its_own_framing(
+    answers: dict, audience: str, words: str, now: datetime
+) -> None:
+    entry = make_entry(now, {**answers, "intensity": 3})
     script = build_script(entry, Content("nl"), audience)
     assert script.audience == audience
     assert words in said(script, "opening", "need")
 
 
-def test_the_company_doctor_hears_how_heavy_it_is_and_is_asked_for_advice() -> None:
+def test_the_company_doctor_hears_how_heavy_it_is_and_is_asked_for_advice(now: datetime) -> None:
     """Grief, migraine and intensity 9 with the help notice: not ‘just listen’."""
-    entry = make_entry({
+    entry = make_entry(now, {
         "feelings": ["sad", "tired"], "intensity": 9, "triggers": ["grief", "health"],
         "support": ["listening", "relational"], "help_notice": True,
     })  # fmt: skip
@@ -144,8 +149,10 @@ def test_the_company_doctor_hears_how_heavy_it_is_and_is_asked_for_advice() -> N
     assert "preventief consult" in tips and "poortwachter" in tips and "maanden" in tips
 
 
-def test_the_works_council_hears_the_pattern_and_nothing_personal(answers: dict) -> None:
-    entry = make_entry({**answers, "feelings": ["ashamed", "sad"], "triggers": ["workload"]})
+def test_the_works_council_hears_the_pattern_and_nothing_personal(
+    answers: dict, now: datetime
+) -> None:
+    entry = make_entry(now, {**answers, "feelings": ["ashamed", "sad"], "triggers": ["workload"]})
     script = build_script(entry, Content("nl"), "works_council")
     spoken = said(script)
     assert "Op onze afdeling ligt al een tijd meer werk" in spoken
@@ -154,29 +161,33 @@ def test_the_works_council_hears_the_pattern_and_nothing_personal(answers: dict)
     assert entry.share not in spoken and entry.asks[0] not in spoken
 
 
-def test_after_misconduct_the_manager_hears_about_safety_not_workload(answers: dict) -> None:
-    entry = make_entry({**answers, "triggers": ["misconduct"], "asks": []})
+def test_after_misconduct_the_manager_hears_about_safety_not_workload(
+    answers: dict, now: datetime
+) -> None:
+    entry = make_entry(now, {**answers, "triggers": ["misconduct"], "asks": []})
     spoken = said(build_script(entry, Content("nl"), "manager"))
     assert "werkdruk" not in spoken and "project minder" not in spoken
     assert "veilig kan werken" in spoken and "Wat gebeurt er nu" in spoken
 
 
-def test_a_colleague_is_asked_small_mutual_things(answers: dict) -> None:
-    entry = make_entry({**answers, "asks": [], "support": ["practical", "relational"]})
+def test_a_colleague_is_asked_small_mutual_things(answers: dict, now: datetime) -> None:
+    entry = make_entry(now, {**answers, "asks": [], "support": ["practical", "relational"]})
     spoken = said(build_script(entry, Content("nl"), "colleague"), "asks")
     assert "taken" not in spoken and "project" not in spoken
     assert "hoe het met me gaat" in spoken
 
 
-def test_hr_hears_about_care_leave_when_the_user_cares_for_someone(answers: dict) -> None:
-    entry = make_entry({**answers, "triggers": ["caregiving"], "asks": []})
+def test_hr_hears_about_care_leave_when_the_user_cares_for_someone(
+    answers: dict, now: datetime
+) -> None:
+    entry = make_entry(now, {**answers, "triggers": ["caregiving"], "asks": []})
     script = build_script(entry, Content("nl"), "hr")
     assert "zorgverlof" in said(script, "asks")
     assert any("Wet arbeid en zorg" in tip for tip in script.section("tips").lines)
 
 
-def test_shame_is_said_as_a_clause_of_its_own() -> None:
-    entry = make_entry({"feelings": ["tired", "ashamed"], "intensity": 8})
+def test_shame_is_said_as_a_clause_of_its_own(now: datetime) -> None:
+    entry = make_entry(now, {"feelings": ["tired", "ashamed"], "intensity": 8})
     situation = build_script(entry, Content("nl")).section("situation").lines
     assert situation[:2] == (
         "Ik voel me de laatste tijd moe, en ik schaam me ervoor.",
@@ -186,8 +197,9 @@ def test_shame_is_said_as_a_clause_of_its_own() -> None:
 
 def test_private_triggers_are_said_discreetly_unless_this_person_is_the_place(
     answers: dict,
+    now: datetime,
 ) -> None:
-    entry = make_entry({**answers, "triggers": ["health", "misconduct"], "share": ""})
+    entry = make_entry(now, {**answers, "triggers": ["health", "misconduct"], "share": ""})
 
     def situation(audience: str) -> str:
         return " ".join(build_script(entry, Content("nl"), audience).section("situation").lines)
@@ -199,16 +211,23 @@ def test_private_triggers_are_said_discreetly_unless_this_person_is_the_place(
     assert "grensoverschrijdend gedrag" in situation("confidential_adviser")
 
 
-def test_the_audience_defaults_to_the_reflection_then_the_suggestion(answers: dict) -> None:
-    assert audience_for(make_entry(answers)) == "manager"
-    assert audience_for(make_entry(answers), "hr") == "hr"
-    no_choice = make_entry({**answers, "audience": None, "triggers": ["misconduct"]})
+def test_the_audience_defaults_to_the_reflection_then_the_suggestion(
+    answers: dict, now: datetime
+) -> None:
+    assert audience_for(make_entry(now, answers)) == "manager"
+    assert audience_for(make_entry(now, answers), "hr") == "hr"
+    no_choice = make_entry(now, {**answers, "audience": None, "triggers": ["misconduct"]})
     assert audience_for(no_choice) == "confidential_adviser"
 
 
-def test_language_check_tips_quote_only_what_will_be_said(answers: dict) -> None:
+def test_language_check_tips_quote_only_what_will_be_said(answers: dict, now: datetime) -> None:
     entry = make_entry(
-        {**answers, "asks": ["Jij moet dit nu oplossen."], "feelings_note": "Ik voel me genegeerd."}
+        now,
+        {
+            **answers,
+            "asks": ["Jij moet dit nu oplossen."],
+            "feelings_note": "Ik voel me genegeerd.",
+        },
     )
     script = build_script(entry, Content("nl"))
     tips = " ".join(script.section("tips").lines)
@@ -220,8 +239,8 @@ def test_language_check_tips_quote_only_what_will_be_said(answers: dict) -> None
     assert finding["suggestion"] == "Zou je dit nu willen oplossen?"
 
 
-def test_a_firm_boundary_about_misconduct_is_not_softened(answers: dict) -> None:
-    entry = make_entry({
+def test_a_firm_boundary_about_misconduct_is_not_softened(answers: dict, now: datetime) -> None:
+    entry = make_entry(now, {
         **answers, "triggers": ["misconduct"],
         "asks": ["Ik wil dat je stopt met die grappen over mijn afkomst."],
     })  # fmt: skip
@@ -250,9 +269,7 @@ secret = st.text(
 ).filter(lambda text: text.strip())
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     secrets=st.fixed_dictionaries(dict.fromkeys(NOT_SHARED, secret)),
     drains=secret,
@@ -267,6 +284,7 @@ def test_private_and_unshared_text_never_reaches_a_script(
     language: str,
     audience: str,
     output_format: str,
+    now: datetime,
 ) -> None:
     """Random private text (and notes, fear, relations) changes nothing in any rendering.
 
@@ -274,8 +292,12 @@ def test_private_and_unshared_text_never_reaches_a_script(
     content = Content(language)
     quiet = {**answers, **dict.fromkeys(NOT_SHARED, ""), "fear": "…", "relations": {}}
     loud = {**answers, **secrets, "relations": {"drains": drains}}
-    baseline = render(build_script(make_entry(quiet), content, audience), content, output_format)
-    rendered = render(build_script(make_entry(loud), content, audience), content, output_format)
+    baseline = render(
+        build_script(make_entry(now, quiet), content, audience), content, output_format
+    )
+    rendered = render(
+        build_script(make_entry(now, loud), content, audience), content, output_format
+    )
     assert rendered == baseline
     for text in [*secrets.values(), drains]:
         if text.strip() not in baseline:
@@ -287,8 +309,8 @@ def test_the_json_is_valid_and_unescaped(entry: Entry) -> None:
     assert data["sections"][0]["lines"][0].startswith("Ik zit er even doorheen")
 
 
-def test_the_card_shows_the_reflections_date_not_today(answers: dict) -> None:
-    entry = make_entry(answers)
+def test_the_card_shows_the_reflections_date_not_today(answers: dict, now: datetime) -> None:
+    entry = make_entry(now, answers)
     card = render(build_script(entry, Content("nl")), Content("nl"), "markdown")
     assert "reflectie 3 van 2026-11-21" in card
     assert datetime.now().date().isoformat() not in card

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
 
-from tests.factories import NOW
-from tests.tui_helpers import SIZE, wait_until
-from veerkracht.content import Content
-from veerkracht.core.model import parse_answers
-from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from tests.drive import SIZE, wait_until
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
@@ -22,33 +20,17 @@ from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.settings import SettingsScreen
 from veerkracht.screens.support import SupportScreen
 from veerkracht.store.settings import load_settings
-from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 
 TODAY = date(2026, 11, 22)
-
-
-def home_app(home: Path, language: str = "nl", filled: bool = True) -> VeerkrachtApp:
-    store = Store(home)
-    if filled:
-        entry = store.add_entry(
-            parse_answers(
-                {"feelings": ["tired", "tense"], "created": "2026-11-20T09:00:00+01:00"}, now=NOW
-            )
-        )
-        followup = FollowUp(entry="", created=entry.created, went=4)
-        late = Agreement("bellen", due=date(2026, 11, 1))
-        store.add_followup(followup, [late, Agreement("mailen")], entry)
-        store.add_checkin(CheckIn(created=entry.created.replace(day=10), capacity=5))
-    return VeerkrachtApp(store, Content(language), start="home", today=TODAY)
 
 
 def glance(app: VeerkrachtApp) -> str:
     return str(app.screen.query_one("#glance", Static).content)
 
 
-async def test_home_shows_the_state_at_a_glance(home: Path) -> None:
-    app = home_app(home)
+async def test_home_shows_the_state_at_a_glance(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, HomeScreen)
         text = glance(app)
@@ -57,8 +39,10 @@ async def test_home_shows_the_state_at_a_glance(home: Path) -> None:
         assert "check-in kan weer" in text
 
 
-async def test_an_unfinished_reflection_is_mentioned(home: Path) -> None:
-    app = home_app(home)
+async def test_an_unfinished_reflection_is_mentioned(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "enter", "space", "enter", "ctrl+q", "enter")
         await pilot.pause()
@@ -66,8 +50,10 @@ async def test_an_unfinished_reflection_is_mentioned(home: Path) -> None:
         assert "onafgemaakte reflectie" in glance(app)
 
 
-async def test_an_empty_home_invites_a_first_reflection(home: Path) -> None:
-    app = home_app(home, "en", filled=False)
+async def test_an_empty_home_invites_a_first_reflection(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app("en", filled=False)
     async with app.run_test(size=SIZE):
         assert "No reflections yet" in glance(app)
 
@@ -85,9 +71,9 @@ async def test_an_empty_home_invites_a_first_reflection(home: Path) -> None:
     ],
 )
 async def test_each_choice_has_a_letter_and_comes_back_home(
-    home: Path, key: str, screen: type
+    home: Path, key: str, screen: type, home_app: Callable[..., Any]
 ) -> None:
-    app = home_app(home)
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(key)
         assert isinstance(app.screen, screen)
@@ -99,31 +85,35 @@ async def test_each_choice_has_a_letter_and_comes_back_home(
     assert app.return_value is None
 
 
-async def test_enter_on_a_choice_opens_it(home: Path) -> None:
-    app = home_app(home)
+async def test_enter_on_a_choice_opens_it(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "down", "enter")
         assert isinstance(app.screen, HistoryScreen)
 
 
-async def test_hulp_shows_where_to_find_help(home: Path) -> None:
-    app = home_app(home)
+async def test_hulp_shows_where_to_find_help(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         assert isinstance(app.screen, ChoiceDialog)
         assert "0800-0113" in app.screen.body_text
 
 
-async def test_prepare_without_reflections_says_what_to_do(home: Path) -> None:
-    app = home_app(home, filled=False)
+async def test_prepare_without_reflections_says_what_to_do(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app(filled=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, HomeScreen)
         assert any("eerst een reflectie" in n.message for n in app._notifications)
 
 
-async def test_a_reflection_saved_from_home_shows_on_return(home: Path) -> None:
-    app = home_app(home, filled=False)
+async def test_a_reflection_saved_from_home_shows_on_return(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app(filled=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "enter", "space")
         await app.screen.go_to(11)
@@ -133,8 +123,8 @@ async def test_a_reflection_saved_from_home_shows_on_return(home: Path) -> None:
         assert "Laatste reflectie: nr. 1" in glance(app)
 
 
-async def test_f1_explains_the_home_screen(home: Path) -> None:
-    app = home_app(home, "en")
+async def test_f1_explains_the_home_screen(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, ChoiceDialog)
@@ -142,16 +132,20 @@ async def test_f1_explains_the_home_screen(home: Path) -> None:
 
 
 @pytest.mark.parametrize(("key", "words"), [("t", "PgUp/PgDn"), ("c", "ctrl+s")])
-async def test_f1_works_on_other_screens(home: Path, key: str, words: str) -> None:
-    app = home_app(home, "en")
+async def test_f1_works_on_other_screens(
+    home: Path, key: str, words: str, home_app: Callable[..., Any]
+) -> None:
+    app = home_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(key, "f1")
         assert isinstance(app.screen, ChoiceDialog)
         assert words in app.screen.body_text
 
 
-async def test_the_command_palette_lists_every_action(home: Path) -> None:
-    app = home_app(home)
+async def test_the_command_palette_lists_every_action(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -164,8 +158,10 @@ async def test_the_command_palette_lists_every_action(home: Path) -> None:
         assert isinstance(app.screen, CheckinScreen)
 
 
-async def test_settings_are_saved_and_the_theme_changes(home: Path) -> None:
-    app = home_app(home)
+async def test_settings_are_saved_and_the_theme_changes(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, SettingsScreen)

@@ -6,12 +6,13 @@ and the weeks in charts are the same on any day the suite runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.factories import NOW
-from tests.tui_helpers import make_app
 from veerkracht.core.reflection import STEPS
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -46,18 +47,22 @@ def at_step(index: int):
 
 
 @pytest.mark.parametrize("index", range(len(STEPS)), ids=STEPS)
-def test_reflect_step_nl(snap_compare, home: Path, index: int) -> None:
-    app = make_app(home, "nl")
+def test_reflect_step_nl(
+    snap_compare, home: Path, index: int, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app("nl")
     assert snap_compare(app, run_before=at_step(index), terminal_size=(100, 30))
 
 
 @pytest.mark.parametrize("step", ["welcome", "feelings", "audience", "boundaries", "summary"])
-def test_reflect_step_en_80x24(snap_compare, home: Path, step: str) -> None:
-    app = make_app(home, "en")
+def test_reflect_step_en_80x24(
+    snap_compare, home: Path, step: str, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app("en")
     assert snap_compare(app, run_before=at_step(STEPS.index(step)), terminal_size=(80, 24))
 
 
-def card_editor(home: Path, language: str):
+def card_editor(now: datetime, home: Path, language: str):
     from veerkracht.content import Content
     from veerkracht.core.model import parse_answers
     from veerkracht.core.scripts import build_script
@@ -67,23 +72,25 @@ def card_editor(home: Path, language: str):
     store = Store(home)
     entry = store.add_entry(
         parse_answers(
-            {**ANSWERS, "audience": "manager", "created": "2026-11-21T09:30:00+01:00"}, now=NOW
+            {**ANSWERS, "audience": "manager", "created": "2026-11-21T09:30:00+01:00"}, now=now
         )
     )
     content = Content(language)
     return VeerkrachtApp(store, content, script=build_script(entry, content))
 
 
-def test_card_editor_nl(snap_compare, home: Path) -> None:
-    assert snap_compare(card_editor(home, "nl"), terminal_size=(100, 30))
+def test_card_editor_nl(snap_compare, home: Path, now: datetime) -> None:
+    assert snap_compare(card_editor(now, home, "nl"), terminal_size=(100, 30))
 
 
-def test_card_editor_asks_en_80x24(snap_compare, home: Path) -> None:
-    assert snap_compare(card_editor(home, "en"), press=["down"] * 4, terminal_size=(80, 24))
+def test_card_editor_asks_en_80x24(snap_compare, home: Path, now: datetime) -> None:
+    assert snap_compare(card_editor(now, home, "en"), press=["down"] * 4, terminal_size=(80, 24))
 
 
-def test_rehearse_nl(snap_compare, home: Path) -> None:
-    assert snap_compare(card_editor(home, "nl"), press=["ctrl+r", "enter"], terminal_size=(100, 30))
+def test_rehearse_nl(snap_compare, home: Path, now: datetime) -> None:
+    assert snap_compare(
+        card_editor(now, home, "nl"), press=["ctrl+r", "enter"], terminal_size=(100, 30)
+    )
 
 
 def history_dashboard(home: Path, language: str):
@@ -106,41 +113,38 @@ def test_history_dashboard_en_80x24(snap_compare, home: Path) -> None:
     assert snap_compare(history_dashboard(home, "en"), press=["down"], terminal_size=(80, 24))
 
 
-def test_followup_nl(snap_compare, home: Path) -> None:
-    from tests.test_after_tui import followup_app
+def test_followup_nl(snap_compare, home: Path, followup_app: Callable[..., Any]) -> None:
 
-    assert snap_compare(followup_app(home), press=["4", "tab", "space"], terminal_size=(100, 30))
-
-
-def test_checkin_en_80x24(snap_compare, home: Path) -> None:
-    from tests.test_after_tui import checkin_app
-
-    assert snap_compare(checkin_app(home, "en"), terminal_size=(80, 24))
+    assert snap_compare(followup_app(), press=["4", "tab", "space"], terminal_size=(100, 30))
 
 
-def test_home_nl(snap_compare, home: Path) -> None:
-    from tests.test_home_tui import home_app
+def test_checkin_en_80x24(snap_compare, home: Path, checkin_app: Callable[..., Any]) -> None:
 
-    assert snap_compare(home_app(home), terminal_size=(100, 30))
-
-
-def test_home_en_80x24(snap_compare, home: Path) -> None:
-    from tests.test_home_tui import home_app
-
-    assert snap_compare(home_app(home, "en"), terminal_size=(80, 24))
+    assert snap_compare(checkin_app("en"), terminal_size=(80, 24))
 
 
-def test_settings_nl(snap_compare, home: Path, monkeypatch) -> None:
-    from tests.test_home_tui import home_app
+def test_home_nl(snap_compare, home: Path, home_app: Callable[..., Any]) -> None:
+
+    assert snap_compare(home_app(), terminal_size=(100, 30))
+
+
+def test_home_en_80x24(snap_compare, home: Path, home_app: Callable[..., Any]) -> None:
+
+    assert snap_compare(home_app("en"), terminal_size=(80, 24))
+
+
+def test_settings_nl(snap_compare, home: Path, monkeypatch, home_app: Callable[..., Any]) -> None:
 
     monkeypatch.setenv("VEERKRACHT_HOME", "/home/jij/.local/share/veerkracht")
     monkeypatch.setenv("VEERKRACHT_CONFIG", "/home/jij/.config/veerkracht")
-    app = home_app(home)
+    app = home_app()
     app.store.directory = Path("/home/jij/.local/share/veerkracht")
     assert snap_compare(app, press=["s"], terminal_size=(100, 30))
 
 
-def test_resume_a_draft_nl_80x24(snap_compare, home: Path, frozen_clock) -> None:
+def test_resume_a_draft_nl_80x24(
+    snap_compare, home: Path, frozen_clock, reflect_app: Callable[..., Any]
+) -> None:
     """After a closed terminal: the draft, how to go on, and one set aside earlier."""
     from datetime import timedelta
 
@@ -151,4 +155,4 @@ def test_resume_a_draft_nl_80x24(snap_compare, home: Path, frozen_clock) -> None
     draft.save({"feelings": ["tired"]}, 2, frozen_clock - timedelta(days=2))
     draft.set_aside(frozen_clock - timedelta(days=2))
     draft.save(ANSWERS, 4, frozen_clock - timedelta(hours=1))
-    assert snap_compare(make_app(home, "nl"), terminal_size=(80, 24))
+    assert snap_compare(reflect_app("nl"), terminal_size=(80, 24))

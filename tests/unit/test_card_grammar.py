@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.factories import NOW
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.cardwriter import CardWriter
 from veerkracht.core.model import OPTIONS, Entry, parse_answers
@@ -35,8 +35,8 @@ SENTENCE_END = re.compile(r"[.?!][’'\")\]]*$")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
-def entry_from(answers: dict) -> Entry:
-    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=NOW)
+def entry_from(now: datetime, answers: dict) -> Entry:
+    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=now)
     entry.id = "1"
     return entry
 
@@ -69,8 +69,8 @@ def test_every_line_of_every_card_is_a_whole_sentence(
     feelings: list, triggers: list, impact: list, support: list, barriers: list,
     intensity: int | None, help_notice: bool, chosen: str | None, audience: str,
     language: str, desired: str, share: str, asks: list,
-) -> None:  # fmt: skip
-    entry = entry_from({
+    now: datetime,) -> None:  # fmt: skip
+    entry = entry_from(now, {
         "feelings": feelings, "triggers": triggers, "impact": impact, "support": support,
         "barriers": barriers, "intensity": intensity, "audience": chosen,
         "desired_change": desired, "share": share, "asks": asks, "help_notice": help_notice,
@@ -85,25 +85,29 @@ def test_every_line_of_every_card_is_a_whole_sentence(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_combination_of_feelings_and_intensity_is_said_correctly(language: str) -> None:
+def test_every_combination_of_feelings_and_intensity_is_said_correctly(
+    language: str, now: datetime
+) -> None:
     """All 2047 choices of feelings × four intensities: the first line of the card."""
     content = Content(language)
     keys = list(OPTIONS["feelings"])
     for size in range(1, len(keys) + 1):
         for chosen in itertools.combinations(keys, size):
             for intensity in (None, 3, 5, 9):
-                entry = entry_from({"feelings": list(chosen), "intensity": intensity})
+                entry = entry_from(now, {"feelings": list(chosen), "intensity": intensity})
                 for line in CardWriter(entry, content, "manager").situation():
                     assert_a_sentence(line.text)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_combination_of_effects_on_work_is_said_correctly(language: str) -> None:
+def test_every_combination_of_effects_on_work_is_said_correctly(
+    language: str, now: datetime
+) -> None:
     content = Content(language)
     keys = list(OPTIONS["impact"])
     for size in range(len(keys) + 1):
         for chosen in itertools.combinations(keys, size):
             (line,) = CardWriter(
-                entry_from({"feelings": ["tired"], "impact": list(chosen)}), content, "hr"
+                entry_from(now, {"feelings": ["tired"], "impact": list(chosen)}), content, "hr"
             ).impact()
             assert_a_sentence(line.text)

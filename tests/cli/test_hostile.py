@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_cli import assert_refused, run
+from tests.drive import assert_refused, run
 from veerkracht.core.cardwriter import sentence
 from veerkracht.store.crypto import MAGIC
 
@@ -129,9 +129,7 @@ TYPES = (
 )
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     table=st.sampled_from(["entries", "followups", "agreements", "checkins"]),
     value=TYPES,
@@ -198,9 +196,7 @@ def test_typed_words_reach_every_output_literally(home: Path, words: str) -> Non
 PIECES = [*"ab [/]*_`<>#|\\{}!~\n\t", "\x1b", "\x07", "\x9b", "\u202e", "[b]", "[/]", "[link=x]"]
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     words=st.lists(st.sampled_from(PIECES), min_size=1, max_size=20)
     .map("".join)

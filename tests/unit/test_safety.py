@@ -29,9 +29,9 @@ NOW = datetime(2026, 11, 22, 12, 0).astimezone()
         "I have thought about suicide",
     ],
 )
-def test_words_about_not_wanting_to_live_are_heard(text: str) -> None:
+def test_words_about_not_wanting_to_live_are_heard(text: str, now: datetime) -> None:
     assert speaks_of_not_wanting_to_live(text)
-    assert needs_notice(None, [text], [], NOW)
+    assert needs_notice(None, [text], [], now)
 
 
 @pytest.mark.parametrize(
@@ -47,24 +47,24 @@ def test_words_about_not_wanting_to_live_are_heard(text: str) -> None:
         "Ik wil meer leven in mijn werk.",
     ],
 )
-def test_everyday_words_do_not_raise_alarm(text: str) -> None:
+def test_everyday_words_do_not_raise_alarm(text: str, now: datetime) -> None:
     assert not speaks_of_not_wanting_to_live(text)
-    assert not needs_notice(5, [text], [], NOW)
+    assert not needs_notice(5, [text], [], now)
 
 
 @pytest.mark.parametrize(("level", "expected"), [(None, False), (8, False), (9, True), (10, True)])
-def test_high_intensity_alone(level: int | None, expected: bool) -> None:
-    assert needs_notice(level, [], [], NOW) is expected
+def test_high_intensity_alone(level: int | None, expected: bool, now: datetime) -> None:
+    assert needs_notice(level, [], [], now) is expected
 
 
-def test_several_heavy_weeks_in_a_row_count_too() -> None:
-    recent = [(NOW - timedelta(days=3), 8), (NOW - timedelta(days=10), 8)]
-    assert needs_notice(8, [], recent, NOW)
-    assert not needs_notice(7, [], recent, NOW)
+def test_several_heavy_weeks_in_a_row_count_too(now: datetime) -> None:
+    recent = [(now - timedelta(days=3), 8), (now - timedelta(days=10), 8)]
+    assert needs_notice(8, [], recent, now)
+    assert not needs_notice(7, [], recent, now)
 
 
-def test_old_or_light_entries_do_not_count() -> None:
-    old = [(NOW - timedelta(days=40), 9), (NOW - timedelta(days=50), 9)]
-    light = [(NOW - timedelta(days=2), 4), (NOW - timedelta(days=4), None)]
-    assert not needs_notice(8, [], old, NOW)
-    assert not needs_notice(8, [], light, NOW)
+def test_old_or_light_entries_do_not_count(now: datetime) -> None:
+    old = [(now - timedelta(days=40), 9), (now - timedelta(days=50), 9)]
+    light = [(now - timedelta(days=2), 4), (now - timedelta(days=4), None)]
+    assert not needs_notice(8, [], old, now)
+    assert not needs_notice(8, [], light, now)

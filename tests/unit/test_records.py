@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from tests.factories import NOW
 from veerkracht.core.errors import ValidationError
 from veerkracht.core.records import Agreement, parse_checkin, parse_followup
 
@@ -20,8 +19,8 @@ FOLLOWUP = {
 }
 
 
-def test_a_followup_file_becomes_a_followup_with_agreements() -> None:
-    followup, agreements, ref = parse_followup(FOLLOWUP, now=NOW)
+def test_a_followup_file_becomes_a_followup_with_agreements(now: datetime) -> None:
+    followup, agreements, ref = parse_followup(FOLLOWUP, now=now)
     assert (followup.went, followup.as_feared, ref) == (4, "better", "last")
     assert followup.helped == "Ze luisterde echt."
     (agreement,) = agreements
@@ -33,9 +32,9 @@ def test_a_followup_file_becomes_a_followup_with_agreements() -> None:
     assert not agreement.done
 
 
-def test_the_entry_may_be_left_to_the_command_line() -> None:
-    assert parse_followup({"went": 3}, now=NOW)[2] is None
-    assert parse_followup({"went": 3, "entry": 7}, now=NOW)[2] == "7"
+def test_the_entry_may_be_left_to_the_command_line(now: datetime) -> None:
+    assert parse_followup({"went": 3}, now=now)[2] is None
+    assert parse_followup({"went": 3, "entry": 7}, now=now)[2] == "7"
 
 
 @pytest.mark.parametrize(
@@ -60,14 +59,16 @@ def test_the_entry_may_be_left_to_the_command_line() -> None:
         ({"agreements": ["x"]}, "field_not_object", "agreements[0]"),
     ],
 )
-def test_followup_refusals_name_the_field(change: dict, code: str, field: str) -> None:
+def test_followup_refusals_name_the_field(
+    change: dict, code: str, field: str, now: datetime
+) -> None:
     data = {key: value for key, value in {**FOLLOWUP, **change}.items() if value is not None}
     with pytest.raises(ValidationError) as caught:
-        parse_followup(data, now=NOW)
+        parse_followup(data, now=now)
     assert (caught.value.code, caught.value.field) == (code, field)
 
 
-def test_a_checkin_file_becomes_a_checkin() -> None:
+def test_a_checkin_file_becomes_a_checkin(now: datetime) -> None:
     checkin = parse_checkin(
         {
             "went_well": "Ik heb nee gezegd tegen een extra klus.",
@@ -78,7 +79,7 @@ def test_a_checkin_file_becomes_a_checkin() -> None:
             "load": 8,
             "pillars": {"trust": "Ik durfde meer te zeggen."},
         },
-        now=NOW,
+        now=now,
     )
     assert (checkin.capacity, checkin.load) == (6, 8)
     assert checkin.pillars == {"trust": "Ik durfde meer te zeggen."}
@@ -98,9 +99,11 @@ def test_a_checkin_file_becomes_a_checkin() -> None:
         ([], "not_an_object", ""),
     ],
 )
-def test_checkin_refusals_name_the_field(data: object, code: str, field: str) -> None:
+def test_checkin_refusals_name_the_field(
+    data: object, code: str, field: str, now: datetime
+) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_checkin(data, now=NOW)
+        parse_checkin(data, now=now)
     assert (caught.value.code, caught.value.field) == (code, field)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -462,24 +464,11 @@ def test_bad_history_options_are_usage_errors(args: list[str], words: str) -> No
 # -- after the conversation -----------------------------------------------------------
 
 
-def followup_file(tmp_path: Path, **change: object) -> Path:
-    data = {
-        "entry": "last",
-        "went": 4,
-        "as_feared": "better",
-        "helped": "Ze luisterde.",
-        "agreements": [
-            {"what": "deadlines later", "who": "manager", "due": "2026-12-05"},
-            {"what": "elke week even bellen", "who": "Sam", "due": "2020-01-01"},
-        ],
-        "next_step": "Over twee weken weer praten.",
-    }
-    return write(tmp_path / "followup.json", {**data, **change})
-
-
-def test_followup_prints_its_id_and_agreements_get_their_own(tmp_path: Path) -> None:
+def test_followup_prints_its_id_and_agreements_get_their_own(
+    tmp_path: Path, followup_file: Callable[..., Any]
+) -> None:
     add_entries('{"feelings": ["tired"], "fear": "dat ze boos wordt"}')
-    result = run("followup", "--from", str(followup_file(tmp_path)))
+    result = run("followup", "--from", str(followup_file()))
     assert result.exit_code == 0, result.output
     assert result.stdout == "1\n"
     rows = json.loads(run("agreements", "--format", "json").stdout)
@@ -491,9 +480,9 @@ def test_followup_prints_its_id_and_agreements_get_their_own(tmp_path: Path) -> 
     ]  # fmt: skip
 
 
-def test_agreements_done_marks_one_kept(tmp_path: Path) -> None:
+def test_agreements_done_marks_one_kept(tmp_path: Path, followup_file: Callable[..., Any]) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     result = run("agreements", "--done", "2")
     assert result.exit_code == 0
     assert "2" in result.stderr
@@ -502,9 +491,11 @@ def test_agreements_done_marks_one_kept(tmp_path: Path) -> None:
     assert [(row["id"], row["done"]) for row in every] == [("1", False), ("2", True)]
 
 
-def test_agreements_table_marks_overdue_in_words(tmp_path: Path) -> None:
+def test_agreements_table_marks_overdue_in_words(
+    tmp_path: Path, followup_file: Callable[..., Any]
+) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     table = run("agreements").stdout
     assert "datum voorbij" in table.splitlines()[1]
     assert "elke week even bellen" in table.splitlines()[1]
@@ -514,9 +505,11 @@ def test_no_agreements_says_where_they_come_from() -> None:
     assert "veerkracht followup" in run("agreements").stdout
 
 
-def test_an_unknown_agreement_is_named_and_nothing_changes(tmp_path: Path, home: Path) -> None:
+def test_an_unknown_agreement_is_named_and_nothing_changes(
+    tmp_path: Path, home: Path, followup_file: Callable[..., Any]
+) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     before = (home / "veerkracht.json").read_bytes()
     assert_refused(run("agreements", "--done", "9"), "9")
     assert (home / "veerkracht.json").read_bytes() == before
@@ -532,11 +525,11 @@ def test_an_unknown_agreement_is_named_and_nothing_changes(tmp_path: Path, home:
     ],
 )
 def test_bad_followups_are_refused_and_nothing_is_saved(
-    tmp_path: Path, home: Path, change: dict, words: str
+    tmp_path: Path, home: Path, change: dict, words: str, followup_file: Callable[..., Any]
 ) -> None:
     add_entries('{"feelings": ["tired"]}')
     before = (home / "veerkracht.json").read_bytes()
-    assert_refused(run("followup", "--from", str(followup_file(tmp_path, **change))), words)
+    assert_refused(run("followup", "--from", str(followup_file(**change))), words)
     assert (home / "veerkracht.json").read_bytes() == before
 
 
@@ -564,19 +557,19 @@ def test_a_bad_checkin_is_refused(tmp_path: Path) -> None:
     assert_refused(run("checkin", "--from", "-", input="{}"), "went_well")
 
 
-def test_history_counts_agreements_kept(tmp_path: Path) -> None:
+def test_history_counts_agreements_kept(tmp_path: Path, followup_file: Callable[..., Any]) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     run("agreements", "--done", "1")
     made = history_json()["patterns"]["agreements"]
     assert made["count"] == 2 and made["done"] == 1 and made["open"] == 1 and made["overdue"] == 1
 
 
 def test_a_reminder_shows_once_a_day_on_a_terminal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, followup_file: Callable[..., Any]
 ) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     first = run("agreements", "--format", "json")
     assert "de datum voorbij" in first.stderr
@@ -584,9 +577,11 @@ def test_a_reminder_shows_once_a_day_on_a_terminal(
     assert run("agreements", "--format", "json").stderr == ""
 
 
-def test_reminders_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reminders_can_be_turned_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, followup_file: Callable[..., Any]
+) -> None:
     add_entries('{"feelings": ["tired"]}')
-    run("followup", "--from", str(followup_file(tmp_path)))
+    run("followup", "--from", str(followup_file()))
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.toml").write_text("reminders = false\n")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.factories import NOW
 from veerkracht.content import Content
 from veerkracht.core.reflection import STEPS, suggest_audience, suggested_asks, summary
 from veerkracht.store.drafts import Draft
@@ -53,10 +53,10 @@ def test_the_summary_has_a_line_per_step_and_marks_the_private_text() -> None:
     assert lines["fear"] == "—"
 
 
-def test_a_draft_round_trips_and_is_private(tmp_path: Path) -> None:
+def test_a_draft_round_trips_and_is_private(tmp_path: Path, now: datetime) -> None:
     draft = Draft(Store(tmp_path / "home"), "reflect")
     assert draft.load() is None
-    draft.save({"feelings": ["sad"]}, 3, NOW)
+    draft.save({"feelings": ["sad"]}, 3, now)
     loaded = draft.load()
     assert loaded is not None
     assert (loaded["answers"], loaded["step"]) == ({"feelings": ["sad"]}, 3)

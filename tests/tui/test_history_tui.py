@@ -8,7 +8,7 @@ from pathlib import Path
 from benchmarks.sample_store import build_store
 from textual.widgets import DataTable, Static
 
-from tests.tui_helpers import SIZE
+from tests.drive import SIZE
 from veerkracht.content import Content
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import PAGE_SIZE, HistoryScreen, PickDialog

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, Static
 from typer.testing import CliRunner
 
-from tests.factories import NOW
-from tests.tui_helpers import SIZE, make_app, type_text
+from tests.drive import SIZE, fill
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -20,9 +22,9 @@ from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 
 
-def editor(home: Path, answers: dict, language: str = "nl") -> VeerkrachtApp:
+def editor(now: datetime, home: Path, answers: dict, language: str = "nl") -> VeerkrachtApp:
     store = Store(home)
-    entry = store.add_entry(parse_answers(answers, now=NOW))
+    entry = store.add_entry(parse_answers(answers, now=now))
     content = Content(language)
     return VeerkrachtApp(store, content, script=build_script(entry, content))
 
@@ -31,8 +33,10 @@ def shown_lines(screen: PrepareScreen) -> list[str]:
     return [line.value for line in screen.query(ScriptLine)]
 
 
-async def test_the_editor_shows_each_sections_lines(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_the_editor_shows_each_sections_lines(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, PrepareScreen)
@@ -42,19 +46,21 @@ async def test_the_editor_shows_each_sections_lines(home: Path, answers: dict) -
         assert shown_lines(screen) == answers["asks"]
 
 
-async def test_a_line_can_be_changed_and_ends_up_on_the_card(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_a_line_can_be_changed_and_ends_up_on_the_card(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter")  # into the opening's lines
-        await type_text(pilot, " Nu?")
+        await fill(pilot, " Nu?")
         await pilot.pause()
         card = screen.current()
         assert card.section("opening").lines[0].endswith("voor me? Nu?")
 
 
-async def test_a_section_can_be_switched_off(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_a_section_can_be_switched_off(home: Path, answers: dict, now: datetime) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("down", "space")  # situation off
@@ -66,8 +72,10 @@ async def test_a_section_can_be_switched_off(home: Path, answers: dict) -> None:
         assert "situation" in [section.key for section in screen.current().sections]
 
 
-async def test_the_card_is_saved_as_markdown(home: Path, answers: dict, tmp_path: Path) -> None:
-    app = editor(home, answers)
+async def test_the_card_is_saved_as_markdown(
+    home: Path, answers: dict, tmp_path: Path, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     target = tmp_path / "kaart.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "space", "ctrl+e")
@@ -84,9 +92,9 @@ async def test_the_card_is_saved_as_markdown(home: Path, answers: dict, tmp_path
 
 
 async def test_saving_to_an_impossible_place_says_so(
-    home: Path, answers: dict, tmp_path: Path
+    home: Path, answers: dict, tmp_path: Path, now: datetime
 ) -> None:
-    app = editor(home, answers)
+    app = editor(now, home, answers)
     target = tmp_path / "missing" / "kaart.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+e")
@@ -97,16 +105,18 @@ async def test_saving_to_an_impossible_place_says_so(
     assert not target.exists()
 
 
-async def test_the_card_can_be_copied(home: Path, answers: dict) -> None:
-    app = editor(home, answers, "en")
+async def test_the_card_can_be_copied(home: Path, answers: dict, now: datetime) -> None:
+    app = editor(now, home, answers, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+y")
         assert app.clipboard.startswith("# Conversation card")
         assert answers["private"] not in app.clipboard
 
 
-async def test_rehearsing_goes_through_the_opening_and_asks(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_rehearsing_goes_through_the_opening_and_asks(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
         dialog = app.screen
@@ -126,8 +136,8 @@ async def test_rehearsing_goes_through_the_opening_and_asks(home: Path, answers:
         assert isinstance(app.screen, PrepareScreen)
 
 
-async def test_help_and_closing(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_help_and_closing(home: Path, answers: dict, now: datetime) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, ChoiceDialog)
@@ -136,8 +146,10 @@ async def test_help_and_closing(home: Path, answers: dict) -> None:
     assert app.return_value is None
 
 
-async def test_after_saving_a_reflection_the_card_is_offered(home: Path) -> None:
-    app = make_app(home)
+async def test_after_saving_a_reflection_the_card_is_offered(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
@@ -152,13 +164,15 @@ async def test_after_saving_a_reflection_the_card_is_offered(home: Path) -> None
 
 async def edit_opening(pilot, words: str) -> None:
     await pilot.press("enter")  # into the opening's lines
-    await type_text(pilot, words)
+    await fill(pilot, words)
     await pilot.pause()
 
 
-async def test_an_edited_card_is_kept_and_there_again_next_time(home: Path, answers: dict) -> None:
+async def test_an_edited_card_is_kept_and_there_again_next_time(
+    home: Path, answers: dict, now: datetime
+) -> None:
     """Problem 4: the edited card lives with its reflection, in the store."""
-    app = editor(home, answers)
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("ctrl+s")
@@ -182,9 +196,9 @@ async def test_an_edited_card_is_kept_and_there_again_next_time(home: Path, answ
 
 
 async def test_leaving_with_changes_not_kept_asks_with_keeping_focused(
-    home: Path, answers: dict
+    home: Path, answers: dict, now: datetime
 ) -> None:
-    app = editor(home, answers)
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("escape")
@@ -196,16 +210,20 @@ async def test_leaving_with_changes_not_kept_asks_with_keeping_focused(
     assert Store(home).card(app.script.entry.uuid, "manager", "nl") is not None
 
 
-async def test_leaving_without_keeping_leaves_the_generated_card(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_leaving_without_keeping_leaves_the_generated_card(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("escape", "tab", "tab", "enter")  # Niet bewaren
     assert Store(home).contents().cards == []
 
 
-async def test_back_to_the_generated_card_asks_first(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_back_to_the_generated_card_asks_first(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await edit_opening(pilot, " Nu?")
@@ -220,8 +238,10 @@ async def test_back_to_the_generated_card_asks_first(home: Path, answers: dict) 
     assert Store(home).contents().cards == []
 
 
-async def test_an_edited_card_is_kept_per_audience(home: Path, answers: dict) -> None:
-    app = editor(home, answers)
+async def test_an_edited_card_is_kept_per_audience(
+    home: Path, answers: dict, now: datetime
+) -> None:
+    app = editor(now, home, answers)
     async with app.run_test(size=SIZE) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("ctrl+s", "escape")
@@ -236,7 +256,7 @@ def editor_for_last(home: Path, language: str = "nl") -> VeerkrachtApp:
     return VeerkrachtApp(store, content, script=build_script(store.entry("last"), content))
 
 
-async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path) -> None:
+async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path, now: datetime) -> None:
     store = Store(home)
     entry = store.add_entry(
         parse_answers(
@@ -246,7 +266,7 @@ async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path) -> No
                 "help_notice": True,
                 "audience": "company_doctor",
             },
-            now=NOW,
+            now=now,
         )
     )
     content = Content("nl")

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Collapsible, Input, Label
 from typer.testing import CliRunner
 
-from tests.factories import NOW
-from tests.tui_helpers import PARAGRAPHS, SIZE, paste, type_text
+from tests.drive import PARAGRAPHS, SIZE, fill, paste, type_text
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
-from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, FollowUp
+from veerkracht.core.records import CHECKIN_TEXTS, PILLARS
 from veerkracht.core.support_note import manager_tips
 from veerkracht.screens import forms
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
@@ -25,16 +26,8 @@ from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 
 
-def followup_app(home: Path, language: str = "nl") -> VeerkrachtApp:
-    store = Store(home)
-    entry = store.add_entry(
-        parse_answers({"feelings": ["tense"], "fear": "dat ze boos wordt"}, now=NOW)
-    )
-    return VeerkrachtApp(store, Content(language), start="followup", entry=entry)
-
-
-async def test_a_followup_by_keys_alone(home: Path) -> None:
-    app = followup_app(home)
+async def test_a_followup_by_keys_alone(home: Path, followup_app: Callable[..., Any]) -> None:
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, FollowupScreen)
@@ -60,15 +53,17 @@ async def test_a_followup_by_keys_alone(home: Path) -> None:
     )
 
 
-async def test_the_fear_is_shown_to_compare(home: Path) -> None:
-    app = followup_app(home, "en")
+async def test_the_fear_is_shown_to_compare(home: Path, followup_app: Callable[..., Any]) -> None:
+    app = followup_app("en")
     async with app.run_test(size=SIZE):
         text = str(app.screen.query_one(".suggestion").content)
         assert text == "Before the talk you wrote down what you feared: ‘dat ze boos wordt’"
 
 
-async def test_a_bad_due_date_is_named_and_nothing_saved(home: Path) -> None:
-    app = followup_app(home)
+async def test_a_bad_due_date_is_named_and_nothing_saved(
+    home: Path, followup_app: Callable[..., Any]
+) -> None:
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         app.screen.query_one("#what-0", Input).value = "bellen"
@@ -79,15 +74,17 @@ async def test_a_bad_due_date_is_named_and_nothing_saved(home: Path) -> None:
     assert Store(home).followups() == []
 
 
-async def test_how_it_went_is_needed(home: Path) -> None:
-    app = followup_app(home)
+async def test_how_it_went_is_needed(home: Path, followup_app: Callable[..., Any]) -> None:
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
         assert any("'went'" in n.message for n in app._notifications)
 
 
-async def test_stopping_after_typing_asks_first(home: Path) -> None:
-    app = followup_app(home)
+async def test_stopping_after_typing_asks_first(
+    home: Path, followup_app: Callable[..., Any]
+) -> None:
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "escape")
         assert isinstance(app.screen, ChoiceDialog)
@@ -97,19 +94,11 @@ async def test_stopping_after_typing_asks_first(home: Path) -> None:
     assert Store(home).followups() == []
 
 
-def checkin_app(home: Path, language: str = "nl") -> VeerkrachtApp:
-    store = Store(home)
-    entry = store.add_entry(parse_answers({"feelings": ["tense"]}, now=NOW))
-    followup = FollowUp(entry="", created=entry.created, went=3)
-    store.add_followup(followup, [Agreement("minder taken"), Agreement("bellen")], entry)
-    return VeerkrachtApp(store, Content(language), start="checkin")
-
-
-async def test_a_checkin_marks_kept_agreements(home: Path) -> None:
-    app = checkin_app(home)
+async def test_a_checkin_marks_kept_agreements(home: Path, checkin_app: Callable[..., Any]) -> None:
+    app = checkin_app()
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, CheckinScreen)
-        await type_text(pilot, "nee gezegd")
+        await fill(pilot, "nee gezegd")
         await pilot.press("tab", "tab", "tab", "tab")  # to capacity
         await pilot.press("6", "tab", "8", "tab", "down", "space")  # agreement 2 kept
         await pilot.press("ctrl+s", "enter")
@@ -119,8 +108,10 @@ async def test_a_checkin_marks_kept_agreements(home: Path) -> None:
     assert [(a.id, a.done) for a in store.agreements()] == [("1", False), ("2", True)]
 
 
-async def test_the_four_pillars_are_an_optional_lens(home: Path) -> None:
-    app = checkin_app(home)
+async def test_the_four_pillars_are_an_optional_lens(
+    home: Path, checkin_app: Callable[..., Any]
+) -> None:
+    app = checkin_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         labels = [str(label.content) for label in screen.query("#pillars Label")]
@@ -131,8 +122,8 @@ async def test_the_four_pillars_are_an_optional_lens(home: Path) -> None:
     assert Store(home).checkins()[0].pillars == {"trust": "meer durven zeggen"}
 
 
-async def test_an_empty_checkin_is_refused(home: Path) -> None:
-    app = checkin_app(home)
+async def test_an_empty_checkin_is_refused(home: Path, checkin_app: Callable[..., Any]) -> None:
+    app = checkin_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CheckinScreen)
@@ -142,10 +133,6 @@ async def test_an_empty_checkin_is_refused(home: Path) -> None:
 @pytest.fixture(autouse=True)
 def short_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forms, "DRAFT_DELAY", 0.01)
-
-
-def support_app(home: Path, language: str = "nl") -> VeerkrachtApp:
-    return VeerkrachtApp(Store(home), Content(language), start="support")
 
 
 async def fill_by_pasting(pilot, field_ids: list[str]) -> None:
@@ -160,20 +147,25 @@ async def fill_by_pasting(pilot, field_ids: list[str]) -> None:
         assert field.value == PARAGRAPHS
 
 
-async def test_pasted_paragraphs_are_kept_whole_in_every_form(home: Path) -> None:
+async def test_pasted_paragraphs_are_kept_whole_in_every_form(
+    home: Path,
+    followup_app: Callable[..., Any],
+    checkin_app: Callable[..., Any],
+    support_app: Callable[..., Any],
+) -> None:
     """Every free-text field of the follow-up, the check-in and the support note keeps
     three pasted paragraphs, in the saved record and in the export."""
-    app = followup_app(home)
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await fill_by_pasting(pilot, ["helped", "next_step"])
         await pilot.press("ctrl+s", "enter")
-    app = checkin_app(home)
+    app = checkin_app()
     async with app.run_test(size=SIZE) as pilot:
         fields = [*CHECKIN_TEXTS, *[f"pillar-{key}" for key in PILLARS]]
         await fill_by_pasting(pilot, fields)
         await pilot.press("ctrl+s", "enter")
-    app = support_app(home)
+    app = support_app()
     async with app.run_test(size=SIZE) as pilot:
         fields = ["noticed", *[f"answer-{key}" for key in manager_tips()]]
         await fill_by_pasting(pilot, fields)
@@ -193,25 +185,26 @@ async def test_pasted_paragraphs_are_kept_whole_in_every_form(home: Path) -> Non
     assert exported["supports"][0]["noticed"] == PARAGRAPHS
 
 
-async def test_a_pasted_paragraph_in_a_one_line_field_keeps_every_word(home: Path) -> None:
-    app = followup_app(home)
+async def test_a_pasted_paragraph_in_a_one_line_field_keeps_every_word(
+    home: Path, followup_app: Callable[..., Any]
+) -> None:
+    app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "minder taken\ntot januari", into=app.screen.query_one("#what-0"))
         assert app.screen.query_one("#what-0", Input).value == "minder taken tot januari"
 
 
 @pytest.mark.parametrize(
-    ("make", "field_id"),
-    [(followup_app, "helped"), (checkin_app, "went_well"), (support_app, "noticed")],
+    ("form", "field_id"),
+    [("followup_app", "helped"), ("checkin_app", "went_well"), ("support_app", "noticed")],
 )
 async def test_a_closed_terminal_loses_nothing_typed_in_a_form(
-    home: Path, make, field_id: str
+    request: pytest.FixtureRequest, home: Path, form: str, field_id: str
 ) -> None:
     """The form keeps a draft while typing; opening it again brings the words back."""
-    app = make(home)
+    app = request.getfixturevalue(form)()
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one(f"#{field_id}", TextField).focus()
-        await type_text(pilot, "bijna vergeten")
+        await fill(pilot, "bijna vergeten", into=f"#{field_id}")
         await pilot.pause(0.1)
     # The app ends here without saving or being asked: as if the terminal was closed.
     again = VeerkrachtApp(Store(home), Content("nl"), start=app.start, entry=app.entry)
@@ -225,18 +218,18 @@ CRISIS = "soms wil ik er gewoon niet meer zijn"
 
 
 @pytest.mark.parametrize(
-    ("make", "field_id"),
-    [(followup_app, "helped"), (checkin_app, "was_hard"), (support_app, "noticed")],
+    ("form", "field_id"),
+    [("followup_app", "helped"), ("checkin_app", "was_hard"), ("support_app", "noticed")],
 )
 async def test_words_about_not_wanting_to_live_show_the_notice_beside_the_field(
-    home: Path, make, field_id: str
+    request: pytest.FixtureRequest, form: str, field_id: str
 ) -> None:
-    app = make(home)
+    app = request.getfixturevalue(form)()
     async with app.run_test(size=(80, 24)) as pilot:
         field = app.screen.query_one(f"#{field_id}", TextField)
         field.focus()
         await pilot.pause()
-        await type_text(pilot, CRISIS)
+        await fill(pilot, CRISIS)
         await pilot.pause(0.1)  # a pause in typing
         notice = app.screen.query_one("#help-notice")
         assert "0800-0113" in str(notice.render())
@@ -245,24 +238,25 @@ async def test_words_about_not_wanting_to_live_show_the_notice_beside_the_field(
         # The notice has lines of its own: it never lies over the field being typed in.
         assert not notice.region.overlaps(field.region)
         assert field.region.height > 0 and field.region.bottom <= notice.region.y
-        await type_text(pilot, " echt")
+        await fill(pilot, " echt")
         assert field.value == CRISIS + " echt"
         assert len(app.screen.query("#help-notice")) == 1
 
 
-async def test_a_calm_form_shows_no_notice(home: Path) -> None:
-    app = checkin_app(home)
+async def test_a_calm_form_shows_no_notice(home: Path, checkin_app: Callable[..., Any]) -> None:
+    app = checkin_app()
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "ik ben doodmoe")
+        await fill(pilot, "ik ben doodmoe")
         await pilot.press("tab")
         assert not app.screen.query("#help-notice")
 
 
 async def test_after_a_heavy_reflection_the_followup_asks_and_offers_the_next_route(
     home: Path,
+    now: datetime,
 ) -> None:
     store = Store(home)
-    entry = store.add_entry(parse_answers({"feelings": ["sad"], "help_notice": True}, now=NOW))
+    entry = store.add_entry(parse_answers({"feelings": ["sad"], "help_notice": True}, now=now))
     app = VeerkrachtApp(store, Content("nl"), start="followup", entry=entry)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen

@@ -11,7 +11,7 @@ import pytest
 
 from veerkracht.core.language import CHECKS, check
 
-CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "language.toml").read_text())
+CORPUS = tomllib.loads((Path(__file__).parents[1] / "corpora" / "language.toml").read_text())
 SETS = sorted(CORPUS)
 
 

@@ -5,17 +5,17 @@ read aloud before they were kept; UPDATE_GOLDEN=1 rewrites them (read them again
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.factories import NOW
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.model import OPTIONS, Entry, parse_answers
 from veerkracht.core.scripts import build_script
 from veerkracht.render.cards import render
 
-GOLDEN = Path(__file__).parent / "golden" / "cards"
+GOLDEN = Path(__file__).parents[1] / "golden" / "cards"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 REFLECTIONS: dict[str, dict] = {
@@ -77,12 +77,12 @@ REFLECTIONS: dict[str, dict] = {
 }
 
 
-def reflection(name: str, language: str) -> Entry:
+def reflection(now: datetime, name: str, language: str) -> Entry:
     answers = {
         key: value[language] if isinstance(value, dict) else value
         for key, value in REFLECTIONS[name].items()
     }
-    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=NOW)
+    entry = parse_answers({"created": "2026-11-21T09:30:00+01:00", **answers}, now=now)
     entry.id = "7"
     return entry
 
@@ -90,9 +90,11 @@ def reflection(name: str, language: str) -> Entry:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("audience", OPTIONS["audiences"])
 @pytest.mark.parametrize("name", sorted(REFLECTIONS))
-def test_golden_card(name: str, audience: str, language: str) -> None:
+def test_golden_card(name: str, audience: str, language: str, now: datetime) -> None:
     content = Content(language)
-    card = render(build_script(reflection(name, language), content, audience), content, "markdown")
+    card = render(
+        build_script(reflection(now, name, language), content, audience), content, "markdown"
+    )
     path = GOLDEN / f"{name}_{audience}_{language}.md"
     if UPDATE:
         path.write_text(card, encoding="utf-8")

@@ -6,13 +6,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.factories import NOW
 from veerkracht.core.errors import ValidationError
 from veerkracht.core.model import ANSWER_FIELDS, OPTIONS, Entry, now, parse_answers
 
 
-def test_a_complete_answers_file_becomes_an_entry(answers: dict) -> None:
-    entry = parse_answers(answers, now=NOW)
+def test_a_complete_answers_file_becomes_an_entry(answers: dict, now: datetime) -> None:
+    entry = parse_answers(answers, now=now)
 
     assert entry.feelings == ["tired", "tense"]
     assert entry.intensity == 7
@@ -23,8 +22,8 @@ def test_a_complete_answers_file_becomes_an_entry(answers: dict) -> None:
     assert len(entry.uuid) == 36
 
 
-def test_only_feelings_is_required() -> None:
-    entry = parse_answers({"feelings": ["sad"]}, now=NOW)
+def test_only_feelings_is_required(now: datetime) -> None:
+    entry = parse_answers({"feelings": ["sad"]}, now=now)
 
     assert entry.feelings == ["sad"]
     assert entry.intensity is None
@@ -32,9 +31,9 @@ def test_only_feelings_is_required() -> None:
     assert entry.created.tzinfo is not None
 
 
-def test_created_defaults_to_the_moment_given() -> None:
-    entry = parse_answers({"feelings": ["sad"]}, now=NOW)
-    assert entry.created == NOW
+def test_created_defaults_to_the_moment_given(now: datetime) -> None:
+    entry = parse_answers({"feelings": ["sad"]}, now=now)
+    assert entry.created == now
 
 
 def test_the_clock_is_aware_and_in_whole_seconds() -> None:
@@ -45,29 +44,29 @@ def test_the_clock_is_aware_and_in_whole_seconds() -> None:
     assert before <= moment <= datetime.now().astimezone()
 
 
-def test_a_created_without_offset_is_local_time() -> None:
-    entry = parse_answers({"feelings": ["sad"], "created": "2026-11-21T09:30:00"}, now=NOW)
+def test_a_created_without_offset_is_local_time(now: datetime) -> None:
+    entry = parse_answers({"feelings": ["sad"], "created": "2026-11-21T09:30:00"}, now=now)
     assert entry.created.tzinfo is not None
     assert entry.created.replace(tzinfo=None) == datetime(2026, 11, 21, 9, 30)
 
 
-def test_toml_dates_and_datetimes_are_accepted() -> None:
-    as_date = parse_answers({"feelings": ["sad"], "created": date(2026, 11, 21)}, now=NOW)
+def test_toml_dates_and_datetimes_are_accepted(now: datetime) -> None:
+    as_date = parse_answers({"feelings": ["sad"], "created": date(2026, 11, 21)}, now=now)
     as_datetime = parse_answers(
-        {"feelings": ["sad"], "created": datetime(2026, 11, 21, 9, tzinfo=UTC)}, now=NOW
+        {"feelings": ["sad"], "created": datetime(2026, 11, 21, 9, tzinfo=UTC)}, now=now
     )
     assert as_date.created.date() == date(2026, 11, 21)
     assert as_datetime.created.hour == 9
 
 
-def test_duplicates_are_dropped_and_order_kept() -> None:
-    entry = parse_answers({"feelings": ["tense", "tired", "tense"]}, now=NOW)
+def test_duplicates_are_dropped_and_order_kept(now: datetime) -> None:
+    entry = parse_answers({"feelings": ["tense", "tired", "tense"]}, now=now)
     assert entry.feelings == ["tense", "tired"]
 
 
-def test_null_means_not_given_and_empty_asks_are_dropped() -> None:
+def test_null_means_not_given_and_empty_asks_are_dropped(now: datetime) -> None:
     entry = parse_answers(
-        {"feelings": ["sad"], "intensity": None, "asks": ["", "  ", "Hulp?"]}, now=NOW
+        {"feelings": ["sad"], "intensity": None, "asks": ["", "  ", "Hulp?"]}, now=now
     )
     assert entry.intensity is None
     assert entry.asks == ["Hulp?"]
@@ -105,33 +104,35 @@ def test_null_means_not_given_and_empty_asks_are_dropped() -> None:
         ({"created": 20261121}, "not_a_datetime", "created"),
     ],
 )
-def test_each_refusal_names_the_field(answers: dict, change: dict, code: str, field: str) -> None:
+def test_each_refusal_names_the_field(
+    answers: dict, change: dict, code: str, field: str, now: datetime
+) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, **change}, now=NOW)
+        parse_answers({**answers, **change}, now=now)
     assert caught.value.code == code
     assert caught.value.field == field
 
 
-def test_refusals_list_the_allowed_values(answers: dict) -> None:
+def test_refusals_list_the_allowed_values(answers: dict, now: datetime) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, "feelings": ["happy"]}, now=NOW)
+        parse_answers({**answers, "feelings": ["happy"]}, now=now)
     assert caught.value.params["allowed"] == ", ".join(OPTIONS["feelings"])
     assert caught.value.params["value"] == "'happy'"
 
     with pytest.raises(ValidationError) as caught:
-        parse_answers({**answers, "colour": "blue"}, now=NOW)
+        parse_answers({**answers, "colour": "blue"}, now=now)
     assert "feelings" in caught.value.params["allowed"]
 
 
 @pytest.mark.parametrize("data", [[], "feelings", 3, None])
-def test_a_file_that_is_not_an_object_is_refused(data: object) -> None:
+def test_a_file_that_is_not_an_object_is_refused(data: object, now: datetime) -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_answers(data, now=NOW)
+        parse_answers(data, now=now)
     assert caught.value.code == "not_an_object"
 
 
-def test_a_record_round_trips(answers: dict) -> None:
-    entry = parse_answers(answers, now=NOW)
+def test_a_record_round_trips(answers: dict, now: datetime) -> None:
+    entry = parse_answers(answers, now=now)
     entry.id = "4"
     record = entry.to_record()
 

@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from typer.testing import CliRunner
 
-from tests.factories import moment_from
+from tests.drive import moment_from
 from veerkracht.cli import app
 
 runner = CliRunner()

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.factories import NOW
-from tests.test_cli import assert_refused, followup_file, run, write
+from tests.drive import assert_refused, run, write
 from veerkracht.store.crypto import MAGIC
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
@@ -21,25 +23,27 @@ SECRET = "Mijn moeder heeft de diagnose gekregen"
 
 
 @pytest.fixture
-def filled(tmp_path: Path, answers: dict, frozen_clock) -> dict:
+def filled(
+    tmp_path: Path, answers: dict, frozen_clock, now: datetime, followup_file: Callable[..., Any]
+) -> dict:
     """Two reflections (the second after the first, made on a fixed day), a follow-up
     with agreements and a check-in."""
     answers = {**answers, "private": SECRET}
     assert run("reflect", "--from", str(write(tmp_path / "a.json", answers))).exit_code == 0
     run("reflect", "--from", "-", input='{"feelings": ["sad"], "share": "Gedeeld verhaal"}')
-    run("followup", "1", "--from", str(followup_file(tmp_path, entry=None)))
+    run("followup", "1", "--from", str(followup_file(entry=None)))
     run("checkin", "--from", "-", input='{"went_well": "nee gezegd", "capacity": 5}')
-    keep_edited_card(Store(tmp_path / "home"), "Mijn eigen openingszin.")
+    keep_edited_card(now, Store(tmp_path / "home"), "Mijn eigen openingszin.")
     return answers
 
 
-def keep_edited_card(store: Store, opening: str) -> None:
+def keep_edited_card(now: datetime, store: Store, opening: str) -> None:
     """The card of the first reflection, with an opening line of the user's own."""
     from veerkracht.content import Content
     from veerkracht.core.scripts import SECTION_KEYS, build_script, edit_of
 
     script = build_script(store.entry("1"), Content("nl"))
-    store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), {}, NOW))
+    store.save_card(edit_of(script, {"opening": [opening]}, set(SECTION_KEYS), {}, now))
 
 
 @pytest.fixture
@@ -60,6 +64,21 @@ def test_the_encrypted_store_and_backup_hold_none_of_the_words(locked: dict, hom
             assert words.encode() not in data, (path, words)
 
 
+@pytest.mark.real_kdf
+def test_encrypt_derives_the_key_with_argon2id_at_its_real_cost(
+    filled: dict, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """64 MiB, 3 passes, 4 lanes, written in the header of every sealed file."""
+    import struct
+
+    monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
+    assert run("encrypt").exit_code == 0
+    header = (home / "veerkracht.json").read_bytes()[:18]
+    assert header[:6] == b"VKENC\x01"
+    assert struct.unpack(">III", header[6:18]) == (64 * 1024, 3, 4)
+    assert run("history", "--format", "json").exit_code == 0
+
+
 def test_everything_still_works_with_the_passphrase(locked: dict) -> None:
     report = json.loads(run("history", "--format", "json").stdout)
     assert [entry["id"] for entry in report["entries"]] == ["1", "2"]
@@ -67,9 +86,9 @@ def test_everything_still_works_with_the_passphrase(locked: dict) -> None:
     assert "Gesprekskaart" in run("prepare", "1").stdout
 
 
-def test_drafts_are_sealed_too(locked: dict, home: Path) -> None:
+def test_drafts_are_sealed_too(locked: dict, home: Path, now: datetime) -> None:
     store = Store(home, unlock=lambda: PASSPHRASE)
-    Draft(store, "reflect").save({"feelings": ["sad"], "private": SECRET}, 3, NOW)
+    Draft(store, "reflect").save({"feelings": ["sad"], "private": SECRET}, 3, now)
     raw = (home / "draft-reflect.json").read_bytes()
     assert raw.startswith(MAGIC)
     assert SECRET.encode() not in raw
@@ -78,9 +97,9 @@ def test_drafts_are_sealed_too(locked: dict, home: Path) -> None:
 
 
 def test_a_draft_written_before_encrypting_is_sealed_by_encrypt(
-    filled: dict, home: Path, monkeypatch: pytest.MonkeyPatch
+    filled: dict, home: Path, monkeypatch: pytest.MonkeyPatch, now: datetime
 ) -> None:
-    Draft(Store(home), "reflect").save({"feelings": ["sad"], "private": SECRET}, 2, NOW)
+    Draft(Store(home), "reflect").save({"feelings": ["sad"], "private": SECRET}, 2, now)
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
     run("encrypt")
     assert SECRET.encode() not in (home / "draft-reflect.json").read_bytes()
@@ -362,12 +381,14 @@ def test_hulp_never_asks_for_the_passphrase(locked: dict, monkeypatch: pytest.Mo
     assert result.stderr == ""
 
 
-def test_a_store_decrypted_elsewhere_is_not_sealed_again(locked: dict, home: Path) -> None:
+def test_a_store_decrypted_elsewhere_is_not_sealed_again(
+    locked: dict, home: Path, now: datetime
+) -> None:
     from veerkracht.core.model import parse_answers
 
     long_lived = Store(home, unlock=lambda: PASSPHRASE)  # e.g. a screen left open
     long_lived.entries()
     assert run("decrypt").exit_code == 0  # another terminal
-    long_lived.add_entry(parse_answers({"feelings": ["sad"]}, now=NOW))
+    long_lived.add_entry(parse_answers({"feelings": ["sad"]}, now=now))
     assert not Store(home).is_encrypted()
     assert len(Store(home).entries()) == 3
