@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from tests.drive import runner
 from veerkracht import __version__
 from veerkracht.cli import app
 from veerkracht.store.store import Store
-
-runner = CliRunner()
 
 
 def run(*args: str, input: str | None = None):

@@ -11,12 +11,9 @@ from contextlib import contextmanager
 
 import pytest
 import time_machine
-from typer.testing import CliRunner
 
-from tests.drive import moment_from
+from tests.drive import moment_from, runner
 from veerkracht.cli import app
-
-runner = CliRunner()
 
 
 @contextmanager

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 from textual.widgets import Collapsible, Input, Label
-from typer.testing import CliRunner
 
-from tests.drive import PARAGRAPHS, SIZE, fill, paste, type_text
+from tests.drive import PARAGRAPHS, SIZE, fill, paste, runner, type_text
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -179,7 +178,7 @@ async def test_pasted_paragraphs_are_kept_whole_in_every_form(
     assert list(checkin.pillars.values()) == [PARAGRAPHS] * 4
     assert [note.noticed, *note.answers.values()] == [PARAGRAPHS] * 7
 
-    exported = json.loads(CliRunner().invoke(cli, ["export"]).stdout)
+    exported = json.loads(runner.invoke(cli, ["export"]).stdout)
     assert PARAGRAPHS in [followup["helped"] for followup in exported["followups"]]
     assert exported["checkins"][0]["pillars"]["trust"] == PARAGRAPHS
     assert exported["supports"][0]["noticed"] == PARAGRAPHS

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Static
-from typer.testing import CliRunner
 
-from tests.drive import SIZE, fill
+from tests.drive import SIZE, fill, runner
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -186,12 +185,12 @@ async def test_an_edited_card_is_kept_and_there_again_next_time(
         assert shown_lines(screen)[0].endswith("voor me? Nu?")
         assert "Jouw versie" in str(screen.query_one("#version", Static).content)
 
-    printed = CliRunner().invoke(cli, ["prepare"]).stdout
+    printed = runner.invoke(cli, ["prepare"]).stdout
     assert "voor me? Nu?" in printed
     assert "jouw eigen versie" in printed
-    generated = CliRunner().invoke(cli, ["prepare", "--generated"]).stdout
+    generated = runner.invoke(cli, ["prepare", "--generated"]).stdout
     assert "voor me? Nu?" not in generated
-    as_json = json.loads(CliRunner().invoke(cli, ["prepare", "--format", "json"]).stdout)
+    as_json = json.loads(runner.invoke(cli, ["prepare", "--format", "json"]).stdout)
     assert as_json["edited"] is True
 
 
@@ -245,9 +244,9 @@ async def test_an_edited_card_is_kept_per_audience(
     async with app.run_test(size=SIZE) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("ctrl+s", "escape")
-    for_hr = CliRunner().invoke(cli, ["prepare", "--to", "hr"]).stdout
+    for_hr = runner.invoke(cli, ["prepare", "--to", "hr"]).stdout
     assert "Nu?" not in for_hr
-    assert "Nu?" in CliRunner().invoke(cli, ["prepare", "--to", "manager"]).stdout
+    assert "Nu?" in runner.invoke(cli, ["prepare", "--to", "manager"]).stdout
 
 
 def editor_for_last(home: Path, language: str = "nl") -> VeerkrachtApp:
@@ -284,7 +283,7 @@ async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path, now: 
         await pilot.press("ctrl+s", "escape")
 
     def situation(*options: str) -> list[str]:
-        card = json.loads(CliRunner().invoke(cli, ["prepare", "--format", "json", *options]).stdout)
+        card = json.loads(runner.invoke(cli, ["prepare", "--format", "json", *options]).stdout)
         return next(s["lines"] for s in card["sections"] if s["key"] == "situation")
 
     assert heavy not in situation()

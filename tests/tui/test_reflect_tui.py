@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Button, Static
 
-from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, type_text
+from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
@@ -345,7 +345,6 @@ async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(
 ) -> None:
     """Problem 3: a paste keeps its newlines, never moves the focus or the step, and ends
     up whole in the saved record and in both exports."""
-    from typer.testing import CliRunner
 
     from veerkracht.cli import app as cli
     from veerkracht.core.reflection import STEPS
@@ -370,9 +369,9 @@ async def test_three_paragraphs_pasted_into_every_text_field_are_kept_whole(
     texts += [saved["share"], saved["private"], *saved["asks"]]
     assert texts == [PARAGRAPHS] * 11
 
-    exported = json.loads(CliRunner().invoke(cli, ["export"]).stdout)
+    exported = json.loads(runner.invoke(cli, ["export"]).stdout)
     assert exported["entries"][0]["share"] == PARAGRAPHS
-    markdown = CliRunner().invoke(cli, ["export", "--format", "markdown"]).stdout
+    markdown = runner.invoke(cli, ["export", "--format", "markdown"]).stdout
     assert "Derde alinea: wat ik nodig heb." in markdown
     assert "Het gaat al weken niet goed." in markdown
 

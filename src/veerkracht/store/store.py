@@ -12,7 +12,8 @@ Every read checks each record as strictly as `--from` files are checked, so a st
 is not what this version writes is named as damaged, and never written over.
 
 The parts: `tables.py` (what a write does to the data), `contents.py` (the data as
-records), `sealing.py` (encryption), `folder.py` (the file names).
+records), `sealing.py` (encryption), `folder.py` (the file names), `transaction.py`
+(TinyDB's storage for one write).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from veerkracht.store.fsutil import atomic_write, fsync_dir, keep_backup, remove
 from veerkracht.store.seal import write_seal
 from veerkracht.store.sealing import Sealing, is_sealed_file
 from veerkracht.store.tables import Tables
+from veerkracht.store.transaction import OneTransaction
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -101,7 +103,7 @@ class Store:
         from tinydb import TinyDB  # readers go straight to the file, without TinyDB
 
         with self.locked():
-            db = TinyDB(self, storage=_TransactionStorage)
+            db = TinyDB(self, storage=OneTransaction)
             data = db.storage.read()
             yield data
             db.storage.write(data)
@@ -392,30 +394,3 @@ def _find(records: Sequence[Any], ref: str, missing: str, empty: str | None = No
         if record.id == ref.strip():
             return record
     raise VeerkrachtError(missing, ref=ref)
-
-
-class _TransactionStorage:
-    """A TinyDB storage for one transaction: one read of the file, at most one write.
-    (TinyDB only needs read, write and close; see tinydb.storages.Storage.)"""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._tables: Tables | None = None
-        self._dirty = False
-
-    def read(self) -> Tables:
-        if self._tables is None:
-            self._tables = self._store.load()
-        return self._tables
-
-    def write(self, data: Tables) -> None:
-        self._tables = data
-        self._dirty = True
-
-    def commit(self) -> None:
-        if self._dirty and self._tables is not None:
-            self._store.save(self._tables)
-            self._dirty = False
-
-    def close(self) -> None:
-        """Nothing to release; an uncommitted transaction is simply dropped."""
