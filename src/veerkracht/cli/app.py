@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from veerkracht import __version__
 from veerkracht.cli import after, before, data, history, support
 from veerkracht.cli.options import Language, LanguageOption, RootDataDirOption, RootLanguageOption
+from veerkracht.cli.plan import plan_app
 from veerkracht.cli.session import fail, maybe_remind, run_tui, session_of, use
 from veerkracht.core.errors import VeerkrachtError
 
@@ -101,6 +102,7 @@ for command in (
     support.support, data.export,
 ):  # fmt: skip
     app.command()(command)
+app.add_typer(plan_app)
 app.command("import")(data.import_)
 for command in (data.forget, before.share, data.encrypt, data.decrypt, hulp, history.history):
     app.command()(command)

@@ -43,6 +43,11 @@ class Session:
         if not self.quiet:
             typer.echo(self.content.message(code, **params), err=True)
 
+    def say_text(self, text: str) -> None:
+        """A line already in the user's language, on stderr, unless --quiet."""
+        if not self.quiet:
+            typer.echo(text, err=True)
+
     @property
     def content(self) -> Content:
         return Content(self.language)

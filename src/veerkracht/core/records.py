@@ -33,7 +33,7 @@ FOLLOWUP_FIELDS = (
 AGREEMENT_FIELDS = ("what", "who", "due")
 CHECKIN_FIELDS = (
     "went_well", "was_hard", "learned", "do_differently", "capacity", "load", "pillars",
-    "created",
+    "too_much", "created",
 )  # fmt: skip
 CHECKIN_TEXTS = ("went_well", "was_hard", "learned", "do_differently")
 
@@ -48,6 +48,8 @@ class Agreement:
     done: bool = False
     entry: str = ""
     followup: str = ""
+    #: Made in a dialogue talk of the recovery plan (its uuid).
+    dialogue: str = ""
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
@@ -103,6 +105,11 @@ class CheckIn:
     capacity: int | None = None
     load: int | None = None
     pillars: dict[str, str] = field(default_factory=dict)
+    #: "This week was too much": the recovery plan then suggests a doctor and a pause.
+    too_much: bool = False
+    #: The recovery plan (uuid) and its week, when one was running.
+    plan: str = ""
+    week: int | None = None
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
@@ -177,7 +184,9 @@ def parse_checkin(data: Any, *, now: datetime) -> CheckIn:
         if name in values:
             setattr(checkin, name, whole_number(values[name], name, *INTENSITY_RANGE))
     checkin.pillars = text_map(values.get("pillars", {}), "pillars", PILLARS)
+    checkin.too_much = flag(values.get("too_much", False), "too_much")
     said = [getattr(checkin, name) for name in CHECKIN_TEXTS]
-    if not any(said) and checkin.capacity is None and checkin.load is None and not checkin.pillars:
+    levels = (checkin.capacity, checkin.load)
+    if not any(said) and levels == (None, None) and not checkin.pillars and not checkin.too_much:
         raise ValidationError("empty_checkin", field="", allowed=", ".join(CHECKIN_FIELDS[:-1]))
     return checkin

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 from veerkracht.content import Content
@@ -20,16 +21,31 @@ from veerkracht.core.records import (
     parse_agreement,
     parse_checkin,
 )
+from veerkracht.core.plan import (
+    DIALOGUE_FIELDS,
+    PLAN_FIELDS,
+    STATUSES,
+    WEEKS_RANGE,
+    Dialogue,
+    Plan,
+    parse_dialogue,
+    parse_evaluation,
+    parse_plan,
+)
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
 from veerkracht.core.textsafe import for_markdown
 from veerkracht.core.validation import (
     a_list,
+    day,
     flag,
     known_fields,
     moment,
+    one_of,
     short_id,
     shown,
+    text,
     uuid,
+    whole_number,
     within,
 )
 from veerkracht.render.cards import markdown_item
@@ -37,7 +53,9 @@ from veerkracht.store.store import Contents
 
 FORMAT = "veerkracht-export"
 VERSION = 1
-KINDS = ("entries", "followups", "checkins", "agreements", "supports", "cards")
+KINDS = (
+    "entries", "followups", "checkins", "agreements", "supports", "cards", "plans", "dialogues",
+)  # fmt: skip
 T = TypeVar("T")
 
 
@@ -52,6 +70,8 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "agreements": [agreement.to_record() for agreement in contents.agreements],
         "supports": [note.to_record() for note in contents.supports],
         "cards": [card.to_record() for card in contents.cards],
+        "plans": [plan.to_record() for plan in contents.plans],
+        "dialogues": [dialogue.to_record() for dialogue in contents.dialogues],
     }
 
 
@@ -65,6 +85,8 @@ class ImportSet:
     agreements: list[Agreement] = field(default_factory=list)
     supports: list[SupportNote] = field(default_factory=list)
     cards: list[CardEdit] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    dialogues: list[Dialogue] = field(default_factory=list)
 
 
 def parse_export(data: Any) -> ImportSet:
@@ -86,6 +108,8 @@ def parse_export(data: Any) -> ImportSet:
         ("agreements", _agreement),
         ("supports", _support),
         ("cards", _card),
+        ("plans", _plan),
+        ("dialogues", _dialogue),
     ):
         records = a_list(data.get(kind, []), kind)
         getattr(found, kind).extend(
@@ -136,13 +160,62 @@ def _followup(record: Any, where: str) -> FollowUp:
 
 
 def _checkin(record: Any, where: str) -> CheckIn:
-    return _parsed(record, where, CHECKIN_FIELDS, parse_checkin)
+    fields = known_fields(record, ("id", "uuid", *CHECKIN_FIELDS, "plan", "week"), where)
+    link = {key: fields.pop(key) for key in ("plan", "week") if key in fields}
+    checkin = _parsed(fields, where, CHECKIN_FIELDS, parse_checkin)
+    if link.get("plan"):
+        checkin.plan = uuid(link["plan"], f"{where}.plan")
+        checkin.week = whole_number(link.get("week", 1), f"{where}.week", *WEEKS_RANGE)
+    return checkin
+
+
+def _plan(record: Any, where: str) -> Plan:
+    extra = ("status", "pauses", "evaluation")
+    fields = known_fields(record, ("id", "uuid", "created", *PLAN_FIELDS, *extra), where)
+    kept = {key: fields.pop(key) for key in extra if key in fields}
+    plan = _parsed(fields, where, ("created", *PLAN_FIELDS), parse_plan)
+    plan.status = one_of(kept.get("status", "active"), f"{where}.status", STATUSES)
+    for index, pause in enumerate(a_list(kept.get("pauses", []), f"{where}.pauses")):
+        at = f"{where}.pauses[{index}]"
+        dates = known_fields(pause, ("from", "to"), at)
+        begun, ended = day(dates.get("from"), f"{at}.from"), day(dates.get("to"), f"{at}.to")
+        if begun is None:
+            raise ValidationError("not_a_date", field=f"{at}.from", value="''")
+        plan.pauses.append({"from": begun.isoformat(), "to": ended.isoformat() if ended else ""})
+    evaluation = kept.get("evaluation") or {}
+    if evaluation:
+        said = {key: value for key, value in evaluation.items() if key != "created"}
+        created = moment(evaluation.get("created"), f"{where}.evaluation.created")
+        try:
+            plan.evaluation = parse_evaluation(said, now=created)
+        except ValidationError as error:
+            raise within(error, f"{where}.evaluation") from None
+    return plan
+
+
+def _talk_only(data: Any, *, now: datetime) -> Dialogue:
+    """An exported talk (its agreements are exported as agreements of their own)."""
+    return parse_dialogue(data, now=now)[0]
+
+
+def _dialogue(record: Any, where: str) -> Dialogue:
+    extra = ("plan", "week", "checked", "kept", "partner")
+    fields = known_fields(record, ("id", "uuid", *DIALOGUE_FIELDS, *extra), where)
+    kept = {key: fields.pop(key) for key in extra if key in fields}
+    if "partner" in kept:
+        fields["with"] = kept["partner"]
+    talk = _parsed(fields, where, DIALOGUE_FIELDS, _talk_only)
+    talk.plan = uuid(kept.get("plan"), f"{where}.plan")
+    talk.week = whole_number(kept.get("week", 1), f"{where}.week", *WEEKS_RANGE)
+    talk.checked = flag(kept.get("checked", False), f"{where}.checked")
+    talk.kept = [text(key, f"{where}.kept") for key in a_list(kept.get("kept", []), f"{where}.kept")]
+    return talk
 
 
 def _agreement(record: Any, where: str) -> Agreement:
-    allowed = ("what", "who", "due", "done", "entry", "followup")
+    allowed = ("what", "who", "due", "done", "entry", "followup", "dialogue")
     fields, record_uuid, record_id = _exported(record, where, allowed)
-    links = {link: fields.get(link) or "" for link in ("entry", "followup")}
+    links = {link: fields.get(link) or "" for link in ("entry", "followup", "dialogue")}
     for link, value in links.items():
         if value:
             uuid(value, f"{where}.{link}")
@@ -150,6 +223,7 @@ def _agreement(record: Any, where: str) -> Agreement:
     said = {key: fields[key] for key in ("what", "who", "due") if key in fields}
     agreement = parse_agreement(said, None)
     agreement.done, agreement.entry, agreement.followup = done, links["entry"], links["followup"]
+    agreement.dialogue = links["dialogue"]
     agreement.uuid, agreement.id = record_uuid, record_id
     return agreement
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from veerkracht.core.cards import CardEdit
 from veerkracht.core.model import Entry
+from veerkracht.core.plan import Dialogue, Plan
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.core.support_note import SupportNote
 from veerkracht.store.tables import Tables
@@ -26,6 +27,9 @@ class Contents:
     supports: list[SupportNote]
     #: Cards as the user edited them, one per entry, audience and language.
     cards: list[CardEdit]
+    #: Recovery plans, oldest first, and their dialogue talks.
+    plans: list[Plan]
+    dialogues: list[Dialogue]
 
 
 def contents_of(tables: Tables) -> Contents:
@@ -48,6 +52,8 @@ def contents_of(tables: Tables) -> Contents:
         checkins=by_time("checkins", CheckIn),
         supports=by_id("supports", SupportNote),
         cards=by_id("cards", CardEdit),
+        plans=by_time("plans", Plan),
+        dialogues=by_time("dialogues", Dialogue),
     )
 
 

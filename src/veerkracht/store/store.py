@@ -239,9 +239,11 @@ class Store:
             tables.mark_done(data, refs)
 
     def add_checkin(self, checkin: CheckIn, kept: Sequence[str] = ()) -> CheckIn:
-        """Save a check-in, marking the agreements it says were kept, all at once."""
+        """Save a check-in, marking the agreements it says were kept, all at once; while a
+        recovery plan runs, the check-in belongs to its week."""
         with self.transaction() as data:
             tables.mark_done(data, kept)
+            tables.link_to_plan(data, checkin)
             tables.insert(data, "checkins", checkin)
         return checkin
 

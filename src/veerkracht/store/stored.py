@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from veerkracht.core.model import MAX_ASKS, OPTIONS, RELATION_KEYS
+from veerkracht.core.plan import MAX_ITEMS, ROLES, STATUSES
 from veerkracht.core.records import AS_FEARED, PILLARS
 from veerkracht.core.validation import MAX_TEXT
 
@@ -127,6 +128,40 @@ def keys_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(key, str) for key in value)
 
 
+def people(value: Any) -> bool:
+    return type(value) is list and all(
+        isinstance(person, Mapping)
+        and person.keys() <= {"role", "name"}
+        and person.get("role") in ROLES
+        and is_text(person.get("name", ""))
+        for person in value
+    )
+
+
+def pauses(value: Any) -> bool:
+    return type(value) is list and all(
+        isinstance(pause, Mapping)
+        and pause.keys() == {"from", "to"}
+        and is_day(pause["from"])
+        and (pause["to"] == "" or is_day(pause["to"]))
+        for pause in value
+    )
+
+
+def evaluation(value: Any) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    if not value:
+        return True
+    return (
+        value.keys() <= {"pillars", "holding", "next", "created"}
+        and text_map(PILLARS)(value.get("pillars", {}))
+        and is_text(value.get("holding", ""))
+        and is_text(value.get("next", ""))
+        and is_moment(value.get("created"))
+    )
+
+
 _IDENTITY = {"id": is_short_id, "uuid": is_uuid}
 
 #: Per table: every field a record may hold, and whether it must be there.
@@ -167,6 +202,7 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         "done": (is_bool, False),
         "entry": (is_link, False),
         "followup": (is_link, False),
+        "dialogue": (is_link, False),
     },
     "checkins": {
         "created": (is_moment, True),
@@ -177,6 +213,42 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         "capacity": (optional(number(0, 10)), False),
         "load": (optional(number(0, 10)), False),
         "pillars": (text_map(PILLARS), False),
+        "too_much": (is_bool, False),
+        "plan": (is_link, False),
+        "week": (optional(number(1, 26)), False),
+    },
+    "plans": {
+        "start": (is_day, True),
+        "created": (is_moment, True),
+        "weeks": (number(1, 26), True),
+        "goals": (texts(MAX_ITEMS), False),
+        "keeps_me_well": (texts(MAX_ITEMS), False),
+        "early_signs": (texts(MAX_ITEMS), False),
+        "others_can_do": (texts(MAX_ITEMS), False),
+        "adjustments": (texts(MAX_ITEMS), False),
+        "review": (optional(is_day), False),
+        "people": (people, False),
+        "private": (is_text, False),
+        "status": (one_of(*STATUSES), True),
+        "pauses": (pauses, False),
+        "evaluation": (evaluation, False),
+    },
+    "dialogues": {
+        "plan": (is_uuid, True),
+        "created": (is_moment, True),
+        "week": (number(1, 26), True),
+        "partner": (is_text, False),
+        "understand": (is_text, False),
+        "bottleneck": (is_text, False),
+        "expect_me": (is_text, False),
+        "expect_other": (is_text, False),
+        "feeling": (is_text, False),
+        "insights": (texts(MAX_ITEMS), False),
+        "perspective": (is_text, False),
+        "safety": (optional(number(1, 5)), False),
+        "private": (is_text, False),
+        "checked": (is_bool, False),
+        "kept": (keys_list, False),
     },
     "supports": {
         "created": (is_moment, True),

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.plan import Plan
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 META_DOC_ID = "1"
 #: Imported ids up to this size are kept; larger ones get a new id, so that every id the
@@ -23,8 +24,9 @@ LINKED_TO_ENTRY = {"entries": "uuid", "followups": "entry", "agreements": "entry
 Tables = dict[str, dict[str, Any]]
 
 #: Upgrades of the raw data, keyed by the version they upgrade *from*, applied in order.
-#: 1 → 2 added fields that are optional (help_notice, talked) and the cards table.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: lambda tables: None}
+#: 1 → 2 added fields that are optional (help_notice, talked) and the cards table;
+#: 2 → 3 the recovery plan (plans, dialogues) and optional links to it.
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: lambda tables: None, 2: lambda tables: None}
 
 
 def schema_version(tables: Tables) -> int:
@@ -142,6 +144,31 @@ def merge(tables: Tables, records: dict[str, Sequence[Any]]) -> dict[str, int]:
             next_doc += 1
         added[kind] = len(new)
     return added
+
+
+def replace(tables: Tables, kind: str, record: Any) -> None:
+    """Write a changed record over its stored version (found by uuid)."""
+    table = tables.get(kind, {})
+    for doc_id, stored in table.items():
+        if stored.get("uuid") == record.uuid:
+            table[doc_id] = record.to_record()
+            return
+    raise VeerkrachtError("record_gone")
+
+
+def open_plan(tables: Tables) -> Plan | None:
+    """The recovery plan that is running or paused (one at a time), if any."""
+    for record in tables.get("plans", {}).values():
+        if record.get("status") in ("active", "paused"):
+            return Plan.from_record(record)
+    return None
+
+
+def link_to_plan(tables: Tables, record: Any) -> None:
+    """A check-in written while a plan runs belongs to the plan's week then."""
+    plan = open_plan(tables)
+    if plan is not None and not record.plan:
+        record.plan, record.week = plan.uuid, plan.week(record.created.date())
 
 
 def forget_entry(tables: Tables, uuid: str) -> None:
