@@ -12,15 +12,6 @@ from veerkracht.content import Content
 from veerkracht.core.cards import CARD_FIELDS, CardEdit, parse_card
 from veerkracht.core.errors import ValidationError, printable
 from veerkracht.core.model import ANSWER_FIELDS, Entry, parse_answers
-from veerkracht.core.records import (
-    CHECKIN_FIELDS,
-    Agreement,
-    CheckIn,
-    FollowUp,
-    followup_from,
-    parse_agreement,
-    parse_checkin,
-)
 from veerkracht.core.plan import (
     DIALOGUE_FIELDS,
     PLAN_FIELDS,
@@ -31,6 +22,15 @@ from veerkracht.core.plan import (
     parse_dialogue,
     parse_evaluation,
     parse_plan,
+)
+from veerkracht.core.records import (
+    CHECKIN_FIELDS,
+    Agreement,
+    CheckIn,
+    FollowUp,
+    followup_from,
+    parse_agreement,
+    parse_checkin,
 )
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
 from veerkracht.core.textsafe import for_markdown
@@ -208,7 +208,8 @@ def _dialogue(record: Any, where: str) -> Dialogue:
     talk.plan = uuid(kept.get("plan"), f"{where}.plan")
     talk.week = whole_number(kept.get("week", 1), f"{where}.week", *WEEKS_RANGE)
     talk.checked = flag(kept.get("checked", False), f"{where}.checked")
-    talk.kept = [text(key, f"{where}.kept") for key in a_list(kept.get("kept", []), f"{where}.kept")]
+    lines = a_list(kept.get("kept", []), f"{where}.kept")
+    talk.kept = [text(key, f"{where}.kept") for key in lines]
     return talk
 
 
