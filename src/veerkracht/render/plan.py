@@ -84,7 +84,7 @@ def status_lines(state: PlanState, content: Content) -> list[str]:
     if attention and plan.status != "done":
         lines += ["", say("attention", "title")]
         lines += ["  " + say("attention", key) for key in attention]
-        lines.append("  " + say("attention", "advice"))
+        lines += ["", say("attention", "advice")]
     return lines
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Footer, Label, Static
 
 from veerkracht.content import Content
@@ -24,10 +24,8 @@ from veerkracht.core.records import (
 from veerkracht.core.safety import words_need_notice
 from veerkracht.core.textsafe import visible
 from veerkracht.screens.forms import FormScreen
-from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, Scale, TextField
+from veerkracht.screens.widgets import MarkedList, OneOf, Scale, TextField
 from veerkracht.store.store import Store
-
-AGREEMENT_ROWS = 3
 
 
 class FollowupScreen(FormScreen):
@@ -64,11 +62,7 @@ class FollowupScreen(FormScreen):
                 )
             yield from self.field("helped")
             yield Label(self.text("agreements"), classes="field-label")
-            for row in range(AGREEMENT_ROWS):
-                with Horizontal(classes="agreement-row"):
-                    yield LineInput(placeholder=self.text("what"), id=f"what-{row}", classes="what")
-                    yield LineInput(placeholder=self.text("who"), id=f"who-{row}", classes="who")
-                    yield LineInput(placeholder=self.text("due"), id=f"due-{row}", classes="due")
+            yield from self.agreement_rows()
             yield from self.field("next_step")
         yield Footer()
 
@@ -88,12 +82,7 @@ class FollowupScreen(FormScreen):
         for key in ("helped", "next_step"):
             if value := self.value(key):
                 data[key] = value
-        agreements = []
-        for row in range(AGREEMENT_ROWS):
-            what, who, due = (self.value(f"{part}-{row}") for part in ("what", "who", "due"))
-            if what or who or due:
-                agreements.append({"what": what, "who": who, "due": due or None})
-        if agreements:
+        if agreements := self.agreements():
             data["agreements"] = agreements
         return data
 
@@ -108,12 +97,7 @@ class FollowupScreen(FormScreen):
         talked = self.query("#talked")
         if talked and isinstance(data.get("talked"), bool):
             talked.first(OneOf).set_chosen(["yes" if data["talked"] else "no"])
-        agreements = data.get("agreements")
-        rows = agreements if isinstance(agreements, list) else []
-        for row, agreement in enumerate(rows[:AGREEMENT_ROWS]):
-            if isinstance(agreement, dict):
-                for part in ("what", "who", "due"):
-                    self.set_value(f"{part}-{row}", agreement.get(part))
+        self.fill_agreements(data.get("agreements"))
 
     def typed_something(self) -> bool:
         return len(self.collect()) > 1
@@ -152,6 +136,7 @@ class CheckinScreen(FormScreen):
             for key in ("capacity", "load"):
                 yield Label(self.text(key), classes="field-label")
                 yield Scale("—", id=key)
+            yield MarkedList((self.text("too_much"), "too_much"), id="too_much")
             yield Label(self.text("kept"), classes="field-label")
             if self.open_agreements:
                 yield MarkedList(
@@ -188,6 +173,8 @@ class CheckinScreen(FormScreen):
         pillars = {key: value for key in PILLARS if (value := self.value(f"pillar-{key}"))}
         if pillars:
             data["pillars"] = pillars
+        if self.query_one("#too_much", MarkedList).selected:
+            data["too_much"] = True
         return data
 
     def fill(self, data: dict[str, Any]) -> None:
@@ -201,6 +188,8 @@ class CheckinScreen(FormScreen):
             self.set_value(f"pillar-{key}", pillars.get(key) if isinstance(pillars, dict) else "")
         if pillars:
             self.query_one("#pillars", Collapsible).collapsed = False
+        if data.get("too_much") is True:
+            self.query_one("#too_much", MarkedList).select("too_much")
 
     def kept(self) -> list[str]:
         found = self.query("#kept")

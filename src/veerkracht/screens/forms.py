@@ -9,6 +9,7 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, SelectionList, TextArea
@@ -19,12 +20,14 @@ from veerkracht.core.model import now
 from veerkracht.core.safety import words_need_notice
 from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.screens.widgets import Scale, TextField
+from veerkracht.screens.widgets import LineInput, Scale, TextField
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
 #: Typing pauses this long before the draft is kept.
 DRAFT_DELAY = 0.8
+#: Rows for agreements (what · who · when) in the follow-up and the dialogue talk.
+AGREEMENT_ROWS = 3
 
 
 class FormScreen(SpeaksLanguage, Screen[None]):
@@ -68,6 +71,34 @@ class FormScreen(SpeaksLanguage, Screen[None]):
     def set_value(self, key: str, value: Any) -> None:
         self.query_one(f"#{key}", TextField | Input).value = value if isinstance(value, str) else ""
 
+    def lines(self, key: str) -> list[str]:
+        """A field written as a list, one item per line."""
+        return [line.strip() for line in self.value(key).splitlines() if line.strip()]
+
+    def agreement_rows(self, labels: str = "after") -> ComposeResult:
+        """Three rows of what · who · when."""
+        for row in range(AGREEMENT_ROWS):
+            with Horizontal(classes="agreement-row"):
+                for part in ("what", "who", "due"):
+                    placeholder = self.content.text(labels, "followup", part)
+                    yield LineInput(placeholder=placeholder, id=f"{part}-{row}", classes=part)
+
+    def agreements(self) -> list[dict[str, Any]]:
+        """The agreement rows that say something, as a file would hold them."""
+        found = []
+        for row in range(AGREEMENT_ROWS):
+            what, who, due = (self.value(f"{part}-{row}") for part in ("what", "who", "due"))
+            if what or who or due:
+                found.append({"what": what, "who": who, "due": due or None})
+        return found
+
+    def fill_agreements(self, agreements: Any) -> None:
+        rows = agreements if isinstance(agreements, list) else []
+        for row, agreement in enumerate(rows[:AGREEMENT_ROWS]):
+            if isinstance(agreement, dict):
+                for part in ("what", "who", "due"):
+                    self.set_value(f"{part}-{row}", agreement.get(part))
+
     def collect(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -83,7 +114,11 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         if saved:
             self.fill(saved["answers"])
             self.notify(self.ui("draft_restored"))
-        self.first_field().focus()
+        self.first_field().focus(scroll_visible=False)
+        # Start reading at the top: the first question's label stays in view.
+        forms = self.query(".form")
+        if forms:
+            self.call_after_refresh(forms.first().scroll_home, animate=False)
 
     def first_field(self) -> Any:
         raise NotImplementedError

@@ -117,6 +117,8 @@ class VeerkrachtApp(App[str | None]):
             return self.content.text("after", self.start, "title")
         if self.start == "home":
             return self.content.text("home", "ui", "title")
+        if self.start.startswith("plan"):
+            return self.content.text("plan", "ui", "title")
         return self.content.text(self.start, "ui", "title")
 
     def on_mount(self) -> None:

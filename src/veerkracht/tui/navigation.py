@@ -9,6 +9,7 @@ from datetime import date
 from textual.screen import Screen
 
 from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script, build_script
 from veerkracht.store.drafts import Draft
@@ -62,6 +63,8 @@ class Navigator:
             from veerkracht.screens.history import HistoryScreen
 
             return HistoryScreen(store, content, self.today)
+        if flow.startswith("plan"):
+            return self.plan_screen(flow)
         if flow == "settings":
             from veerkracht.screens.settings import SettingsScreen
 
@@ -69,3 +72,27 @@ class Navigator:
         from veerkracht.screens.reflect import ReflectScreen
 
         return ReflectScreen(store, content, Draft(store, "reflect"))
+
+    def plan_screen(self, flow: str) -> Screen:
+        """The recovery plan's screens; those about a plan need one (a talk, a running one)."""
+        from veerkracht.screens import plan, plan_forms
+
+        store, content = self.store, self.content
+        if flow == "plan":
+            return plan.PlanScreen(store, content)
+        if flow == "plan_start":
+            return plan_forms.PlanStartScreen(store, content)
+        state = plan.plan_state(store)
+        if state is None:
+            raise VeerkrachtError("no_plan")
+        if flow == "plan_report":
+            return plan.ReportScreen(store, content, state)
+        if flow == "plan_share":
+            return plan.ShareScreen(store, content, state)
+        if not state.plan.is_open():
+            raise VeerkrachtError("no_plan")
+        if flow == "plan_evaluate":
+            return plan_forms.EvaluateScreen(store, content, state.plan)
+        if state.plan.status == "paused":
+            raise VeerkrachtError("plan_is_paused")
+        return plan_forms.DialogueScreen(store, content, state.plan)

@@ -1,0 +1,357 @@
+"""The recovery plan: where you are this week, and from there the check-in, a dialogue
+talk, checking a report line by line, a progress share with consent per section, and
+pausing, stopping or evaluating, without guilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import now
+from veerkracht.core.progress import SECTIONS, PlanState, report_lines, state_of
+from veerkracht.core.textsafe import visible
+from veerkracht.render.plan import (
+    plan_summary,
+    report_json,
+    report_markdown,
+    sections_json,
+    sections_markdown,
+    status_lines,
+)
+from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
+from veerkracht.screens.widgets import MarkedList
+from veerkracht.store.fsutil import write_output
+from veerkracht.store.locations import documents_dir
+from veerkracht.store.plans import save_dialogue, save_plan
+from veerkracht.store.store import Store
+
+#: Keys on the plan screen that need a plan that is still open.
+OPEN_PLAN_ACTIONS = ("checkin", "dialogue", "report", "share", "pause", "resume", "stop")
+
+
+def plan_state(store: Store) -> PlanState | None:
+    """The open plan (else the newest one) with everything of it, today."""
+    contents = store.contents()
+    plans = [plan for plan in contents.plans if plan.is_open()] or contents.plans[-1:]
+    if not plans:
+        return None
+    return state_of(
+        plans[-1], now().date(), contents.checkins, contents.dialogues, contents.agreements
+    )
+
+
+class PlanScreen(SpeaksLanguage, Screen[None]):
+    """Week n of 8: this week's check-in and talks, open agreements, capacity and load."""
+
+    def __init__(self, store: Store, content: Content) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.state: PlanState | None = None
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        def key(action: str) -> str:
+            return content.text("plan", "keys", action)
+
+        return [
+            Binding("n", "new", content.text("plan", "ui", "start_key"), id="new"),
+            Binding("c", "checkin", key("checkin"), id="checkin"),
+            Binding("d", "dialogue", key("dialogue"), id="dialogue"),
+            Binding("r", "report", key("report"), id="report"),
+            Binding("s", "share", key("share"), id="share"),
+            Binding("p", "pause", key("pause"), show=False, id="pause"),
+            Binding("v", "resume", key("resume"), show=False, id="resume"),
+            Binding("e", "evaluate", key("evaluate"), show=False, id="evaluate"),
+            Binding("x", "stop", key("stop"), show=False, id="stop"),
+            Binding("escape", "close", key("close"), id="close"),
+            Binding("f1", "help", content.text("home", "ui", "help"), show=False, id="help"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.content.text("plan", "ui", "title"), id="progress", markup=False)
+        with VerticalScroll(classes="form", id="plan-view"):
+            yield Static(id="plan-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one("#plan-view").focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a check-in, a talk or a form: what was saved shows here."""
+        self.show()
+
+    def show(self) -> None:
+        try:
+            self.state = plan_state(self.store)
+        except VeerkrachtError as error:
+            self.query_one("#plan-status", Static).update(
+                self.content.message(error.code, **error.params)
+            )
+            return
+        if self.state is None:
+            lines = [self.content.text("plan", "ui", "none"), "",
+                     self.content.text("plan", "ui", "none_intro")]  # fmt: skip
+        else:
+            lines = status_lines(self.state, self.content)
+            summary = plan_summary(self.state.plan, self.content)
+            lines += ["", *summary] if summary else []
+            lines += ["", self.content.text("plan", "ui", "keys_hint")]
+        self.query_one("#plan-status", Static).update(Text("\n".join(lines)))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that fit the plan's state show in the footer."""
+        plan = self.state.plan if self.state else None
+        is_open = plan is not None and plan.is_open()
+        if action == "new":
+            return not is_open
+        if action == "evaluate":
+            return is_open
+        if action in OPEN_PLAN_ACTIONS:
+            if not is_open:
+                return action in ("report", "share") and plan is not None
+            if action == "pause":
+                return plan.status == "active"
+            if action == "resume":
+                return plan.status == "paused"
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        self.post_message(Open("plan_start"))
+
+    def action_checkin(self) -> None:
+        self.post_message(Open("checkin"))
+
+    def action_dialogue(self) -> None:
+        self.post_message(Open("plan_dialogue"))
+
+    def action_report(self) -> None:
+        self.post_message(Open("plan_report"))
+
+    def action_share(self) -> None:
+        self.post_message(Open("plan_share"))
+
+    def action_evaluate(self) -> None:
+        self.post_message(Open("plan_evaluate"))
+
+    def action_pause(self) -> None:
+        self._change(lambda plan, today: plan.pause(today), "plan_paused")
+
+    def action_resume(self) -> None:
+        self._change(lambda plan, today: plan.resume(today), "plan_resumed")
+
+    def action_stop(self) -> None:
+        def decide(choice: str | None) -> None:
+            if choice == "stop":
+                self._change(lambda plan, today: plan.stop(today), "plan_stopped")
+
+        say = lambda key: self.content.text("plan", "confirm", key)  # noqa: E731
+        choices = [("keep", say("stop_no")), ("stop", say("stop_yes"))]
+        self.app.push_screen(ChoiceDialog(say("stop_title"), say("stop_text"), choices), decide)
+
+    def _change(self, change: Any, message: str) -> None:
+        if self.state is None:
+            return
+        plan, today = self.state.plan, now().date()
+        change(plan, today)
+        try:
+            save_plan(self.store, plan)
+        except VeerkrachtError as error:
+            self.notify(self.content.message(error.code, **error.params), severity="error")
+        else:
+            self.notify(self.content.message(message, week=plan.week(today)))
+        self.show()
+
+    def action_close(self) -> None:
+        self.post_message(Done())
+
+    def action_help(self) -> None:
+        self.post_message(HelpWanted("plan"))
+
+
+class ReportScreen(SpeaksLanguage, Screen[None]):
+    """Checking the reports of the talks not checked yet, line by line: only what is
+    ticked goes in; ctrl+s marks them checked with the people involved."""
+
+    def __init__(self, store: Store, content: Content, state: PlanState) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.state = state
+        self.talks = [talk for talk in state.dialogues if not talk.checked]
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
+            Binding("escape", "close", content.text("plan", "keys", "close"), id="close"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
+
+    def say(self, key: str, **params: Any) -> str:
+        return self.content.text("plan", "report", key, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.say("heading", week=self.state.week), id="progress", markup=False)
+        with VerticalScroll(classes="form", can_focus=False):
+            if self.talks:
+                yield Static(self.say("intro_check"), classes="explain", markup=False)
+                yield Static(self._talks_heading(), classes="question", markup=False)
+                yield MarkedList(*self._options(), id="report-lines")
+            else:
+                yield Static(self.say("nothing_to_check"), classes="explain", markup=False)
+            report = report_markdown(report_json(self.state, self.state.week), self.content)
+            yield Static(Text(visible(report)), id="report-now")
+        yield Footer()
+
+    def _talks_heading(self) -> str:
+        someone = self.content.text("plan", "ui", "talk_someone")
+        return "\n".join(
+            self.say("talk", id=talk.id, date=talk.created.date(), partner=talk.partner or someone)
+            for talk in self.talks
+        )
+
+    def _options(self) -> list[tuple[Text, str]]:
+        """One line to tick per insight, perspective and agreement, marked with its talk."""
+        options = []
+        for talk in self.talks:
+            for key, line in report_lines(talk, self.state.agreements_of(talk)):
+                kind = key.split(".")[0]
+                label = self.say({"insights": "insight", "agreements": "agreement"}.get(kind, kind))
+                options.append(
+                    (Text(visible(f"{talk.id} · {label}: {line}")), f"{talk.uuid}|{key}")
+                )
+        return options
+
+    def on_mount(self) -> None:
+        found = self.query("#report-lines")
+        if found:
+            found.first().focus()
+
+    def action_save(self) -> None:
+        if not self.talks:
+            self.post_message(Done())
+            return
+        ticked = [
+            choice.partition("|") for choice in self.query_one("#report-lines", MarkedList).selected
+        ]
+
+        def decide(choice: str | None) -> None:
+            if choice == "yes":
+                self.mark_checked({(uuid, key) for uuid, _, key in ticked})
+
+        choices = [
+            ("no", self.content.text("reflect", "ui", "cancel")),
+            ("yes", self.say("check_yes")),
+        ]
+        self.app.push_screen(ChoiceDialog(self.say("check_done"), "", choices, "no"), decide)
+
+    def mark_checked(self, kept: set[tuple[str, str]]) -> None:
+        """The talks are checked with the people involved: only the ticked lines stay."""
+        for talk in self.talks:
+            talk.kept = [key for uuid, key in sorted(kept) if uuid == talk.uuid]
+            talk.checked = True
+            try:
+                save_dialogue(self.store, talk)
+            except VeerkrachtError as error:
+                self.notify(self.content.message(error.code, **error.params), severity="error")
+                return
+        ids = ", ".join(talk.id for talk in self.talks)
+        text = self.say("checked", id=ids, count=len(kept))
+        close = [("close", self.content.text("plan", "keys", "close"))]
+        dialog = ChoiceDialog(self.say("saved_title"), text, close)
+        self.app.push_screen(dialog, lambda _: self.post_message(Done()))
+
+    def action_close(self) -> None:
+        self.post_message(Done())
+
+
+class ShareScreen(SpeaksLanguage, Screen[None]):
+    """A progress share for the manager: nothing is chosen until you tick it; the
+    preview shows exactly what the file will hold."""
+
+    def __init__(self, store: Store, content: Content, state: PlanState) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.state = state
+
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
+            Binding("escape", "close", content.text("plan", "keys", "close"), id="close"),
+            quit_binding(content.text("reflect", "ui", "quit")),
+        ]
+
+    def compose(self) -> ComposeResult:
+        say = self.content.text
+        yield Static(say("plan", "share", "heading"), id="progress", markup=False)
+        with VerticalScroll(classes="form", can_focus=False):
+            yield Static(say("plan", "share", "intro"), classes="explain", markup=False)
+            available = sections_json(self.state, set(SECTIONS))["sections"]
+            yield MarkedList(
+                *[(say("plan", "sections", key), key) for key in SECTIONS if key in available],
+                id="sections",
+            )
+            yield Static(id="share-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sections", MarkedList).focus()
+        self.preview()
+
+    def chosen(self) -> set[str]:
+        return set(self.query_one("#sections", MarkedList).selected)
+
+    def markdown(self) -> str:
+        shared = sections_json(self.state, self.chosen())
+        return sections_markdown(shared, self.content, self.content.text("plan", "share", "title"))
+
+    def preview(self) -> None:
+        text = self.markdown() if self.chosen() else self.content.text("plan", "share", "nothing")
+        self.query_one("#share-preview", Static).update(Text(visible(text)))
+
+    def on_selection_list_selected_changed(self, event: MarkedList.SelectedChanged) -> None:
+        self.preview()
+
+    def action_save(self) -> None:
+        if not self.chosen():
+            self.notify(self.content.text("plan", "share", "nothing"))
+            return
+        ui = lambda key: self.content.text("prepare", "ui", key)  # noqa: E731
+        name = "voortgang-herstelplan.md" if self.content.language == "nl" else "recovery-plan.md"
+        default = documents_dir() / name
+
+        def save(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                write_output(path, self.markdown())
+            except VeerkrachtError as error:
+                self.notify(self.content.message(error.code, **error.params), severity="error")
+                return
+            self.notify(self.content.text("plan", "share", "saved", path=str(path)))
+
+        dialog = PathDialog(
+            ui("save_question"), ui("save_explain"), default, ui("save"), ui("cancel")
+        )
+        self.app.push_screen(dialog, save)
+
+    def action_close(self) -> None:
+        self.post_message(Done())

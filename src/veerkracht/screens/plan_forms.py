@@ -1,0 +1,253 @@
+"""The recovery plan's forms: starting a plan, a dialogue talk (before and after), and
+the evaluation at the end. Each validates and saves through the core and the store, the
+same way `plan start`, `plan dialogue` and `plan evaluate --from` do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, Static, TextArea
+
+from veerkracht.content import Content
+from veerkracht.core.errors import ValidationError, VeerkrachtError
+from veerkracht.core.language import check
+from veerkracht.core.model import now
+from veerkracht.core.plan import (
+    DIALOGUE_BEFORE,
+    WORK_PLAN,
+    Plan,
+    parse_dialogue,
+    parse_evaluation,
+    parse_plan,
+)
+from veerkracht.core.records import PILLARS
+from veerkracht.core.textsafe import visible
+from veerkracht.screens.forms import FormScreen
+from veerkracht.screens.widgets import LineInput, Scale, TextField
+from veerkracht.store.plans import add_dialogue, save_plan, start_plan
+from veerkracht.store.store import Store
+
+LIST_FIELDS = ("goals", *WORK_PLAN)
+
+
+class PlanFormScreen(FormScreen):
+    """A form of the plan: its words come from content/plan.toml, section `flow`."""
+
+    section = ""
+
+    def text(self, key: str, **params: Any) -> str:
+        return self.content.text("plan", self.section, key, **params)
+
+    def line(self, key: str) -> ComposeResult:
+        yield Label(self.text(key), classes="field-label")
+        yield LineInput(id=key)
+
+    def done_saved(self, **params: Any) -> None:
+        self.done(self.text("saved_title"), self.text("saved_text", **params))
+
+
+class PlanStartScreen(PlanFormScreen):
+    """A new plan: when, how long, who is involved, goals and the personal work plan."""
+
+    flow = "plan_start"
+    section = "start"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text("heading"), id="progress", markup=False)
+        yield Static(self.text("intro"), classes="explain form-intro", markup=False)
+        with VerticalScroll(classes="form", can_focus=False):
+            for key in ("start", "weeks", "manager"):
+                yield from self.line(key)
+            yield from self.field("colleagues")
+            yield from self.line("guide")
+            for key in LIST_FIELDS:
+                yield from self.field(key)
+            yield from self.line("review")
+            yield from self.field("private")
+        yield Footer()
+
+    def first_field(self) -> Any:
+        return self.query_one("#start", LineInput)
+
+    def collect(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key in ("start", "review", "private"):
+            if value := self.value(key):
+                data[key] = value
+        if weeks := self.value("weeks"):
+            data["weeks"] = int(weeks) if weeks.isdigit() else weeks
+        for key in LIST_FIELDS:
+            if items := self.lines(key):
+                data[key] = items
+        people = (
+            [{"role": "manager", "name": self.value("manager")}] if self.value("manager") else []
+        )
+        people += [{"role": "colleague", "name": name} for name in self.lines("colleagues")]
+        if self.value("guide"):
+            people.append({"role": "guide", "name": self.value("guide")})
+        if people:
+            data["people"] = people
+        return data
+
+    def fill(self, data: dict[str, Any]) -> None:
+        for key in ("start", "review", "private", "weeks"):
+            value = data.get(key)
+            self.set_value(key, str(value) if isinstance(value, int) else value)
+        for key in LIST_FIELDS:
+            items = data.get(key)
+            self.set_value(key, "\n".join(items) if isinstance(items, list) else "")
+        people = data.get("people") if isinstance(data.get("people"), list) else []
+        names: dict[str, list[str]] = {"manager": [], "colleague": [], "guide": []}
+        for person in people:
+            if isinstance(person, dict) and person.get("role") in names:
+                names[person["role"]].append(str(person.get("name", "")))
+        self.set_value("manager", ", ".join(names["manager"]))
+        self.set_value("colleagues", "\n".join(names["colleague"]))
+        self.set_value("guide", ", ".join(names["guide"]))
+
+    def action_save(self) -> None:
+        try:
+            plan = start_plan(self.store, parse_plan(self.collect(), now=now()))
+        except (ValidationError, VeerkrachtError) as error:
+            self.refuse(error)
+            return
+        self.done_saved(id=plan.id, weeks=plan.weeks, start=plan.start.isoformat())
+
+
+class DialogueScreen(PlanFormScreen):
+    """A dialogue talk with a colleague: what to understand and say before, what came
+    out of it after. The language check helps with the sentences to say."""
+
+    flow = "plan_dialogue"
+    section = "dialogue"
+
+    def __init__(self, store: Store, content: Content, plan: Plan) -> None:
+        self.plan = plan
+        super().__init__(store, content)
+
+    def compose(self) -> ComposeResult:
+        week = self.plan.week(now().date())
+        yield Static(self.text("heading", week=week), id="progress", markup=False)
+        yield Static(self.text("intro"), classes="explain form-intro", markup=False)
+        with VerticalScroll(classes="form", can_focus=False):
+            yield Static(self.text("before"), classes="question", markup=False)
+            yield from self.line("with")
+            for key in DIALOGUE_BEFORE:
+                yield from self.field(key)
+            yield Static(id="language-tips", classes="suggestion", markup=False)
+            yield Static(self.text("after"), classes="question", markup=False)
+            yield from self.field("insights")
+            yield from self.field("perspective")
+            yield Label(self.text("agreements"), classes="field-label")
+            yield from self.agreement_rows()
+            yield Label(self.text("safety"), classes="field-label")
+            yield Scale("—", id="safety", low=1, high=5)
+            yield from self.field("private")
+        yield Footer()
+
+    def first_field(self) -> Any:
+        return self.query_one("#with", LineInput)
+
+    def collect(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if partner := self.value("with"):
+            data["with"] = partner
+        for key in (*DIALOGUE_BEFORE, "perspective", "private"):
+            if value := self.value(key):
+                data[key] = value
+        if insights := self.lines("insights"):
+            data["insights"] = insights
+        if agreements := self.agreements():
+            data["agreements"] = agreements
+        safety = self.query_one("#safety", Scale).value
+        if safety is not None:
+            data["safety"] = safety
+        return data
+
+    def fill(self, data: dict[str, Any]) -> None:
+        self.set_value("with", data.get("with"))
+        for key in (*DIALOGUE_BEFORE, "perspective", "private"):
+            self.set_value(key, data.get(key))
+        insights = data.get("insights")
+        self.set_value("insights", "\n".join(insights) if isinstance(insights, list) else "")
+        self.fill_agreements(data.get("agreements"))
+        safety = data.get("safety")
+        self.query_one("#safety", Scale).value = safety if isinstance(safety, int) else None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        super().on_text_area_changed(event)
+        if event.text_area.id in ("bottleneck", "feeling", "expect_me"):
+            self.show_language_tips()
+
+    def show_language_tips(self) -> None:
+        """The language check on what you want to say, as in the card editor."""
+        said = [self.value(key) for key in ("bottleneck", "feeling", "expect_me")]
+        tips = [visible(finding.tip(self.content)) for finding in check(s for s in said if s)]
+        shown = "\n".join(self.text("language_tip", tip=tip) for tip in tips)
+        self.query_one("#language-tips", Static).update(shown)
+
+    def action_save(self) -> None:
+        try:
+            talk, agreements = parse_dialogue(self.collect(), now=now())
+            add_dialogue(self.store, self.plan, talk, agreements)
+        except (ValidationError, VeerkrachtError) as error:
+            self.refuse(error)
+            return
+        self.done_saved(id=talk.id, week=talk.week)
+
+
+class EvaluateScreen(PlanFormScreen):
+    """Looking back on the whole plan: the four pillars, agreements that hold, what next.
+    Saving it finishes the plan."""
+
+    flow = "plan_evaluate"
+    section = "evaluate"
+
+    def __init__(self, store: Store, content: Content, plan: Plan) -> None:
+        self.plan = plan
+        super().__init__(store, content)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text("heading"), id="progress", markup=False)
+        yield Static(self.text("intro"), classes="explain form-intro", markup=False)
+        with VerticalScroll(classes="form", can_focus=False):
+            for key in PILLARS:
+                label = self.content.text("after", "pillars", key, "label")
+                yield Label(self.text("pillar", label=label), classes="field-label")
+                yield TextField(id=f"pillar-{key}")
+            yield from self.field("holding")
+            yield from self.field("next")
+        yield Footer()
+
+    def first_field(self) -> Any:
+        return self.query_one(f"#pillar-{PILLARS[0]}", TextField)
+
+    def collect(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        pillars = {key: value for key in PILLARS if (value := self.value(f"pillar-{key}"))}
+        if pillars:
+            data["pillars"] = pillars
+        for key in ("holding", "next"):
+            if value := self.value(key):
+                data[key] = value
+        return data
+
+    def fill(self, data: dict[str, Any]) -> None:
+        pillars = data.get("pillars") if isinstance(data.get("pillars"), dict) else {}
+        for key in PILLARS:
+            self.set_value(f"pillar-{key}", pillars.get(key))
+        for key in ("holding", "next"):
+            self.set_value(key, data.get(key))
+
+    def action_save(self) -> None:
+        moment = now()
+        try:
+            self.plan.evaluation = parse_evaluation(self.collect(), now=moment)
+            self.plan.stop(moment.date())
+            save_plan(self.store, self.plan)
+        except (ValidationError, VeerkrachtError) as error:
+            self.refuse(error)
+            return
+        self.done_saved()
