@@ -99,7 +99,7 @@ async def test_a_checkin_marks_kept_agreements(home: Path, checkin_app: Callable
         assert isinstance(app.screen, CheckinScreen)
         await fill(pilot, "nee gezegd")
         await pilot.press("tab", "tab", "tab", "tab")  # to capacity
-        await pilot.press("6", "tab", "8", "tab", "down", "space")  # agreement 2 kept
+        await pilot.press("6", "tab", "8", "tab", "tab", "down", "space")  # agreement 2 kept
         await pilot.press("ctrl+s", "enter")
     store = Store(home)
     (checkin,) = store.checkins()
