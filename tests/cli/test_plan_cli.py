@@ -219,7 +219,7 @@ def test_checking_line_by_line_keeps_only_the_yes(
 ) -> None:
     start_plan()
     talk()
-    monkeypatch.setattr("veerkracht.cli.plan._at_terminal", lambda: True)
+    monkeypatch.setattr("veerkracht.cli.plan_state.at_terminal", lambda: True)
     # insight 1 yes, insight 2 no, perspective no, agreement yes; checked: yes
     result = run("plan", "report", "--check", "--format", "json", input="y\nn\nn\ny\ny\n")
     assert result.exit_code == 0, result.output
@@ -361,3 +361,12 @@ def test_an_encrypted_store_keeps_the_plan_sealed(
         if path.is_file():
             assert SECRET.encode() not in path.read_bytes()
     assert status()["plan"]["id"] == "1"
+
+
+def test_the_readme_plan_file_starts_a_plan(home: Path, tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("`plan.toml` (every field optional):")[1].split("```toml\n")[1]
+    path = tmp_path / "plan.toml"
+    path.write_text(block.split("```")[0], encoding="utf-8")
+    assert run("plan", "start", "--from", str(path)).stdout.strip() == "1"
+    assert status()["plan"]["people"][0] == {"role": "manager", "name": "Ilse"}

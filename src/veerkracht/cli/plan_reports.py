@@ -1,0 +1,195 @@
+"""`plan report` and `plan share`: a week's report of checked talks (checked here line
+by line), the closing report, and progress shares for the manager with consent per
+section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from veerkracht.cli import plan_state
+from veerkracht.cli.options import (
+    CardFormat,
+    CardFormatOption,
+    DataDirOption,
+    LanguageOption,
+    OutputOption,
+)
+from veerkracht.cli.session import Session, emit, fail, use
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.textsafe import visible
+
+if TYPE_CHECKING:
+    from veerkracht.core.progress import PlanState
+
+
+def report(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None, typer.Argument(metavar="[WEEK]", help="Weeknummer, of end (slotverslag).")
+    ] = None,
+    output_format: CardFormatOption = CardFormat.text,
+    check: Annotated[
+        bool, typer.Option("--check", help="Kijk het verslag regel voor regel na.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Met --check: neem elke regel over.")] = False,
+    output: OutputOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Het verslag van een week (alleen nagekeken regels), of het slotverslag (end).
+
+    Voorbeeld: veerkracht plan report 3 --check
+    """
+    from veerkracht.render.plan import (
+        report_json,
+        report_markdown,
+        sections_json,
+        sections_markdown,
+    )
+
+    session = use(ctx, language, directory)
+    state = plan_state.plan_state(session, latest=True)
+    if state is None:
+        raise VeerkrachtError("no_plan")
+    content = session.content
+    if week is not None and week.strip().lower() in ("end", "eind", "slot"):
+        shared = sections_json(state, set(_all_sections()))
+        title = content.text("plan", "report", "title_end")
+        markdown = sections_markdown(shared, content, title, subtitle="closing_subtitle")
+        _write(session, output_format, output, shared, markdown)
+        return
+    number = plan_state.week_number(session, state, week)
+    if check:
+        _check_week(session, state, number, yes)
+        state = plan_state.plan_state(session, latest=True)
+        assert state is not None
+    found = report_json(state, number)
+    _write(session, output_format, output, found, report_markdown(found, content))
+
+
+def share(
+    ctx: typer.Context,
+    include: Annotated[
+        str | None,
+        typer.Option(
+            "--include", metavar="KEY,…", help="weeks, goals, work_plan, agreements, trend, …"
+        ),
+    ] = None,
+    output_format: CardFormatOption = CardFormat.markdown,
+    output: OutputOption = None,
+    language: LanguageOption = None,
+    directory: DataDirOption = None,
+) -> None:
+    """Voortgang delen met je leidinggevende, alleen wat jij per onderdeel kiest.
+
+    Voorbeeld: veerkracht plan share --include weeks,agreements,trend -o voortgang.md
+    """
+    from veerkracht.render.plan import sections_json, sections_markdown
+
+    session = use(ctx, language, directory)
+    state = plan_state.plan_state(session, latest=True)
+    if state is None:
+        raise VeerkrachtError("no_plan")
+    content = session.content
+    chosen = _chosen_sections(session, include)
+    if chosen is None:
+        if not plan_state.at_terminal():
+            fail(content.message("plan_share_needs_include"))
+        chosen = _ask_sections(session, state)
+    shared = sections_json(state, chosen)
+    if not shared["sections"]:
+        typer.echo(content.text("plan", "share", "nothing"), err=True)
+        return
+    title = content.text("plan", "share", "title")
+    _write(session, output_format, output, shared, sections_markdown(shared, content, title))
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def _all_sections() -> tuple[str, ...]:
+    from veerkracht.core.progress import SECTIONS
+
+    return SECTIONS
+
+
+def _chosen_sections(session: Session, include: str | None) -> set[str] | None:
+    if include is None:
+        return None
+    keys = {key.strip() for key in include.split(",") if key.strip()}
+    unknown = sorted(keys - set(_all_sections()))
+    if unknown:
+        message = session.content.message(
+            "unknown_section", value=", ".join(unknown), allowed=", ".join(_all_sections())
+        )
+        raise typer.BadParameter(message, param_hint="--include")
+    return keys
+
+
+def _ask_sections(session: Session, state: PlanState) -> set[str]:
+    """Section by section: shown on stderr, shared only after a yes."""
+    from veerkracht.render.plan import sections_json, sections_markdown
+
+    content = session.content
+    chosen = set()
+    for key in _all_sections():
+        shown = sections_json(state, {key})
+        if not shown["sections"]:
+            continue
+        preview = sections_markdown(shown, content, content.text("plan", "sections", key))
+        typer.echo("\n" + visible(preview.split("\n---")[0]).strip(), err=True)
+        if typer.confirm(content.text("plan", "share", "question"), default=False, err=True):
+            chosen.add(key)
+    return chosen
+
+
+def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -> None:
+    """Go through the unchecked talks of a week line by line, then mark them checked."""
+    from veerkracht.core.progress import report_lines
+    from veerkracht.store.plans import save_dialogue
+
+    content = session.content
+    talks = [talk for talk in state.dialogues_in(week) if not talk.checked]
+    if not talks:
+        session.say_text(content.text("plan", "report", "nothing_to_check"))
+        return
+    if not keep_all and not plan_state.at_terminal():
+        raise VeerkrachtError("report_needs_terminal")
+    for talk in talks:
+        lines = report_lines(talk, state.agreements_of(talk))
+        kept = []
+        for key, line in lines:
+            if keep_all:
+                kept.append(key)
+                continue
+            typer.echo(f"\n  • {visible(line)}", err=True)
+            question = content.text("plan", "report", "check_line")
+            if typer.confirm(question, default=False, err=True):
+                kept.append(key)
+        done = keep_all or typer.confirm(
+            content.text("plan", "report", "check_done"), default=False, err=True
+        )
+        if done:
+            talk.checked, talk.kept = True, kept
+            save_dialogue(session.store, talk)
+            session.say_text(content.text("plan", "report", "checked", id=talk.id, count=len(kept)))
+
+
+def _write(
+    session: Session,
+    output_format: CardFormat,
+    output: Path | None,
+    data: dict[str, Any],
+    markdown: str,
+) -> None:
+    """A report or share: JSON or Markdown to --output or stdout; text on a terminal."""
+    from veerkracht.cli.session import dumps_json
+
+    if output is None and output_format is CardFormat.text:
+        typer.echo(visible(markdown))
+        return
+    text = dumps_json(data) + "\n" if output_format is CardFormat.json else markdown
+    emit(session, text, output)
