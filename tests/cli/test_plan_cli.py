@@ -220,11 +220,12 @@ def test_checking_line_by_line_keeps_only_the_yes(
     start_plan()
     talk()
     monkeypatch.setattr("veerkracht.cli.plan_state.at_terminal", lambda: True)
-    # insight 1 yes, insight 2 no, perspective no, agreement yes; checked: yes
-    result = run("plan", "report", "--check", "--format", "json", input="y\nn\nn\ny\ny\n")
+    # insight 1 yes, insight 2 no, perspective no, agreement yes; checked: yes (Dutch "j")
+    result = run("plan", "report", "--check", "--format", "json", input="j\nn\n\nja\ny\n")
     assert result.exit_code == 0, result.output
+    assert result.stderr.count("[j/N]") == 5
     echoed, _, printed = result.stdout.partition("{")  # the test runner echoes the answers
-    assert echoed.split() == ["y", "n", "n", "y", "y"]
+    assert echoed.split() == ["j", "n", "ja", "y"]
     (shown,) = json.loads("{" + printed)["talks"]
     assert shown["insights"] == [TALK["insights"][0]]
     assert shown["perspective"] == ""
@@ -370,3 +371,16 @@ def test_the_readme_plan_file_starts_a_plan(home: Path, tmp_path: Path) -> None:
     path.write_text(block.split("```")[0], encoding="utf-8")
     assert run("plan", "start", "--from", str(path)).stdout.strip() == "1"
     assert status()["plan"]["people"][0] == {"role": "manager", "name": "Ilse"}
+
+
+def test_share_at_a_terminal_asks_section_by_section(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_plan()
+    monkeypatch.setattr("veerkracht.cli.plan_state.at_terminal", lambda: True)
+    result = run("plan", "share", "--format", "json", input="j\nn\nn\nn\nn\nn\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Wil je dit delen? [j/N]") == 6
+    assert "## Doelen" in result.stderr and SECRET not in result.stderr
+    shared = json.loads("{" + result.stdout.partition("{")[2])
+    assert list(shared["sections"]) == ["weeks"]

@@ -133,7 +133,7 @@ def share(
     if chosen is None:
         if not sys.stdin.isatty():
             fail(content.message("share_needs_include"))
-        chosen = _ask_sections(script, content)
+        chosen = _ask_sections(session, script)
     if not chosen - {HEAVY_KEY}:
         session.say("share_nothing")
         return
@@ -142,8 +142,9 @@ def share(
     emit(session, to_markdown(script.edited({}, chosen), content), output)
 
 
-def _ask_sections(script: Script, content: Content) -> set[str]:
+def _ask_sections(session: Session, script: Script) -> set[str]:
     """Section by section: shown on stderr, shared only after a yes."""
+    content = session.content
     spoken = [line for section in script.sections for line in section.lines]
     heavy = script.heavy_line if script.heavy_line in spoken else None
     chosen = set()
@@ -152,11 +153,11 @@ def _ask_sections(script: Script, content: Content) -> set[str]:
         for line in section.lines:
             if line != heavy:
                 typer.echo(f"  • {visible(line)}", err=True)
-        if typer.confirm(content.message("share_question"), default=False, err=True):
+        if session.ask(content.message("share_question")):
             chosen.add(section.key)
     if heavy and "situation" in chosen:
         typer.echo(f"\n  • {visible(heavy)}", err=True)
-        if typer.confirm(content.message("share_heavy_question"), default=False, err=True):
+        if session.ask(content.message("share_heavy_question")):
             chosen.add(HEAVY_KEY)
     return chosen
 

@@ -190,7 +190,7 @@ def stop(
     if not yes:
         if not planning.at_terminal():
             raise VeerkrachtError("needs_yes")
-        if not typer.confirm(question, default=False, err=True):
+        if not session.ask(question):
             return
     plan.stop(now().date())
     save_plan(session.store, plan)

@@ -131,17 +131,13 @@ def _chosen_sections(session: Session, include: str | None) -> set[str] | None:
 
 def _ask_sections(session: Session, state: PlanState) -> set[str]:
     """Section by section: shown on stderr, shared only after a yes."""
-    from veerkracht.render.plan import sections_json, sections_markdown
+    from veerkracht.core.progress import share_sections
+    from veerkracht.render.plan import section_markdown
 
-    content = session.content
     chosen = set()
-    for key in _all_sections():
-        shown = sections_json(state, {key})
-        if not shown["sections"]:
-            continue
-        preview = sections_markdown(shown, content, content.text("plan", "sections", key))
-        typer.echo("\n" + visible(preview.split("\n---")[0]).strip(), err=True)
-        if typer.confirm(content.text("plan", "share", "question"), default=False, err=True):
+    for key, value in share_sections(state, _all_sections()).items():
+        typer.echo("\n" + visible(section_markdown(key, value, session.content)), err=True)
+        if session.ask(session.content.text("plan", "share", "question")):
             chosen.add(key)
     return chosen
 
@@ -159,6 +155,11 @@ def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -
     if not keep_all and not plan_state.at_terminal():
         raise VeerkrachtError("report_needs_terminal")
     for talk in talks:
+        partner = talk.partner or content.text("plan", "ui", "talk_someone")
+        heading = content.text(
+            "plan", "report", "talk", id=talk.id, date=talk.created.date(), partner=partner
+        )
+        typer.echo(f"\n{visible(heading)}", err=True)
         lines = report_lines(talk, state.agreements_of(talk))
         kept = []
         for key, line in lines:
@@ -167,11 +168,9 @@ def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -
                 continue
             typer.echo(f"\n  • {visible(line)}", err=True)
             question = content.text("plan", "report", "check_line")
-            if typer.confirm(question, default=False, err=True):
+            if session.ask(question):
                 kept.append(key)
-        done = keep_all or typer.confirm(
-            content.text("plan", "report", "check_done"), default=False, err=True
-        )
+        done = keep_all or session.ask(content.text("plan", "report", "check_done"))
         if done:
             talk.checked, talk.kept = True, kept
             save_dialogue(session.store, talk)

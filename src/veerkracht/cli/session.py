@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from veerkracht.store.store import Store
 
 PASSPHRASE_ENV = "VEERKRACHT_PASSPHRASE"
+#: What counts as yes at a prompt, in Dutch and English.
+YES = frozenset({"j", "ja", "y", "yes"})
 T = TypeVar("T")
 
 
@@ -95,7 +97,14 @@ class Session:
             return True
         if not sys.stdin.isatty():
             raise VeerkrachtError("needs_yes")
-        return typer.confirm(self.content.message(code, **params), default=False, err=True)
+        return self.ask(self.content.message(code, **params))
+
+    def ask(self, question: str) -> bool:
+        """A yes/no question on stderr, no by default: `j`/`ja` or `y`/`yes` mean yes, in
+        either language (the prompt shows the user's own: [j/N] or [y/N])."""
+        choices = self.content.message("yes_no")
+        answer = typer.prompt(f"{question} {choices}", default="", show_default=False, err=True)
+        return answer.strip().lower() in YES
 
 
 def session_of(ctx: typer.Context) -> Session:

@@ -78,8 +78,9 @@ class PlanState:
             found.append("heavy_words")
         if _heavy_run(self.trend()) >= HEAVY_WEEKS:
             found.append("load_above_capacity")
-        if self.checkins and self.checkins[-1].too_much:
-            found.append("too_much")
+        last = self.checkins[-1] if self.checkins else None
+        if last is not None and last.too_much and (last.week or 0) >= self.week - 1:
+            found.append("too_much")  # said this week or last week
         return found
 
 

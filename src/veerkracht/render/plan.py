@@ -40,12 +40,14 @@ def plan_json(state: PlanState) -> dict[str, Any]:
     }
 
 
-def status_lines(state: PlanState, content: Content) -> list[str]:
-    """Where you are, for the terminal and the plan screen."""
+def status_lines(state: PlanState, content: Content, where: str = "cli") -> list[str]:
+    """Where you are, for the terminal (`cli`) and the plan screen (`screen`): the hints
+    name a command or a key accordingly."""
     plan = state.plan
+    how = {key: content.text("plan", "how", where, key) for key in ("pause", "evaluate", "checkin")}
 
     def say(*path: str, **params: Any) -> str:
-        return content.text("plan", *path, **params)
+        return content.text("plan", *path, **params, **how)
 
     status = say("ui", f"status_{plan.status}")
     lines = [
@@ -56,26 +58,32 @@ def status_lines(state: PlanState, content: Content) -> list[str]:
         lines.append(say("ui", "paused_note"))
     if plan.status == "done":
         lines.append(say("ui", "ended"))
-    lines += ["", say("ui", "this_week")]
-    checkin = state.checkin_this_week()
-    if checkin is None:
-        lines.append("  " + say("ui", "checkin_open"))
-    else:
-        shown = {key: "—" if value is None else value for key, value in
-                 (("capacity", checkin.capacity), ("load", checkin.load))}  # fmt: skip
-        lines.append("  " + say("ui", "checkin_done", **shown))
-    talks = state.dialogues_in(state.week)
-    lines.append("  " + say("ui", "talks", count=len(talks)))
-    for dialogue in talks:
-        checked = say("ui", "talk_checked" if dialogue.checked else "talk_unchecked")
-        partner = visible(dialogue.partner) or say("ui", "talk_someone")
-        date = dialogue.created.date().isoformat()
-        lines.append("    " + say("ui", "talk_line", date=date, partner=partner, checked=checked))
+    if plan.status != "done":  # a finished plan has no "this week"
+        lines += ["", say("ui", "this_week")]
+        checkin = state.checkin_this_week()
+        if checkin is None:
+            lines.append("  " + say("ui", "checkin_open"))
+        else:
+            shown = {key: "—" if value is None else value for key, value in
+                     (("capacity", checkin.capacity), ("load", checkin.load))}  # fmt: skip
+            lines.append("  " + say("ui", "checkin_done", **shown))
+        talks = state.dialogues_in(state.week)
+        lines.append("  " + say("ui", "talks", count=len(talks)))
+        for dialogue in talks:
+            checked = say("ui", "talk_checked" if dialogue.checked else "talk_unchecked")
+            partner = visible(dialogue.partner) or say("ui", "talk_someone")
+            date = dialogue.created.date().isoformat()
+            lines.append(
+                "    " + say("ui", "talk_line", date=date, partner=partner, checked=checked)
+            )
     lines += ["", say("ui", "open_agreements")]
     open_ones = state.open_agreements()
-    lines += [f"  {a.id} · {visible(_agreement_text(a))}" for a in open_ones] or [
-        "  " + say("ui", "no_open_agreements")
-    ]
+    overdue = say("ui", "overdue")
+    lines += [
+        f"  {a.id} · {visible(_agreement_text(a))}"
+        + (f" · {overdue}" if a.overdue(state.today) else "")
+        for a in open_ones
+    ] or ["  " + say("ui", "no_open_agreements")]
     lines += ["", say("ui", "trend")]
     lines += ["  " + line for line in trend_lines(state, content)]
     if plan.status != "done" and state.evaluation_due():
@@ -205,13 +213,16 @@ def sections_markdown(
     if weeks_done is not None:
         parts += [f"_{say('share', subtitle, weeks_done=weeks_done, weeks=plan['weeks'])}_", ""]
     for key in SECTIONS:
-        if key not in sections:
-            continue
-        parts += [f"## {say('sections', key)}", ""]
-        parts += _section_lines(key, sections[key], content)
-        parts.append("")
+        if key in sections:
+            parts += [section_markdown(key, sections[key], content), ""]
     parts += ["---", "", say("share", "footer"), ""]
     return "\n".join(parts)
+
+
+def section_markdown(key: str, value: Any, content: Content) -> str:
+    """One section of a share: its heading and lines (also the preview when asking)."""
+    title = content.text("plan", "sections", key)
+    return "\n".join([f"## {title}", "", *_section_lines(key, value, content)])
 
 
 def _section_lines(key: str, value: Any, content: Content) -> list[str]:
@@ -263,14 +274,26 @@ def _trend_text(trend: list[dict[str, Any]], content: Content) -> list[str]:
 
 
 def plan_summary(plan: Plan, content: Content) -> list[str]:
-    """The plan's goals and work plan, for the plan screen (never `private`)."""
+    """Who is involved, the goals and the work plan, for the plan screen (never
+    `private`)."""
+
+    def say(*path: str, **params: Any) -> str:
+        return content.text("plan", *path, **params)
+
     lines = []
+    if plan.people:
+        people = ", ".join(
+            f"{visible(person['name'])} ({say('summary', person['role'])})"
+            if person.get("name")
+            else say("summary", person["role"])
+            for person in plan.people
+        )
+        lines.append(say("summary", "people", people=people))
     if plan.goals:
-        lines += [content.text("plan", "ui", "goals"), *[f"  • {visible(g)}" for g in plan.goals]]
+        lines += [say("ui", "goals"), *[f"  • {visible(goal)}" for goal in plan.goals]]
     for part in WORK_PLAN:
-        found = getattr(plan, part)
-        if found:
-            lines += [content.text("plan", "sections", part), *[f"  • {visible(i)}" for i in found]]
+        if found := getattr(plan, part):
+            lines += [say("summary", part), *[f"  • {visible(item)}" for item in found]]
     if plan.review:
-        lines.append(content.text("plan", "ui", "review", date=plan.review.isoformat()))
+        lines.append(say("ui", "review", date=plan.review.isoformat()))
     return lines

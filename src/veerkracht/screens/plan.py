@@ -105,7 +105,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             lines = [self.content.text("plan", "ui", "none"), "",
                      self.content.text("plan", "ui", "none_intro")]  # fmt: skip
         else:
-            lines = status_lines(self.state, self.content)
+            lines = status_lines(self.state, self.content, "screen")
             summary = plan_summary(self.state.plan, self.content)
             lines += ["", *summary] if summary else []
             lines += ["", self.content.text("plan", "ui", "keys_hint")]
