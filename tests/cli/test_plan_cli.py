@@ -384,3 +384,12 @@ def test_share_at_a_terminal_asks_section_by_section(
     assert "## Doelen" in result.stderr and SECRET not in result.stderr
     shared = json.loads("{" + result.stdout.partition("{")[2])
     assert list(shared["sections"]) == ["weeks"]
+
+
+def test_the_markdown_export_is_your_own_copy_of_the_plan(home: Path) -> None:
+    start_plan()
+    talk()
+    markdown = run("export", "--format", "markdown").stdout
+    assert "## Herstelplan 1 · gestart op 2026-11-02" in markdown
+    for said in ("Weer vier dagen werken", "Sam had het ook druk", "**Met wie?** Sam", SECRET):
+        assert said in markdown

@@ -6,6 +6,7 @@ and the weeks in charts are the same on any day the suite runs."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -156,3 +157,26 @@ def test_resume_a_draft_nl_80x24(
     draft.set_aside(frozen_clock - timedelta(days=2))
     draft.save(ANSWERS, 4, frozen_clock - timedelta(hours=1))
     assert snap_compare(reflect_app("nl"), terminal_size=(80, 24))
+
+
+def test_recovery_plan_week_nl_80x24(
+    snap_compare, home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Week 2 of a plan: a check-in, a talk, an open agreement, capacity and load."""
+    from tests.drive import run
+
+    plan = {"start": "2026-11-09", "goals": ["Weer vier dagen werken"],
+            "people": [{"role": "manager", "name": "Ilse"}, {"role": "colleague", "name": "Sam"}],
+            "keeps_me_well": ["Pauze om twaalf uur"], "private": "alleen voor mij"}  # fmt: skip
+    agreement = {"what": "Overdracht op maandag", "who": "Sam", "due": "2026-11-30"}
+    talk = {"with": "Sam", "insights": ["Maandag plannen"], "agreements": [agreement]}
+    run("plan", "start", "--from", "-", input=json.dumps(plan))
+    run(
+        "checkin",
+        "--from",
+        "-",
+        input=json.dumps({"went_well": "rustiger", "capacity": 5, "load": 7}),
+    )
+    run("plan", "dialogue", "--from", "-", input=json.dumps(talk))
+    app = reflect_app("nl", start="plan")
+    assert snap_compare(app, terminal_size=(80, 24))

@@ -109,7 +109,13 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             summary = plan_summary(self.state.plan, self.content)
             lines += ["", *summary] if summary else []
             lines += ["", self.content.text("plan", "ui", "keys_hint")]
-        self.query_one("#plan-status", Static).update(Text("\n".join(lines)))
+        text = Text()
+        for index, line in enumerate(lines):  # a line after a blank one is a heading
+            heading = (
+                bool(line) and not line.startswith(" ") and (index == 0 or not lines[index - 1])
+            )
+            text.append(line + "\n", style="bold" if heading else "")
+        self.query_one("#plan-status", Static).update(text)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

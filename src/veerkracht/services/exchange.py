@@ -3,6 +3,7 @@ merged by uuid, never duplicated."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -293,4 +294,36 @@ def export_markdown(contents: Contents, content: Content) -> str:
             )
             parts.append(markdown_item(f"{checkin.created.date().isoformat()} ({levels}): {said}"))
         parts.append("")
+    parts += _plans_markdown(contents, content)
     return "\n".join(parts)
+
+
+#: A question's hint in brackets, left out where the question labels an answer.
+_HINT = re.compile(r"\s*\([^)]*\)$")
+
+
+def _plans_markdown(contents: Contents, content: Content) -> list[str]:
+    """Each recovery plan with its talks, every field as written (private included)."""
+    parts: list[str] = []
+    for plan in contents.plans:
+        title = content.text("plan", "ui", "title").split("· ")[-1].capitalize()
+        since = content.text("plan", "ui", "since", start=plan.start.isoformat())
+        parts += [f"## {title} {plan.id} · {since}", ""]
+        for key in (*PLAN_FIELDS[2:7], "private"):
+            value = getattr(plan, key)
+            said = " · ".join(value) if isinstance(value, list) else value
+            if said:
+                label = _HINT.sub("", content.text("plan", "start", key))
+                parts.append(markdown_item(f"**{label}** {for_markdown(said)}"))
+        talks = [talk for talk in contents.dialogues if talk.plan == plan.uuid]
+        for talk in talks:
+            heading = content.text("plan", "dialogue", "heading", week=talk.week)
+            parts += ["", f"### {heading} · {talk.created.date().isoformat()}", ""]
+            for key in ("with", *DIALOGUE_FIELDS[1:6], "insights", "perspective", "private"):
+                value = getattr(talk, "partner" if key == "with" else key)
+                said = " · ".join(value) if isinstance(value, list) else value
+                if said:
+                    label = _HINT.sub("", content.text("plan", "dialogue", key))
+                    parts.append(markdown_item(f"**{label}** {for_markdown(said)}"))
+        parts.append("")
+    return parts
