@@ -393,3 +393,22 @@ def test_the_markdown_export_is_your_own_copy_of_the_plan(home: Path) -> None:
     assert "## Herstelplan 1 · gestart op 2026-11-02" in markdown
     for said in ("Weer vier dagen werken", "Sam had het ook druk", "**Met wie?** Sam", SECRET):
         assert said in markdown
+
+
+def test_a_prepared_talk_is_completed_after_it_was_held(home: Path) -> None:
+    start_plan()
+    before = {"with": "Noor", "understand": "Waarom ik zo laat hoor wat er speelt"}
+    assert run("plan", "dialogue", "--from", "-", input=json.dumps(before)).stdout.strip() == "1"
+    assert "voorbereid" in run("plan").stdout
+    after = {"insights": ["Noor wil eerder horen wat er speelt"], "safety": 5,
+             "agreements": [{"what": "Vrijdag even bellen"}]}  # fmt: skip
+    result = run("plan", "dialogue", "1", "--from", "-", input=json.dumps(after))
+    assert result.stdout.strip() == "1", result.output
+    (done,) = status()["dialogues"]
+    assert (done["partner"], done["understand"], done["safety"]) == (
+        "Noor",
+        before["understand"],
+        5,
+    )
+    assert status()["agreements"][0]["dialogue"] == done["uuid"]
+    assert_refused(run("plan", "dialogue", "7", "--from", "-", input=json.dumps(after)), "'7'")

@@ -234,3 +234,23 @@ async def test_the_language_check_helps_with_what_you_want_to_say(
         await fill(pilot, "Jij negeert me altijd in het overleg", into="#bottleneck")
         tips = str(app.screen.query_one("#language-tips", Static).content)
     assert "Tip voor je zin" in tips and "Toen bij" in tips
+
+
+async def test_a_talk_prepared_before_is_completed_after(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    run("plan", "start", "--from", "-", input="{}")
+    before = {"with": "Noor", "understand": "Waarom ik zo laat hoor wat er speelt"}
+    run("plan", "dialogue", "--from", "-", input=json.dumps(before))
+    app = reflect_app(start="plan")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "voorbereid" in status_text(app)
+        await pilot.press("d")
+        screen = app.screen
+        assert isinstance(screen, DialogueScreen)
+        assert screen.value("understand") == before["understand"]
+        await fill(pilot, "Noor wil eerder horen wat er speelt", into="#insights")
+        await pilot.press("ctrl+s", "enter")
+        assert "gevoerd deze week: 1, voorbereid: 0" in status_text(app)
+    (talk,) = Store(home).contents().dialogues
+    assert (talk.partner, talk.insights) == ("Noor", ["Noor wil eerder horen wat er speelt"])

@@ -107,6 +107,10 @@ def start(
 @plan_app.command()
 def dialogue(
     ctx: typer.Context,
+    talk_ref: Annotated[
+        str | None,
+        typer.Argument(metavar="[TALK]", help="Vul een eerder voorbereid gesprek aan (nummer)."),
+    ] = None,
     from_file: FromOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -114,18 +118,20 @@ def dialogue(
     """Een dialooggesprek met een collega: vooraf voorbereiden, achteraf vastleggen.
 
     Voorbeeld: veerkracht plan dialogue --from gesprek.json
+    (na het gesprek: veerkracht plan dialogue 1 --from na-het-gesprek.json)
     """
     from veerkracht.core.plan import parse_dialogue
     from veerkracht.core.safety import words_need_notice
-    from veerkracht.store.plans import add_dialogue, current_plan
+    from veerkracht.store.plans import add_dialogue, current_plan, prepared_talk
 
     session = use(ctx, language, directory)
     plan = planning.running(current_plan(session.store))
     if from_file is None:
         run_tui(session, start="plan_dialogue")
         return
+    earlier = prepared_talk(session.store, plan, talk_ref) if talk_ref is not None else None
     talk, agreements = parse_file(session, from_file, parse_dialogue, now())
-    add_dialogue(session.store, plan, talk, agreements)
+    talk = add_dialogue(session.store, plan, talk, agreements, completes=earlier)
     typer.echo(talk.id)
     _language_tips(session, [talk.bottleneck, talk.feeling])
     if words_need_notice(talk.to_record()):

@@ -172,6 +172,20 @@ class Dialogue:
             record.setdefault(name, value)
         return record
 
+    @property
+    def held(self) -> bool:
+        """Whether the talk took place (something is filled in after it), or is only
+        prepared."""
+        return bool(self.insights or self.perspective or self.safety is not None)
+
+    def complete_with(self, later: Dialogue) -> None:
+        """Add what was written later (after the talk, or more before it): every field
+        the later version fills in replaces this one's."""
+        for name in ("partner", *DIALOGUE_BEFORE, "insights", "perspective", "safety", "private"):
+            value = getattr(later, name)
+            if value not in ("", [], None):
+                setattr(self, name, value)
+
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Dialogue:
         values = {key: value for key, value in record.items() if key in cls.__dataclass_fields__}

@@ -68,9 +68,12 @@ def status_lines(state: PlanState, content: Content, where: str = "cli") -> list
                      (("capacity", checkin.capacity), ("load", checkin.load))}  # fmt: skip
             lines.append("  " + say("ui", "checkin_done", **shown))
         talks = state.dialogues_in(state.week)
-        lines.append("  " + say("ui", "talks", count=len(talks)))
+        held = sum(1 for dialogue in talks if dialogue.held)
+        lines.append("  " + say("ui", "talks", count=held, prepared=len(talks) - held))
         for dialogue in talks:
             checked = say("ui", "talk_checked" if dialogue.checked else "talk_unchecked")
+            if not dialogue.held:
+                checked = say("ui", "talk_prepared")
             partner = visible(dialogue.partner) or say("ui", "talk_someone")
             date = dialogue.created.date().isoformat()
             lines.append(

@@ -17,6 +17,7 @@ from veerkracht.core.model import now
 from veerkracht.core.plan import (
     DIALOGUE_BEFORE,
     WORK_PLAN,
+    Dialogue,
     Plan,
     parse_dialogue,
     parse_evaluation,
@@ -123,12 +124,25 @@ class DialogueScreen(PlanFormScreen):
     flow = "plan_dialogue"
     section = "dialogue"
 
-    def __init__(self, store: Store, content: Content, plan: Plan) -> None:
+    def __init__(
+        self, store: Store, content: Content, plan: Plan, prepared: Dialogue | None = None
+    ) -> None:
         self.plan = plan
+        #: A talk saved earlier with only its preparation: what is written now completes it.
+        self.prepared = prepared
         super().__init__(store, content)
 
+    def draft_name(self) -> str:
+        return f"{self.flow}-{self.prepared.uuid}" if self.prepared else self.flow
+
+    def on_mount(self) -> None:
+        if self.prepared is not None and not self.draft.load():
+            record = self.prepared.to_record()
+            self.fill(record | {"with": self.prepared.partner})
+        super().on_mount()
+
     def compose(self) -> ComposeResult:
-        week = self.plan.week(now().date())
+        week = self.prepared.week if self.prepared else self.plan.week(now().date())
         yield Static(self.text("heading", week=week), id="progress", markup=False)
         yield Static(self.text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
@@ -191,7 +205,7 @@ class DialogueScreen(PlanFormScreen):
     def action_save(self) -> None:
         try:
             talk, agreements = parse_dialogue(self.collect(), now=now())
-            add_dialogue(self.store, self.plan, talk, agreements)
+            talk = add_dialogue(self.store, self.plan, talk, agreements, self.prepared)
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return

@@ -41,12 +41,22 @@ def save_plan(store: Store, plan: Plan) -> Plan:
 
 
 def add_dialogue(
-    store: Store, plan: Plan, dialogue: Dialogue, agreements: list[Agreement]
+    store: Store,
+    plan: Plan,
+    dialogue: Dialogue,
+    agreements: list[Agreement],
+    completes: Dialogue | None = None,
 ) -> Dialogue:
-    """Save a dialogue talk in the plan's week of the talk, with its agreements."""
+    """Save a dialogue talk in the plan's week of the talk, with its agreements; or,
+    with `completes`, add it to a talk saved earlier (prepared, now held)."""
     with store.transaction() as data:
-        dialogue.plan, dialogue.week = plan.uuid, plan.week(dialogue.created.date())
-        tables.insert(data, "dialogues", dialogue)
+        if completes is not None:
+            completes.complete_with(dialogue)
+            tables.replace(data, "dialogues", completes)
+            dialogue = completes
+        else:
+            dialogue.plan, dialogue.week = plan.uuid, plan.week(dialogue.created.date())
+            tables.insert(data, "dialogues", dialogue)
         for agreement in agreements:
             agreement.dialogue = dialogue.uuid
             tables.insert(data, "agreements", agreement)
@@ -58,3 +68,15 @@ def save_dialogue(store: Store, dialogue: Dialogue) -> Dialogue:
     with store.transaction() as data:
         tables.replace(data, "dialogues", dialogue)
     return dialogue
+
+
+def prepared_talk(store: Store, plan: Plan, ref: str | None = None) -> Dialogue | None:
+    """The plan's talk `ref` (an id), or without one its last talk if it was only
+    prepared: the talk that what is written now completes."""
+    talks = [talk for talk in store.contents().dialogues if talk.plan == plan.uuid]
+    if ref is not None:
+        for talk in talks:
+            if talk.id == ref.strip():
+                return talk
+        raise VeerkrachtError("talk_not_found", ref=ref)
+    return talks[-1] if talks and not talks[-1].held else None

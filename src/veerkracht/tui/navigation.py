@@ -76,6 +76,7 @@ class Navigator:
     def plan_screen(self, flow: str) -> Screen:
         """The recovery plan's screens; those about a plan need one (a talk, a running one)."""
         from veerkracht.screens import plan, plan_forms
+        from veerkracht.store.plans import prepared_talk
 
         store, content = self.store, self.content
         if flow == "plan":
@@ -95,4 +96,5 @@ class Navigator:
             return plan_forms.EvaluateScreen(store, content, state.plan)
         if state.plan.status == "paused":
             raise VeerkrachtError("plan_is_paused")
-        return plan_forms.DialogueScreen(store, content, state.plan)
+        prepared = prepared_talk(store, state.plan)
+        return plan_forms.DialogueScreen(store, content, state.plan, prepared)
