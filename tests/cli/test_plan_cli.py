@@ -412,3 +412,21 @@ def test_a_prepared_talk_is_completed_after_it_was_held(home: Path) -> None:
     )
     assert status()["agreements"][0]["dialogue"] == done["uuid"]
     assert_refused(run("plan", "dialogue", "7", "--from", "-", input=json.dumps(after)), "'7'")
+
+
+@pytest.mark.parametrize(
+    ("command", "data"),
+    [
+        (("plan", "start"), {"goals": ["ik zie het niet meer zitten, ik wil dood"]}),
+        (("plan", "dialogue"), {"feeling": "soms wil ik er gewoon niet meer zijn"}),
+        (("plan", "evaluate"), {"next": "ik denk erover om er een eind aan te maken"}),
+    ],
+)
+def test_heavy_words_anywhere_in_the_plan_show_the_notice(
+    home: Path, command: tuple[str, ...], data: dict
+) -> None:
+    if command != ("plan", "start"):
+        start_plan()
+    result = run(*command, "--from", "-", input=json.dumps(data))
+    assert result.exit_code == 0, result.output
+    assert "0800-0113" in result.stderr

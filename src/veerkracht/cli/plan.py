@@ -227,6 +227,10 @@ def evaluate(
     plan.stop(moment.date())
     save_plan(session.store, plan)
     session.say("plan_evaluated")
+    from veerkracht.core.safety import words_need_notice
+
+    if words_need_notice(plan.evaluation):
+        help_notice(session)
 
 
 # -- helpers -----------------------------------------------------------------------------
