@@ -37,6 +37,15 @@ from veerkracht.store.store import Store
 
 #: Keys on the plan screen that need a plan that is still open.
 OPEN_PLAN_ACTIONS = ("checkin", "dialogue", "report", "share", "pause", "resume", "stop")
+#: The flows the plan screen opens, by the name of their key.
+FLOWS = {
+    "new": "plan_start",
+    "checkin": "checkin",
+    "dialogue": "plan_dialogue",
+    "report": "plan_report",
+    "share": "plan_share",
+    "evaluate": "plan_evaluate",
+}
 
 
 def plan_state(store: Store) -> PlanState | None:
@@ -65,14 +74,14 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             return content.text("plan", "keys", action)
 
         return [
-            Binding("n", "new", content.text("plan", "ui", "start_key"), id="new"),
-            Binding("c", "checkin", key("checkin"), id="checkin"),
-            Binding("d", "dialogue", key("dialogue"), id="dialogue"),
-            Binding("r", "report", key("report"), id="report"),
-            Binding("s", "share", key("share"), id="share"),
+            Binding("n", "go('new')", content.text("plan", "ui", "start_key"), id="new"),
+            Binding("c", "go('checkin')", key("checkin"), id="checkin"),
+            Binding("d", "go('dialogue')", key("dialogue"), id="dialogue"),
+            Binding("r", "go('report')", key("report"), id="report"),
+            Binding("s", "go('share')", key("share"), id="share"),
             Binding("p", "pause", key("pause"), show=False, id="pause"),
             Binding("v", "resume", key("resume"), show=False, id="resume"),
-            Binding("e", "evaluate", key("evaluate"), show=False, id="evaluate"),
+            Binding("e", "go('evaluate')", key("evaluate"), show=False, id="evaluate"),
             Binding("x", "stop", key("stop"), show=False, id="stop"),
             Binding("escape", "close", key("close"), id="close"),
             Binding("f1", "help", content.text("home", "ui", "help"), show=False, id="help"),
@@ -122,6 +131,8 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
         """Only the keys that fit the plan's state show in the footer."""
         plan = self.state.plan if self.state else None
         is_open = plan is not None and plan.is_open()
+        if action == "go" and parameters:
+            action = str(parameters[0])
         if action == "new":
             return not is_open
         if action == "evaluate":
@@ -137,23 +148,9 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def action_new(self) -> None:
-        self.post_message(Open("plan_start"))
-
-    def action_checkin(self) -> None:
-        self.post_message(Open("checkin"))
-
-    def action_dialogue(self) -> None:
-        self.post_message(Open("plan_dialogue"))
-
-    def action_report(self) -> None:
-        self.post_message(Open("plan_report"))
-
-    def action_share(self) -> None:
-        self.post_message(Open("plan_share"))
-
-    def action_evaluate(self) -> None:
-        self.post_message(Open("plan_evaluate"))
+    def action_go(self, name: str) -> None:
+        """Open the flow of this key (check-in, talk, report, share, …)."""
+        self.post_message(Open(FLOWS[name]))
 
     def action_pause(self) -> None:
         self._change(lambda plan, today: plan.pause(today), "plan_paused")
