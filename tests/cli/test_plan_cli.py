@@ -430,3 +430,13 @@ def test_heavy_words_anywhere_in_the_plan_show_the_notice(
     result = run(*command, "--from", "-", input=json.dumps(data))
     assert result.exit_code == 0, result.output
     assert "0800-0113" in result.stderr
+
+
+def test_import_counts_read_like_speech(home: Path, tmp_path: Path) -> None:
+    start_plan()
+    talk()
+    path = tmp_path / "backup.json"
+    path.write_text(run("export").stdout)
+    run("forget", "--all", "--yes")
+    said = run("import", str(path)).stderr
+    assert "Ingelezen: 0 reflecties, 0 gespreksverslagen, 0 check-ins, 1 afspraak." in said

@@ -174,3 +174,24 @@ async def test_settings_are_saved_and_the_theme_changes(
         assert str(home) in text
     saved = load_settings()
     assert (saved.language, saved.reminders, saved.theme) == ("en", False, "veerkracht-contrast")
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "said"),
+    [(0, "Laatste check-in: vandaag."), (1, "Laatste check-in: gisteren."),
+     (3, "Laatste check-in: 3 dagen geleden.")],
+)  # fmt: skip
+async def test_the_last_checkin_reads_like_speech(
+    home: Path, store: Any, days_ago: int, said: str
+) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from veerkracht.content import Content
+    from veerkracht.core.records import CheckIn
+
+    moment = datetime(2026, 11, 22, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    store.add_checkin(CheckIn(created=moment - timedelta(days=days_ago), capacity=5))
+    app = VeerkrachtApp(store, Content("nl"), start="home", today=TODAY)
+    async with app.run_test(size=SIZE):
+        assert said in glance(app)

@@ -56,7 +56,10 @@ def import_(
     session = use(ctx, language, directory)
     found = parse_file(session, file, parse_export)
     added = session.store.merge({kind: getattr(found, kind) for kind in KINDS})
-    session.say("imported", **added)
+    nouns = {"entries": "reflection", "followups": "followup", "checkins": "checkin",
+             "agreements": "agreement"}  # fmt: skip
+    counted = {kind: session.content.counted(noun, added[kind]) for kind, noun in nouns.items()}
+    session.say("imported", **counted)
 
 
 def forget(

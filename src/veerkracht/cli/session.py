@@ -154,6 +154,8 @@ def maybe_remind(session: Session) -> None:
     due = reminder(today, contents.agreements, contents.checkins)
     if due is not None:
         code, params = due
+        if "count" in params:
+            params["agreements"] = session.content.counted("agreement", params["count"])
         session.say(code, **params)
         remember(store.directory, today)
 

@@ -41,6 +41,11 @@ class Content:
         value = node[self.language]
         return value.format_map(_Lenient(params)) if isinstance(value, str) else value
 
+    def counted(self, noun: str, count: int) -> str:
+        """`count` and the noun in the form that fits it: "1 afspraak", "3 afspraken"."""
+        one, other = load("counts")[noun][self.language]
+        return f"{count} {one if count == 1 else other}"
+
     def message(self, code: str, **params: Any) -> str:
         """A one-line message from messages.toml."""
         return self.text("messages", code, **params)

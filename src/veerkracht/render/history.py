@@ -88,7 +88,8 @@ def pattern_blocks(
     blocks.append((text(content, "trend"), [trend_sentence(patterns["trend"], content)]))
     talks = patterns["conversations"]
     if talks["count"]:
-        summary = text(content, "conversations_text", **talks)
+        said = content.counted("conversation", talks["count"])
+        summary = text(content, "conversations_text", conversations=said, **talks)
         blocks.append((text(content, "conversations"), [summary]))
     made = patterns["agreements"]
     if made["count"]:

@@ -108,7 +108,12 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
         if contents.checkins:
             days = (self.today - contents.checkins[-1].created.date()).days
             due = days >= CHECKIN_INTERVAL.days
-            lines.append(self.ui("checkin_due" if due else "checkin_recent", days=days))
+            if due:
+                lines.append(self.ui("checkin_due", days=days))
+            elif days in (0, 1):
+                lines.append(self.ui("checkin_today" if days == 0 else "checkin_yesterday"))
+            else:
+                lines.append(self.ui("checkin_recent", days=self.content.counted("day", days)))
         self.query_one("#glance", Static).update("\n".join(lines))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
