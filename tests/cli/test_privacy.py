@@ -214,7 +214,7 @@ def test_a_record_twice_in_one_file_is_added_once(filled: dict, tmp_path: Path) 
 def test_importing_twice_adds_nothing_twice(filled: dict, tmp_path: Path) -> None:
     before = export(tmp_path)
     result = run("import", str(tmp_path / "export.json"))
-    assert "0 reflectie(s)" in result.stderr
+    assert "0 reflecties" in result.stderr
     assert export(tmp_path, "again.json") == before
 
 
