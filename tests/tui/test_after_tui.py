@@ -146,42 +146,42 @@ async def fill_by_pasting(pilot, field_ids: list[str]) -> None:
         assert field.value == PARAGRAPHS
 
 
+@pytest.mark.parametrize("flow", ["followup", "checkin", "support"])
 async def test_pasted_paragraphs_are_kept_whole_in_every_form(
     home: Path,
+    flow: str,
     followup_app: Callable[..., Any],
     checkin_app: Callable[..., Any],
     support_app: Callable[..., Any],
 ) -> None:
     """Every free-text field of the follow-up, the check-in and the support note keeps
     three pasted paragraphs, in the saved record and in the export."""
-    app = followup_app()
+    app = {"followup": followup_app, "checkin": checkin_app, "support": support_app}[flow]()
+    fields = {
+        "followup": ["helped", "next_step"],
+        "checkin": [*CHECKIN_TEXTS, *[f"pillar-{key}" for key in PILLARS]],
+        "support": ["noticed", *[f"answer-{key}" for key in manager_tips()]],
+    }[flow]
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await fill_by_pasting(pilot, ["helped", "next_step"])
-        await pilot.press("ctrl+s", "enter")
-    app = checkin_app()
-    async with app.run_test(size=SIZE) as pilot:
-        fields = [*CHECKIN_TEXTS, *[f"pillar-{key}" for key in PILLARS]]
-        await fill_by_pasting(pilot, fields)
-        await pilot.press("ctrl+s", "enter")
-    app = support_app()
-    async with app.run_test(size=SIZE) as pilot:
-        fields = ["noticed", *[f"answer-{key}" for key in manager_tips()]]
+        if flow == "followup":
+            await pilot.press("4")
         await fill_by_pasting(pilot, fields)
         await pilot.press("ctrl+s", "enter")
     store = Store(home)
-    (followup,) = [followup for followup in store.followups() if followup.helped]
-    (checkin,) = store.checkins()
-    (note,) = store.contents().supports
-    assert [followup.helped, followup.next_step] == [PARAGRAPHS] * 2
-    assert [getattr(checkin, key) for key in CHECKIN_TEXTS] == [PARAGRAPHS] * 4
-    assert list(checkin.pillars.values()) == [PARAGRAPHS] * 4
-    assert [note.noticed, *note.answers.values()] == [PARAGRAPHS] * 7
-
     exported = json.loads(runner.invoke(cli, ["export"]).stdout)
-    assert PARAGRAPHS in [followup["helped"] for followup in exported["followups"]]
-    assert exported["checkins"][0]["pillars"]["trust"] == PARAGRAPHS
-    assert exported["supports"][0]["noticed"] == PARAGRAPHS
+    if flow == "followup":
+        (followup,) = [followup for followup in store.followups() if followup.helped]
+        assert [followup.helped, followup.next_step] == [PARAGRAPHS] * 2
+        assert PARAGRAPHS in [followup["helped"] for followup in exported["followups"]]
+    elif flow == "checkin":
+        (checkin,) = store.checkins()
+        assert [getattr(checkin, key) for key in CHECKIN_TEXTS] == [PARAGRAPHS] * 4
+        assert list(checkin.pillars.values()) == [PARAGRAPHS] * 4
+        assert exported["checkins"][0]["pillars"]["trust"] == PARAGRAPHS
+    else:
+        (note,) = store.contents().supports
+        assert [note.noticed, *note.answers.values()] == [PARAGRAPHS] * 7
+        assert exported["supports"][0]["noticed"] == PARAGRAPHS
 
 
 async def test_a_pasted_paragraph_in_a_one_line_field_keeps_every_word(

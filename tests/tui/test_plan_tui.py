@@ -199,7 +199,8 @@ async def test_the_plan_screen_fits_80_by_24_and_hides_keys_that_do_not_fit(
                             if screen.check_action(action, ()) is True}  # fmt: skip
 
         assert shown() == {"new"}
-        await start_the_plan(pilot)
+        run("plan", "start", "--from", "-", input="{}")
+        screen.show()
         assert shown() == {"checkin", "dialogue", "report", "share", "pause", "evaluate", "stop"}
         await pilot.press("p")
         assert "resume" in shown() and "pause" not in shown()
