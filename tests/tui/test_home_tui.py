@@ -195,3 +195,45 @@ async def test_the_last_checkin_reads_like_speech(
     app = VeerkrachtApp(store, Content("nl"), start="home", today=TODAY)
     async with app.run_test(size=SIZE):
         assert said in glance(app)
+
+
+async def test_q_at_home_quits(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app(filled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+
+
+async def test_ctrl_c_says_how_to_stop_in_the_users_language(
+    home: Path, home_app: Callable[..., Any]
+) -> None:
+    app = home_app(filled=False)
+    said: list[str] = []
+    app.notify = lambda message, **options: said.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert any("Stoppen doe je met ctrl+q" in message for message in said)
+        assert app.is_running
+
+
+async def test_the_palette_searches_in_dutch(home: Path, home_app: Callable[..., Any]) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    app = home_app(filled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert app.screen.query_one(Input).placeholder == "Zoek wat je wilt doen…"
+
+
+async def test_themes_have_names_people_know(home: Path, home_app: Callable[..., Any]) -> None:
+    app = home_app(filled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        themes = app.screen.query_one("#theme")
+        labels = [str(themes.get_option_at_index(i).prompt) for i in range(themes.option_count)]
+    assert labels[:3] == ["donker", "licht", "hoog contrast"]
+    assert not any(label.startswith("textual") for label in labels)

@@ -49,6 +49,7 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
             *letters,
             Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
             Binding("escape", "app.quit", content.text("home", "ui", "quit"), show=False),
+            Binding("q", "app.quit", content.text("home", "ui", "quit"), show=False, id="quit-q"),
             quit_binding(content.text("reflect", "ui", "quit")),
         ]
 

@@ -58,7 +58,9 @@ class SettingsScreen(SpeaksLanguage, Screen[None]):
         yield Footer()
 
     def _theme_label(self, name: str) -> str:
-        return self.text("contrast") if name == "veerkracht-contrast" else name
+        """A theme by a name people know: donker, licht, hoog contrast, Nord, Gruvbox."""
+        ours = {"veerkracht-contrast": "contrast", "textual-dark": "dark", "textual-light": "light"}
+        return self.text(ours[name]) if name in ours else name.capitalize()
 
     def on_mount(self) -> None:
         language = self.settings.language or self.content.language

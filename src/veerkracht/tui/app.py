@@ -230,6 +230,19 @@ class VeerkrachtApp(App[str | None]):
 
         screen.call_after_refresh(keep_typing_in_view)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (copy in a text field) elsewhere says, in the user's language, how to
+        stop, instead of nothing."""
+        self.notify(self.content.text("home", "ui", "how_to_quit"))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.content.text("home", "ui", "palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def action_request_quit(self) -> None:
         quit_flow = getattr(self.screen, "action_quit_flow", None)
         if quit_flow is not None:
