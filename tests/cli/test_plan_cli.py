@@ -440,3 +440,11 @@ def test_import_counts_read_like_speech(home: Path, tmp_path: Path) -> None:
     run("forget", "--all", "--yes")
     said = run("import", str(path)).stderr
     assert "Ingelezen: 0 reflecties, 0 gespreksverslagen, 0 check-ins, 1 afspraak." in said
+
+
+def test_a_date_already_past_is_saved_and_said(home: Path) -> None:
+    start_plan()
+    late = TALK | {"agreements": [{"what": "Bellen", "due": "2020-01-06"}]}
+    result = run("plan", "dialogue", "--from", "-", input=json.dumps(late))
+    assert result.exit_code == 0
+    assert "de datum van ‘Bellen’ (2020-01-06) is al voorbij" in result.stderr

@@ -37,7 +37,7 @@ async def test_a_followup_by_keys_alone(home: Path, followup_app: Callable[..., 
         await pilot.press("tab")
         await type_text(pilot, "Anna")
         await pilot.press("tab")
-        await type_text(pilot, "2026-12-05")
+        await type_text(pilot, "2030-12-05")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
@@ -48,7 +48,7 @@ async def test_a_followup_by_keys_alone(home: Path, followup_app: Callable[..., 
     assert (agreement.what, agreement.who, agreement.due) == (
         "minder taken",
         "Anna",
-        date(2026, 12, 5),
+        date(2030, 12, 5),
     )
 
 
@@ -267,3 +267,23 @@ async def test_after_a_heavy_reflection_the_followup_asks_and_offers_the_next_ro
         assert "bedrijfsarts" in app.screen.body_text and "0800-0113" in app.screen.body_text
     (followup,) = Store(home).followups()
     assert (followup.went, followup.as_feared, followup.talked) == (1, "worse", True)
+
+
+async def test_a_date_already_past_is_asked_about_before_saving(
+    home: Path, followup_app: Callable[..., Any]
+) -> None:
+    app = followup_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await fill(pilot, "bellen", into="#what-0")
+        await fill(pilot, "2020-01-06", into="#due-0")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "2020-01-06" in app.screen.body_text
+        await pilot.press("enter")  # the focused choice: change the date
+        assert isinstance(app.screen, FollowupScreen)
+        assert Store(home).followups() == []
+        await pilot.press("ctrl+s", "tab", "enter")  # save as it is
+        assert "bewaard" in app.screen.title_text
+    (agreement,) = Store(home).agreements()
+    assert agreement.due == date(2020, 1, 6)

@@ -14,7 +14,7 @@ from veerkracht.cli.options import (
     LanguageOption,
     OptionalEntryArgument,
 )
-from veerkracht.cli.session import echo_json, help_notice, parse_file, run_tui, use
+from veerkracht.cli.session import echo_json, help_notice, parse_file, past_due, run_tui, use
 from veerkracht.core.model import now
 from veerkracht.core.safety import words_need_notice
 
@@ -41,6 +41,7 @@ def followup(
     entry = session.store.entry(ref or entry_ref or "last")
     session.store.add_followup(followup, agreements, entry)
     typer.echo(followup.id)
+    past_due(session, agreements)
     heavy = words_need_notice([followup.to_record(), *[a.to_record() for a in agreements]])
     if heavy:
         help_notice(session)

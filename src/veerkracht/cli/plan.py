@@ -20,6 +20,7 @@ from veerkracht.cli.session import (
     echo_json,
     help_notice,
     parse_file,
+    past_due,
     run_tui,
     use,
 )
@@ -133,6 +134,7 @@ def dialogue(
     talk, agreements = parse_file(session, from_file, parse_dialogue, now())
     talk = add_dialogue(session.store, plan, talk, agreements, completes=earlier)
     typer.echo(talk.id)
+    past_due(session, agreements)
     _language_tips(session, [talk.bottleneck, talk.feeling])
     if words_need_notice(talk.to_record()):
         help_notice(session)

@@ -232,6 +232,14 @@ def parse_file(
         fail(session.content.message("input_invalid", path=name, problem=problem))
 
 
+def past_due(session: Session, agreements: list[Any]) -> None:
+    """A saved agreement whose date has already passed: said, so a typo is noticed."""
+    today = now().date()
+    for agreement in agreements:
+        if agreement.overdue(today):
+            session.say("agreement_in_the_past", what=visible(agreement.what), due=agreement.due)
+
+
 def help_notice(session: Session) -> None:
     """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
     title = session.content.text("safety", "notice", "title")

@@ -18,6 +18,7 @@ from veerkracht.core.records import (
     CHECKIN_TEXTS,
     PILLARS,
     Agreement,
+    FollowUp,
     parse_checkin,
     parse_followup,
 )
@@ -105,8 +106,15 @@ class FollowupScreen(FormScreen):
     def action_save(self) -> None:
         try:
             followup, agreements, _ = parse_followup(self.collect(), now=now())
+        except ValidationError as error:
+            self.refuse(error)
+            return
+        self.after_checking_dates(agreements, lambda: self.save(followup, agreements))
+
+    def save(self, followup: FollowUp, agreements: list[Agreement]) -> None:
+        try:
             self.store.add_followup(followup, agreements, self.entry)
-        except (ValidationError, VeerkrachtError) as error:
+        except VeerkrachtError as error:
             self.refuse(error)
             return
         message = self.text("saved_text")

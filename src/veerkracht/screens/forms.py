@@ -4,6 +4,7 @@ dropped, and the calm help notice when words ask for it. The forms: after.py, su
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
@@ -98,6 +99,21 @@ class FormScreen(SpeaksLanguage, Screen[None]):
             if isinstance(agreement, dict):
                 for part in ("what", "who", "due"):
                     self.set_value(f"{part}-{row}", agreement.get(part))
+
+    def after_checking_dates(self, agreements: list[Any], save: Callable[[], None]) -> None:
+        """Save, but first ask when an agreement's date has already passed (a typo is
+        more likely than a promise for yesterday); going back is the focused choice."""
+        today = now().date()
+        past = [agreement for agreement in agreements if agreement.overdue(today)]
+        if not past:
+            save()
+            return
+        dates = ", ".join(f"{agreement.what} ({agreement.due})" for agreement in past)
+        choices = [("back", self.ui("past_due_back")), ("save", self.ui("past_due_save"))]
+        dialog = ChoiceDialog(
+            self.ui("past_due_title"), self.ui("past_due_text", dates=dates), choices, "back"
+        )
+        self.app.push_screen(dialog, lambda choice: save() if choice == "save" else None)
 
     def collect(self) -> dict[str, Any]:
         raise NotImplementedError

@@ -205,8 +205,15 @@ class DialogueScreen(PlanFormScreen):
     def action_save(self) -> None:
         try:
             talk, agreements = parse_dialogue(self.collect(), now=now())
+        except ValidationError as error:
+            self.refuse(error)
+            return
+        self.after_checking_dates(agreements, lambda: self.save(talk, agreements))
+
+    def save(self, talk: Dialogue, agreements: list[Any]) -> None:
+        try:
             talk = add_dialogue(self.store, self.plan, talk, agreements, self.prepared)
-        except (ValidationError, VeerkrachtError) as error:
+        except VeerkrachtError as error:
             self.refuse(error)
             return
         self.done_saved(id=talk.id, week=talk.week)
