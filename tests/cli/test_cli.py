@@ -709,3 +709,26 @@ def test_a_share_holds_how_heavy_it_is_only_when_chosen(tmp_path: Path) -> None:
     assert "Wat er speelt" in plain.stdout and heavy_line not in plain.stdout
     chosen = run("share", "--to", "company_doctor", "--include", "situation,heavy")
     assert heavy_line in chosen.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "said", "key"),
+    [("--feeling", "moe", "tired"), ("--feeling", "Moe", "tired"), ("--feeling", "tired", "tired"),
+     ("--trigger", "hoge werkdruk", "workload"), ("--trigger", "High Workload", "workload")],
+)  # fmt: skip
+def test_filters_take_the_key_or_the_name_on_screen(
+    home: Path, answers: dict, option: str, said: str, key: str
+) -> None:
+    run("reflect", "--from", "-", input=json.dumps(answers))
+    by_name = json.loads(run("history", option, said, "--format", "json").stdout)
+    by_key = json.loads(run("history", option, key, "--format", "json").stdout)
+    assert by_name == by_key and len(by_name["entries"]) == 1
+
+
+def test_to_takes_the_dutch_name_and_a_wrong_one_lists_the_keys(home: Path, answers: dict) -> None:
+    run("reflect", "--from", "-", input=json.dumps(answers))
+    card = run("prepare", "--to", "vertrouwenspersoon", "--format", "json")
+    assert json.loads(card.stdout)["audience"] == "confidential_adviser"
+    wrong = run("prepare", "--to", "buurvrouw")
+    assert wrong.exit_code == 2
+    assert "'buurvrouw' ken ik niet" in wrong.stderr and "confidential_adviser" in wrong.stderr

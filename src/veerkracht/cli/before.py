@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from veerkracht.cli.options import (
-    Audience,
+    AudienceOption,
     CardFormat,
     CardFormatOption,
     DataDirOption,
@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 
 #: `share --include heavy`: the line on how heavy it is, shared only when chosen.
 HEAVY_KEY = "heavy"
-ToOption = Annotated[
-    Audience | None,
-    typer.Option("--to", help="Met wie je praat (standaard: gekozen in de reflectie)."),
-]
 
 
 def reflect(
@@ -69,7 +65,7 @@ def reflect(
 def prepare(
     ctx: typer.Context,
     entry_ref: EntryArgument = "last",
-    to: ToOption = None,
+    to: AudienceOption = None,
     output_format: CardFormatOption = CardFormat.text,
     output: OutputOption = None,
     edit: Annotated[
@@ -93,7 +89,7 @@ def prepare(
 
     session = use(ctx, language, directory)
     entry = session.store.entry(entry_ref)
-    script = build_script(entry, session.content, to.value if to else None)
+    script = build_script(entry, session.content, to)
     if edit:
         run_tui(session, script=script)
         return
@@ -113,7 +109,7 @@ def share(
         str | None,
         typer.Option("--include", metavar="KEY,…", help="De onderdelen die je deelt."),
     ] = None,
-    to: Annotated[Audience | None, typer.Option("--to", help="Met wie je deelt.")] = None,
+    to: AudienceOption = None,
     output: OutputOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -128,7 +124,7 @@ def share(
     session = use(ctx, language, directory)
     content = session.content
     chosen = _sections(content, include)
-    script = build_script(session.store.entry(entry_ref), content, to.value if to else None)
+    script = build_script(session.store.entry(entry_ref), content, to)
     script = _users_version(session, script)
     if chosen is None:
         if not sys.stdin.isatty():

@@ -10,10 +10,10 @@ import typer
 
 from veerkracht.cli.options import (
     DataDirOption,
-    Feeling,
+    FeelingOption,
     HistoryFormat,
     LanguageOption,
-    Trigger,
+    TriggerOption,
 )
 from veerkracht.cli.session import Session, echo_json, run_tui, use
 from veerkracht.cli.support import list_supports
@@ -28,12 +28,8 @@ def history(
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="Tot en met deze datum.")
     ] = None,
-    feeling: Annotated[
-        Feeling | None, typer.Option("--feeling", help="Alleen reflecties met dit gevoel.")
-    ] = None,
-    trigger: Annotated[
-        Trigger | None, typer.Option("--trigger", help="Alleen reflecties met deze aanleiding.")
-    ] = None,
+    feeling: FeelingOption = None,
+    trigger: TriggerOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Hoeveel reflecties je ziet.")
     ] = None,
@@ -62,8 +58,8 @@ def history(
     filters = Filters(
         since=_day(session, since, "--since", today),
         until=_day(session, until, "--until", today),
-        feeling=feeling.value if feeling else None,
-        trigger=trigger.value if trigger else None,
+        feeling=feeling,
+        trigger=trigger,
     )
     if filters.since and filters.until and filters.since > filters.until:
         message = session.content.message("bad_range", since=since, until=until)

@@ -3,6 +3,7 @@ and the stable keys as choices: a bad one is a usage error listing the valid one
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -39,9 +40,48 @@ class CardFormat(StrEnum):
     json = "json"
 
 
-Audience = StrEnum("Audience", {key: key for key in OPTIONS["audiences"]})
-Feeling = StrEnum("Feeling", {key: key for key in OPTIONS["feelings"]})
-Trigger = StrEnum("Trigger", {key: key for key in OPTIONS["triggers"]})
+def option_key(group: str) -> Callable[[typer.Context, str | None], str | None]:
+    """An option naming one of `group`'s options: the stable key or the label people
+    see, in either language (`--feeling moe`, `--to vertrouwenspersoon`). Anything else
+    is a usage error listing the keys."""
+
+    def convert(ctx: typer.Context, said: str | None) -> str | None:
+        from veerkracht.content import Content, key_for
+
+        if said is None:
+            return None
+        key = key_for(group, said)
+        if key is None:
+            language = getattr(ctx.find_root().obj, "language", "nl")
+            allowed = ", ".join(OPTIONS[group])
+            message = Content(language).message("unknown_choice", value=said, allowed=allowed)
+            raise typer.BadParameter(message)
+        return key
+
+    return convert
+
+
+AudienceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to", metavar="AUDIENCE", callback=option_key("audiences"),
+        help="Met wie je praat: " + ", ".join(OPTIONS["audiences"]) + " (of hun naam).",
+    ),
+]  # fmt: skip
+FeelingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--feeling", metavar="FEELING", callback=option_key("feelings"),
+        help="Alleen reflecties met dit gevoel (sleutel of naam, bijvoorbeeld tired of moe).",
+    ),
+]  # fmt: skip
+TriggerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--trigger", metavar="TRIGGER", callback=option_key("triggers"),
+        help="Alleen reflecties met deze aanleiding (sleutel of naam).",
+    ),
+]  # fmt: skip
 
 _LANGUAGE_HELP = "Taal / language: nl or en."
 _DATA_DIR_HELP = "Map met je gegevens / folder with your data."

@@ -51,6 +51,23 @@ class Content:
         return self.text("messages", code, **params)
 
 
+def key_for(group: str, said: str) -> str | None:
+    """The stable key of an option, from the key itself or its label in either language
+    (`moe`, `tired`, `Vertrouwenspersoon`), ignoring case, accents and spaces."""
+    import unicodedata
+
+    def plain(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(ch for ch in text if ch.isalnum())
+
+    wanted = plain(said)
+    for key, option in load("options")[group].items():
+        labels = [key, *option["label"].values()]
+        if wanted in {plain(label) for label in labels}:
+            return key
+    return None
+
+
 class _Lenient(dict):
     """Leaves an unknown placeholder visible instead of raising KeyError."""
 
