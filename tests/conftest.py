@@ -25,9 +25,9 @@ from veerkracht.store import crypto
 from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 
-# Properties are explored with 20 examples each in the README's test line, and with 300
+# Properties are explored with 10 examples each in the README's test line, and with 300
 # when .ci/run runs them again (HYPOTHESIS_PROFILE=thorough pytest -m hypothesis).
-settings.register_profile("quick", max_examples=20, deadline=None)
+settings.register_profile("quick", max_examples=10, deadline=None)
 settings.register_profile("thorough", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
