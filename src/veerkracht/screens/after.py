@@ -65,7 +65,7 @@ class FollowupScreen(FormScreen):
             yield Label(self.text("agreements"), classes="field-label")
             yield from self.agreement_rows()
             yield from self.field("next_step")
-        yield Footer()
+        yield Footer(compact=True)
 
     def first_field(self) -> Any:
         return self.query_one("#went", Scale)
@@ -162,7 +162,7 @@ class CheckinScreen(FormScreen):
                     question = self.content.text("after", "pillars", key, "question")
                     yield Label(f"{label}: {question}", classes="field-label")
                     yield TextField(id=f"pillar-{key}")
-        yield Footer()
+        yield Footer(compact=True)
 
     def first_field(self) -> Any:
         return self.query_one("#went_well", TextField)

@@ -98,7 +98,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             with VerticalScroll(id="detail-pane", can_focus=False):
                 yield Static(id="detail", markup=False)
                 yield Static(id="patterns", classes="patterns", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)
@@ -235,12 +235,20 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             changes = {field: key or None}
             self.filters = Filters(**{**self.filters.__dict__, **changes})
             self.refilter()
+            self.refresh_bindings()
 
         self.app.push_screen(PickDialog(self.ui(title), options), chosen)
 
     def action_clear_filters(self) -> None:
         self.filters = Filters()
         self.refilter()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """x (clear) shows only while a filter is set, so the footer fits 80 columns."""
+        if action == "clear_filters":
+            return self.filters != Filters()
+        return True
 
     def action_prepare(self) -> None:
         entry = self.current_entry()

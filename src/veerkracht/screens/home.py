@@ -71,7 +71,7 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
             yield OptionList(*options, id="choices")
             yield Static(id="choice-hint", classes="hint", markup=False)
             yield Static(id="glance", classes="glance", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)

@@ -92,7 +92,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
         yield Static(self.content.text("plan", "ui", "title"), id="progress", markup=False)
         with VerticalScroll(classes="form", id="plan-view"):
             yield Static(id="plan-status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show()
@@ -220,7 +220,7 @@ class ReportScreen(SpeaksLanguage, Screen[None]):
                 yield Static(self.say("nothing_to_check"), classes="explain", markup=False)
             report = report_markdown(report_json(self.state, self.state.week), self.content)
             yield Static(Text(visible(report)), id="report-now")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _talks_heading(self) -> str:
         someone = self.content.text("plan", "ui", "talk_someone")
@@ -313,7 +313,7 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
                 id="sections",
             )
             yield Static(id="share-preview")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#sections", MarkedList).focus()

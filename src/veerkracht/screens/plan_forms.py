@@ -67,7 +67,7 @@ class PlanStartScreen(PlanFormScreen):
                 yield from self.field(key)
             yield from self.line("review")
             yield from self.field("private")
-        yield Footer()
+        yield Footer(compact=True)
 
     def first_field(self) -> Any:
         return self.query_one("#start", LineInput)
@@ -159,7 +159,7 @@ class DialogueScreen(PlanFormScreen):
             yield Label(self.text("safety"), classes="field-label")
             yield Scale("—", id="safety", low=1, high=5)
             yield from self.field("private")
-        yield Footer()
+        yield Footer(compact=True)
 
     def first_field(self) -> Any:
         return self.query_one("#with", LineInput)
@@ -240,7 +240,7 @@ class EvaluateScreen(PlanFormScreen):
                 yield TextField(id=f"pillar-{key}")
             yield from self.field("holding")
             yield from self.field("next")
-        yield Footer()
+        yield Footer(compact=True)
 
     def first_field(self) -> Any:
         return self.query_one(f"#pillar-{PILLARS[0]}", TextField)

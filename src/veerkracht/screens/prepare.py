@@ -130,7 +130,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
                 yield Label(self.ui("lines"), classes="field-label")
                 yield Static(id="off-note", classes="hint", markup=False)
                 yield Vertical(id="lines")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#sections", SectionList).focus()

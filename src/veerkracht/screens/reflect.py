@@ -120,7 +120,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             yield Button(self.ui("back"), id="back", compact=True)
             yield Button(self.ui("next"), id="next", compact=True, variant="primary")
             yield Button(self.ui("save"), id="save", compact=True, variant="success")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         await self._show(0)

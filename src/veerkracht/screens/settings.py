@@ -55,7 +55,7 @@ class SettingsScreen(SpeaksLanguage, Screen[None]):
             yield OneOf(*[(self._theme_label(name), name) for name in THEMES], id="theme")
             yield Static(self.text("data", path=self.store.directory), classes="hint", markup=False)
             yield Static(self.text("file", path=settings_path()), classes="hint", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _theme_label(self, name: str) -> str:
         """A theme by a name people know: donker, licht, hoog contrast, Nord, Gruvbox."""

@@ -51,7 +51,7 @@ class SupportScreen(FormScreen):
                     question = self.content.text("support", "manager", key, "question")
                     yield Label(question, classes="field-label")
                     yield TextField(id=f"answer-{key}")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#role", OneOf).set_chosen(["colleague"])
