@@ -168,7 +168,7 @@ def _print_history(
     console.print(Text(text(content, "entries", shown=len(shown), total=len(entries)), "bold"))
     table = Table(box=None, pad_edge=False, show_edge=False)
     for heading in text(content, "columns").split("|"):
-        table.add_column(heading, overflow="fold")
+        table.add_column(heading, overflow="ellipsis")
     for entry in shown:
         table.add_row(*entry_row(entry, content))
     console.print(table)
