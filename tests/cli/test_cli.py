@@ -732,3 +732,19 @@ def test_to_takes_the_dutch_name_and_a_wrong_one_lists_the_keys(home: Path, answ
     wrong = run("prepare", "--to", "buurvrouw")
     assert wrong.exit_code == 2
     assert "'buurvrouw' ken ik niet" in wrong.stderr and "confidential_adviser" in wrong.stderr
+
+
+def test_messages_wrap_to_the_terminal_between_words(
+    home: Path, answers: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *_: os.terminal_size((40, 24)))
+    run("reflect", "--from", "-", input=json.dumps(answers))
+    monkeypatch.setenv("VEERKRACHT_PASSPHRASE", "een lange wachtzin")
+    said = run("encrypt").stderr
+    lines = said.strip().splitlines()
+    assert len(lines) > 1 and all(len(line) <= 39 for line in lines), said
+    words = said.split()
+    assert "wachtzin" in " ".join(words) or "passphrase" in " ".join(words)

@@ -42,13 +42,12 @@ class Session:
 
     def say(self, code: str, **params: Any) -> None:
         """A message for the person (saved, deleted, …) on stderr, unless --quiet."""
-        if not self.quiet:
-            typer.echo(self.content.message(code, **params), err=True)
+        self.say_text(self.content.message(code, **params))
 
     def say_text(self, text: str) -> None:
         """A line already in the user's language, on stderr, unless --quiet."""
         if not self.quiet:
-            typer.echo(text, err=True)
+            typer.echo(wrapped(text), err=True)
 
     @property
     def content(self) -> Content:
@@ -126,8 +125,24 @@ def use(ctx: typer.Context, language: Language | None, directory: Path | None) -
 
 def fail(message: str) -> NoReturn:
     """One calm line on stderr, exit code 1."""
-    typer.echo(visible(message), err=True)  # a file name may hold escape codes too
+    typer.echo(wrapped(visible(message)), err=True)  # a file name may hold escape codes too
     raise typer.Exit(1)
+
+
+def wrapped(text: str) -> str:
+    """Text for stderr: at a terminal, wrapped between words to its width (a path or a
+    long word is never broken); to a pipe or a file, one line as it is."""
+    if not interactive():
+        return text
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    lines = text.split("\n")
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
+        for line in lines
+    )
 
 
 def interactive() -> bool:
@@ -243,7 +258,8 @@ def past_due(session: Session, agreements: list[Any]) -> None:
 def help_notice(session: Session) -> None:
     """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
     title = session.content.text("safety", "notice", "title")
-    typer.echo(f"\n{title}\n" + session.content.text("safety", "notice", "text"), err=True)
+    text = session.content.text("safety", "notice", "text")
+    typer.echo(wrapped(f"\n{title}\n{text}"), err=True)
 
 
 def run_tui(session: Session, **options: Any) -> None:
