@@ -237,3 +237,16 @@ async def test_themes_have_names_people_know(home: Path, home_app: Callable[...,
         labels = [str(themes.get_option_at_index(i).prompt) for i in range(themes.option_count)]
     assert labels[:3] == ["donker", "licht", "hoog contrast"]
     assert not any(label.startswith("textual") for label in labels)
+
+
+def test_dialogs_on_screen_point_to_keys_not_to_commands() -> None:
+    from veerkracht.content import Content
+
+    for language in ("nl", "en"):
+        content = Content(language)
+        said = [
+            content.text("reflect", "ui", "saved_text", id="1"),
+            content.text("after", "followup", "saved_text"),
+            content.text("plan", "dialogue", "saved_text", id="1", week=2),
+        ]
+        assert not any("veerkracht " in text for text in said), said
