@@ -39,6 +39,8 @@ class Session:
     language: str = DEFAULT_LANGUAGE
     quiet: bool = False
     _store: Store | None = None
+    #: How often the passphrase was asked (a wrong one may be typed again, three tries).
+    _asked: int = 0
 
     def say(self, code: str, **params: Any) -> None:
         """A message for the person (saved, deleted, …) on stderr, unless --quiet."""
@@ -60,7 +62,8 @@ class Session:
 
         directory = data_dir(self.data_dir)
         if self._store is None or self._store.directory != directory:
-            self._store = Store(directory, unlock=self.passphrase)
+            typed = sys.stdin.isatty() and not os.environ.get(PASSPHRASE_ENV)
+            self._store = Store(directory, unlock=self.passphrase, tries=3 if typed else 1)
         return self._store
 
     def passphrase(self) -> str:
@@ -69,8 +72,9 @@ class Session:
             return os.environ[PASSPHRASE_ENV]
         if not sys.stdin.isatty():
             raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
-        message = self.content.message("passphrase_prompt")
-        return typer.prompt(message, hide_input=True, err=True)
+        self._asked += 1
+        code = "passphrase_prompt" if self._asked == 1 else "passphrase_again"
+        return typer.prompt(self.content.message(code), hide_input=True, err=True)
 
     def new_passphrase(self) -> str:
         """A passphrase to encrypt with: from the environment, or typed twice."""

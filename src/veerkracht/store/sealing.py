@@ -17,12 +17,25 @@ from veerkracht.store.seal import Seal, read_seal, remove_seal, write_seal
 class Sealing:
     """Whether and how the folder is sealed, and the key while this process knows it.
 
-    `unlock` is asked for the passphrase the first time a sealed file is read."""
+    `unlock` is asked for the passphrase the first time a sealed file is read; a person
+    at a terminal (`tries` > 1) may type it again after a wrong one."""
 
-    def __init__(self, folder: Folder, unlock: Callable[[], str] | None) -> None:
+    def __init__(self, folder: Folder, unlock: Callable[[], str] | None, tries: int = 1) -> None:
         self.folder = folder
         self.unlock = unlock
+        self.tries = tries
         self.vault: Vault | None = None
+
+    def _opened(self, blob: bytes, path: str) -> Vault:
+        """The key for `blob`, asking up to `tries` times; the last wrong answer stands."""
+        assert self.unlock is not None
+        for attempt in range(1, self.tries + 1):
+            try:
+                return Vault.unlock(blob, self.unlock(), path)
+            except VeerkrachtError as error:
+                if error.code != "wrong_passphrase" or attempt == self.tries:
+                    raise
+        raise AssertionError("unreachable")
 
     def seal(self, *, write_legacy: bool = False) -> Seal | None:
         """The folder's seal. A store sealed before seals existed gets one (under the
@@ -50,7 +63,7 @@ class Sealing:
             return self.vault
         if self.unlock is None:
             raise VeerkrachtError("passphrase_needed", path=str(self.folder.store))
-        self.vault = Vault.unlock(seal.header, self.unlock(), str(self.folder.store))
+        self.vault = self._opened(seal.header, str(self.folder.store))
         return self.vault
 
     def encode(self, data: bytes) -> bytes:
@@ -68,7 +81,7 @@ class Sealing:
         if self.vault is None or self.vault.header() != header_of(raw):
             if self.unlock is None:
                 raise VeerkrachtError("passphrase_needed", path=str(path))
-            self.vault = Vault.unlock(raw, self.unlock(), str(path))
+            self.vault = self._opened(raw, str(path))
         return self.vault.open(raw, str(path))
 
     def seal_everything(self, vault: Vault) -> None:

@@ -53,12 +53,14 @@ class Store:
     `unlock` is asked for the passphrase the first time a sealed file is read; the
     key is then kept for the rest of the process."""
 
-    def __init__(self, directory: Path, unlock: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self, directory: Path, unlock: Callable[[], str] | None = None, tries: int = 1
+    ) -> None:
         self.directory = directory
         self.folder = Folder(directory)
         self.path = self.folder.store
         self.backup_path = self.folder.backup
-        self.sealing = Sealing(self.folder, unlock)
+        self.sealing = Sealing(self.folder, unlock, tries)
 
     @property
     def unlock(self) -> Callable[[], str] | None:
