@@ -448,3 +448,14 @@ def test_a_date_already_past_is_saved_and_said(home: Path) -> None:
     result = run("plan", "dialogue", "--from", "-", input=json.dumps(late))
     assert result.exit_code == 0
     assert "de datum van ‘Bellen’ (2020-01-06) is al voorbij" in result.stderr
+
+
+def test_a_report_as_text_shows_words_as_written_and_markdown_escapes_them(home: Path) -> None:
+    start_plan()
+    talk(insights=["[red]rood[/red] *ster* \x1b[31mx"])
+    run("plan", "report", "--check", "--yes")
+    text = run("plan", "report").stdout
+    markdown = run("plan", "report", "--format", "markdown").stdout
+    assert "[red]rood[/red] *ster* ␛[31mx" in text
+    assert r"\[red\]rood\[/red\] \*ster\*" in markdown
+    assert "\x1b" not in text + markdown

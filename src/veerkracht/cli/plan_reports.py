@@ -4,6 +4,7 @@ section."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -58,7 +59,8 @@ def report(
     if week is not None and week.strip().lower() in ("end", "eind", "slot"):
         shared = sections_json(state, set(_all_sections()))
         title = content.text("plan", "report", "title_end")
-        markdown = sections_markdown(shared, content, title, subtitle="closing_subtitle")
+        words = _words(output_format, output)
+        markdown = sections_markdown(shared, content, title, "closing_subtitle", words)
         _write(session, output_format, output, shared, markdown)
         return
     number = plan_state.week_number(session, state, week)
@@ -67,7 +69,8 @@ def report(
         state = plan_state.plan_state(session, latest=True)
         assert state is not None
     found = report_json(state, number)
-    _write(session, output_format, output, found, report_markdown(found, content))
+    markdown = report_markdown(found, content, _words(output_format, output))
+    _write(session, output_format, output, found, markdown)
 
 
 def share(
@@ -104,7 +107,8 @@ def share(
         typer.echo(content.text("plan", "share", "nothing"), err=True)
         return
     title = content.text("plan", "share", "title")
-    _write(session, output_format, output, shared, sections_markdown(shared, content, title))
+    markdown = sections_markdown(shared, content, title, words=_words(output_format, output))
+    _write(session, output_format, output, shared, markdown)
 
 
 # -- helpers -------------------------------------------------------------------------
@@ -136,7 +140,7 @@ def _ask_sections(session: Session, state: PlanState) -> set[str]:
 
     chosen = set()
     for key, value in share_sections(state, _all_sections()).items():
-        typer.echo("\n" + visible(section_markdown(key, value, session.content)), err=True)
+        typer.echo("\n" + section_markdown(key, value, session.content, visible), err=True)
         if session.ask(session.content.text("plan", "share", "question")):
             chosen.add(key)
     return chosen
@@ -177,6 +181,15 @@ def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -
             session.say_text(content.text("plan", "report", "checked", id=talk.id, count=len(kept)))
 
 
+def _words(output_format: CardFormat, output: Path | None) -> Callable[[str], str]:
+    """Text on a terminal shows the words as written; Markdown escapes them."""
+    if output is None and output_format is CardFormat.text:
+        return visible
+    from veerkracht.core.textsafe import for_markdown
+
+    return for_markdown
+
+
 def _write(
     session: Session,
     output_format: CardFormat,
@@ -188,7 +201,7 @@ def _write(
     from veerkracht.cli.session import dumps_json
 
     if output is None and output_format is CardFormat.text:
-        typer.echo(visible(markdown))
+        typer.echo(markdown)
         return
     text = dumps_json(data) + "\n" if output_format is CardFormat.json else markdown
     emit(session, text, output)

@@ -4,6 +4,7 @@ The user's words are escaped for Markdown and made visible for terminals."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from veerkracht.content import Content
@@ -13,6 +14,8 @@ from veerkracht.core.records import PILLARS, Agreement
 from veerkracht.core.textsafe import for_markdown, visible
 
 BAR = 10
+#: How the user's words go into a document: escaped for Markdown, or as written.
+Words = Callable[[str], str]
 
 
 def bar(level: int | None) -> str:
@@ -155,8 +158,9 @@ def _agreement_json(agreement: Agreement) -> dict[str, Any]:
     return {"what": agreement.what, "who": agreement.who, "due": due, "done": agreement.done}
 
 
-def report_markdown(report: dict[str, Any], content: Content) -> str:
-    """A week's report as Markdown (the text format prints the same)."""
+def report_markdown(report: dict[str, Any], content: Content, words: Words = for_markdown) -> str:
+    """A week's report as Markdown; with `words=visible`, the same as plain text for a
+    terminal or a screen (the user's words as written, not escaped for Markdown)."""
 
     def say(key: str, **params: Any) -> str:
         return content.text("plan", "report", key, **params)
@@ -165,17 +169,17 @@ def report_markdown(report: dict[str, Any], content: Content) -> str:
     for talk in report["talks"]:
         partner = talk["with"] or content.text("plan", "ui", "talk_someone")
         parts += [
-            f"## {say('talk', id=talk['id'], date=talk['date'], partner=for_markdown(partner))}",
+            f"## {say('talk', id=talk['id'], date=talk['date'], partner=words(partner))}",
             "",
         ]
-        parts += [f"- {say('insight')}: {for_markdown(line)}" for line in talk["insights"]]
+        parts += [f"- {say('insight')}: {words(line)}" for line in talk["insights"]]
         if talk["perspective"]:
-            parts.append(f"- {say('perspective')}: {for_markdown(talk['perspective'])}")
+            parts.append(f"- {say('perspective')}: {words(talk['perspective'])}")
         for agreement in talk["agreements"]:
             said = " · ".join(
                 p for p in (agreement["what"], agreement["who"], agreement["due"]) if p
             )
-            parts.append(f"- {say('agreement')}: {for_markdown(said)}")
+            parts.append(f"- {say('agreement')}: {words(said)}")
         parts.append("")
     if not report["talks"]:
         parts += [say("nothing"), ""]
@@ -201,7 +205,11 @@ def sections_json(state: PlanState, chosen: set[str]) -> dict[str, Any]:
 
 
 def sections_markdown(
-    shared: dict[str, Any], content: Content, title: str, subtitle: str = "subtitle"
+    shared: dict[str, Any],
+    content: Content,
+    title: str,
+    subtitle: str = "subtitle",
+    words: Words = for_markdown,
 ) -> str:
     """A progress share (or, with its own subtitle, the closing report) as Markdown,
     section by section."""
@@ -217,23 +225,23 @@ def sections_markdown(
         parts += [f"_{say('share', subtitle, weeks_done=weeks_done, weeks=plan['weeks'])}_", ""]
     for key in SECTIONS:
         if key in sections:
-            parts += [section_markdown(key, sections[key], content), ""]
+            parts += [section_markdown(key, sections[key], content, words), ""]
     parts += ["---", "", say("share", "footer"), ""]
     return "\n".join(parts)
 
 
-def section_markdown(key: str, value: Any, content: Content) -> str:
+def section_markdown(key: str, value: Any, content: Content, words: Words = for_markdown) -> str:
     """One section of a share: its heading and lines (also the preview when asking)."""
     title = content.text("plan", "sections", key)
-    return "\n".join([f"## {title}", "", *_section_lines(key, value, content)])
+    return "\n".join([f"## {title}", "", *_section_lines(key, value, content, words)])
 
 
-def _section_lines(key: str, value: Any, content: Content) -> list[str]:
+def _section_lines(key: str, value: Any, content: Content, words: Words) -> list[str]:
     def say(*path: str, **params: Any) -> str:
         return content.text("plan", *path, **params)
 
     def items(values: list[str]) -> list[str]:
-        return [f"- {for_markdown(item)}" for item in values] or ["- —"]
+        return [f"- {words(item)}" for item in values] or ["- —"]
 
     if key == "weeks":
         return [say("sections", "weeks_text", **value)]
@@ -252,13 +260,13 @@ def _section_lines(key: str, value: Any, content: Content) -> list[str]:
     if key == "trend":
         return ["```", *_trend_text(value, content), "```"]
     lines = [
-        f"- {content.text('after', 'pillars', pillar, 'label')}: {for_markdown(text)}"
+        f"- {content.text('after', 'pillars', pillar, 'label')}: {words(text)}"
         for pillar, text in value["pillars"].items()
         if pillar in PILLARS
     ]
     for part in ("holding", "next"):
         if value[part]:
-            lines.append(f"- {say('sections', part)}: {for_markdown(value[part])}")
+            lines.append(f"- {say('sections', part)}: {words(value[part])}")
     return lines
 
 

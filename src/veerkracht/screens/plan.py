@@ -4,6 +4,7 @@ pausing, stopping or evaluating, without guilt."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.progress import SECTIONS, PlanState, report_lines, state_of
-from veerkracht.core.textsafe import visible
+from veerkracht.core.textsafe import for_markdown, visible
 from veerkracht.render.plan import (
     plan_summary,
     report_json,
@@ -218,8 +219,8 @@ class ReportScreen(SpeaksLanguage, Screen[None]):
                 yield MarkedList(*self._options(), id="report-lines")
             else:
                 yield Static(self.say("nothing_to_check"), classes="explain", markup=False)
-            report = report_markdown(report_json(self.state, self.state.week), self.content)
-            yield Static(Text(visible(report)), id="report-now")
+            report = report_json(self.state, self.state.week)
+            yield Static(Text(report_markdown(report, self.content, visible)), id="report-now")
         yield Footer(compact=True)
 
     def _talks_heading(self) -> str:
@@ -322,13 +323,18 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
     def chosen(self) -> set[str]:
         return set(self.query_one("#sections", MarkedList).selected)
 
-    def markdown(self) -> str:
+    def markdown(self, words: Callable[[str], str] = for_markdown) -> str:
         shared = sections_json(self.state, self.chosen())
-        return sections_markdown(shared, self.content, self.content.text("plan", "share", "title"))
+        title = self.content.text("plan", "share", "title")
+        return sections_markdown(shared, self.content, title, words=words)
 
     def preview(self) -> None:
-        text = self.markdown() if self.chosen() else self.content.text("plan", "share", "nothing")
-        self.query_one("#share-preview", Static).update(Text(visible(text)))
+        """What the file will say, the user's words as written (the file escapes them)."""
+        if self.chosen():
+            text = self.markdown(visible)
+        else:
+            text = self.content.text("plan", "share", "nothing")
+        self.query_one("#share-preview", Static).update(Text(text))
 
     def on_selection_list_selected_changed(self, event: MarkedList.SelectedChanged) -> None:
         self.preview()
