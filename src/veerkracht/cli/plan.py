@@ -62,7 +62,7 @@ def plan(
     if tui:
         run_tui(session, start="plan")
         return
-    state = planning.plan_state(session, latest=True)
+    state = planning.plan_state(session)
     if output_format is StatusFormat.json:
         from veerkracht.render.plan import plan_json
 
@@ -123,15 +123,18 @@ def dialogue(
     """
     from veerkracht.core.plan import parse_dialogue
     from veerkracht.core.safety import words_need_notice
-    from veerkracht.store.plans import add_dialogue, current_plan, prepared_talk
+    from veerkracht.services.plans import open_plan_state
+    from veerkracht.store.plans import add_dialogue
 
     session = use(ctx, language, directory)
-    plan = planning.running(current_plan(session.store))
+    moment = now()
+    state = open_plan_state(session.store, moment.date())
+    plan = planning.running(state.plan)
     if from_file is None:
         run_tui(session, start="plan_dialogue")
         return
-    earlier = prepared_talk(session.store, plan, talk_ref) if talk_ref is not None else None
-    talk, agreements = parse_file(session, from_file, parse_dialogue, now())
+    earlier = state.talk(talk_ref) if talk_ref is not None else None
+    talk, agreements = parse_file(session, from_file, parse_dialogue, moment)
     talk = add_dialogue(session.store, plan, talk, agreements, completes=earlier)
     typer.echo(talk.id)
     past_due(session, agreements)

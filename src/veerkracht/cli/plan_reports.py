@@ -52,7 +52,7 @@ def report(
     )
 
     session = use(ctx, language, directory)
-    state = plan_state.plan_state(session, latest=True)
+    state = plan_state.plan_state(session)
     if state is None:
         raise VeerkrachtError("no_plan")
     content = session.content
@@ -66,7 +66,7 @@ def report(
     number = plan_state.week_number(session, state, week)
     if check:
         _check_week(session, state, number, yes)
-        state = plan_state.plan_state(session, latest=True)
+        state = plan_state.plan_state(session)
         assert state is not None
     found = report_json(state, number)
     markdown = report_markdown(found, content, _words(output_format, output))
@@ -93,7 +93,7 @@ def share(
     from veerkracht.render.plan import sections_json, sections_markdown
 
     session = use(ctx, language, directory)
-    state = plan_state.plan_state(session, latest=True)
+    state = plan_state.plan_state(session)
     if state is None:
         raise VeerkrachtError("no_plan")
     content = session.content

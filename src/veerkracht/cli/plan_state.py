@@ -18,19 +18,11 @@ if TYPE_CHECKING:
     from veerkracht.core.progress import PlanState
 
 
-def plan_state(session: Session, latest: bool = False) -> PlanState | None:
-    """The open plan (or, with `latest`, the newest one) with everything of it, today."""
-    from veerkracht.core.progress import state_of
+def plan_state(session: Session) -> PlanState | None:
+    """The open plan (else the newest one) with everything of it, today."""
+    from veerkracht.services.plans import plan_state as state_of_plan
 
-    contents = session.store.contents()
-    plans = [plan for plan in contents.plans if plan.is_open()]
-    if not plans and latest:
-        plans = contents.plans[-1:]
-    if not plans:
-        return None
-    return state_of(
-        plans[-1], now().date(), contents.checkins, contents.dialogues, contents.agreements
-    )
+    return state_of_plan(session.store, now().date())
 
 
 def at_terminal() -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.plan import DIALOGUE_BEFORE, WORK_PLAN, Dialogue, Plan
 from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, CheckIn
 from veerkracht.core.safety import words_need_notice
@@ -43,6 +44,17 @@ class PlanState:
 
     def dialogues_in(self, week: int) -> list[Dialogue]:
         return [dialogue for dialogue in self.dialogues if dialogue.week == week]
+
+    def talk(self, ref: str) -> Dialogue:
+        """The plan's talk with short id `ref`."""
+        for dialogue in self.dialogues:
+            if dialogue.id == ref.strip():
+                return dialogue
+        raise VeerkrachtError("talk_not_found", ref=ref)
+
+    def prepared(self) -> Dialogue | None:
+        """The last talk, if it was only prepared: what is written next completes it."""
+        return self.dialogues[-1] if self.dialogues and not self.dialogues[-1].held else None
 
     def agreements_of(self, dialogue: Dialogue) -> list[Agreement]:
         return [agreement for agreement in self.agreements if agreement.dialogue == dialogue.uuid]

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
-from veerkracht.core.progress import SECTIONS, PlanState, report_lines, state_of
+from veerkracht.core.progress import SECTIONS, PlanState, report_lines
 from veerkracht.core.textsafe import for_markdown, visible
 from veerkracht.render.plan import (
     plan_summary,
@@ -31,6 +31,7 @@ from veerkracht.render.plan import (
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
 from veerkracht.screens.widgets import MarkedList
+from veerkracht.services.plans import plan_state
 from veerkracht.store.fsutil import write_output
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.plans import save_dialogue, save_plan
@@ -47,17 +48,6 @@ FLOWS = {
     "share": "plan_share",
     "evaluate": "plan_evaluate",
 }
-
-
-def plan_state(store: Store) -> PlanState | None:
-    """The open plan (else the newest one) with everything of it, today."""
-    contents = store.contents()
-    plans = [plan for plan in contents.plans if plan.is_open()] or contents.plans[-1:]
-    if not plans:
-        return None
-    return state_of(
-        plans[-1], now().date(), contents.checkins, contents.dialogues, contents.agreements
-    )
 
 
 class PlanScreen(SpeaksLanguage, Screen[None]):
@@ -105,7 +95,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
 
     def show(self) -> None:
         try:
-            self.state = plan_state(self.store)
+            self.state = plan_state(self.store, now().date())
         except VeerkrachtError as error:
             self.query_one("#plan-status", Static).update(
                 self.content.message(error.code, **error.params)

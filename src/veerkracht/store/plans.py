@@ -68,15 +68,3 @@ def save_dialogue(store: Store, dialogue: Dialogue) -> Dialogue:
     with store.transaction() as data:
         tables.replace(data, "dialogues", dialogue)
     return dialogue
-
-
-def prepared_talk(store: Store, plan: Plan, ref: str | None = None) -> Dialogue | None:
-    """The plan's talk `ref` (an id), or without one its last talk if it was only
-    prepared: the talk that what is written now completes."""
-    talks = [talk for talk in store.contents().dialogues if talk.plan == plan.uuid]
-    if ref is not None:
-        for talk in talks:
-            if talk.id == ref.strip():
-                return talk
-        raise VeerkrachtError("talk_not_found", ref=ref)
-    return talks[-1] if talks and not talks[-1].held else None

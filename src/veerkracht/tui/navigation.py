@@ -75,15 +75,16 @@ class Navigator:
 
     def plan_screen(self, flow: str) -> Screen:
         """The recovery plan's screens; those about a plan need one (a talk, a running one)."""
+        from veerkracht.core.model import now
         from veerkracht.screens import plan, plan_forms
-        from veerkracht.store.plans import prepared_talk
+        from veerkracht.services.plans import plan_state
 
         store, content = self.store, self.content
         if flow == "plan":
             return plan.PlanScreen(store, content)
         if flow == "plan_start":
             return plan_forms.PlanStartScreen(store, content)
-        state = plan.plan_state(store)
+        state = plan_state(store, now().date())
         if state is None:
             raise VeerkrachtError("no_plan")
         if flow == "plan_report":
@@ -96,5 +97,4 @@ class Navigator:
             return plan_forms.EvaluateScreen(store, content, state.plan)
         if state.plan.status == "paused":
             raise VeerkrachtError("plan_is_paused")
-        prepared = prepared_talk(store, state.plan)
-        return plan_forms.DialogueScreen(store, content, state.plan, prepared)
+        return plan_forms.DialogueScreen(store, content, state.plan, state.prepared())
