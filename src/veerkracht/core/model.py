@@ -103,15 +103,21 @@ def plain_record(record: Any) -> dict[str, Any]:
     return result
 
 
+#: Fields of stored records that hold a day (an ISO date, or empty for none).
+DAYS = ("due", "start", "review")
+
+
 def from_plain(cls: type[T], record: Mapping[str, Any]) -> T:
-    """Rebuild a stored record (follow-up, agreement, check-in, support note): fields a
-    later version may add are left out, and ISO text becomes `created` / `due` again."""
+    """Rebuild a stored record (follow-up, agreement, check-in, support note, plan, talk):
+    fields a later version may add are left out, and ISO text becomes `created` and the
+    days in DAYS again."""
     names = cls.__dataclass_fields__  # type: ignore[attr-defined]
     values = {key: value for key, value in record.items() if key in names}
     if "created" in values:
         values["created"] = datetime.fromisoformat(values["created"])
-    if "due" in values:
-        values["due"] = date.fromisoformat(values["due"]) if values["due"] else None
+    for name in DAYS:
+        if name in values:
+            values[name] = date.fromisoformat(values[name]) if values[name] else None
     return cls(**values)
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from veerkracht.core.errors import ValidationError
-from veerkracht.core.model import new_uuid
+from veerkracht.core.model import from_plain, new_uuid, plain_record
 from veerkracht.core.records import MAX_AGREEMENTS, PILLARS, Agreement, parse_agreement
 from veerkracht.core.validation import (
     a_list,
@@ -66,25 +66,11 @@ class Plan:
     id: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"id": self.id, "uuid": self.uuid}
-        for name, value in vars(self).items():
-            if isinstance(value, date):  # datetime too
-                value = value.isoformat()
-            elif isinstance(value, list):
-                value = [dict(item) if isinstance(item, dict) else item for item in value]
-            elif isinstance(value, dict):
-                value = dict(value)
-            record.setdefault(name, value)
-        return record
+        return plain_record(self)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Plan:
-        values = {key: value for key, value in record.items() if key in cls.__dataclass_fields__}
-        values["start"] = date.fromisoformat(values["start"])
-        values["created"] = datetime.fromisoformat(values["created"])
-        review = values.get("review")
-        values["review"] = date.fromisoformat(review) if review else None
-        return cls(**values)
+        return from_plain(cls, record)
 
     # -- where the plan is --------------------------------------------------------------
 
@@ -163,14 +149,7 @@ class Dialogue:
     id: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"id": self.id, "uuid": self.uuid}
-        for name, value in vars(self).items():
-            if isinstance(value, datetime):
-                value = value.isoformat()
-            elif isinstance(value, list):
-                value = list(value)
-            record.setdefault(name, value)
-        return record
+        return plain_record(self)
 
     @property
     def held(self) -> bool:
@@ -188,9 +167,7 @@ class Dialogue:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Dialogue:
-        values = {key: value for key, value in record.items() if key in cls.__dataclass_fields__}
-        values["created"] = datetime.fromisoformat(values["created"])
-        return cls(**values)
+        return from_plain(cls, record)
 
 
 # -- files -------------------------------------------------------------------------------
