@@ -14,9 +14,8 @@ from veerkracht.cli.options import (
     LanguageOption,
     OptionalEntryArgument,
 )
-from veerkracht.cli.session import echo_json, help_notice, parse_file, past_due, run_tui, use
+from veerkracht.cli.session import echo_json, notice_if_heavy, parse_file, past_due, run_tui, use
 from veerkracht.core.model import now
-from veerkracht.core.safety import words_need_notice
 
 
 def followup(
@@ -42,9 +41,7 @@ def followup(
     session.store.add_followup(followup, agreements, entry)
     typer.echo(followup.id)
     past_due(session, agreements)
-    heavy = words_need_notice([followup.to_record(), *[a.to_record() for a in agreements]])
-    if heavy:
-        help_notice(session)
+    heavy = notice_if_heavy(session, [followup.to_record(), *[a.to_record() for a in agreements]])
     if followup.went_badly():
         route = "next_route_heavy" if heavy or entry.help_notice else "next_route"
         typer.echo("\n" + session.content.text("after", "followup", route), err=True)
@@ -104,5 +101,4 @@ def checkin(
     checkin = parse_file(session, from_file, parse_checkin, now())
     session.store.add_checkin(checkin)
     typer.echo(checkin.id)
-    if words_need_notice(checkin.to_record()):
-        help_notice(session)
+    notice_if_heavy(session, checkin.to_record())

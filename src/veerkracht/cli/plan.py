@@ -18,7 +18,7 @@ from veerkracht.cli.options import (
 from veerkracht.cli.session import (
     Session,
     echo_json,
-    help_notice,
+    notice_if_heavy,
     parse_file,
     past_due,
     run_tui,
@@ -99,10 +99,7 @@ def start(
     plan = parse_file(session, from_file, parse_plan, now())
     start_plan(session.store, plan)
     typer.echo(plan.id)
-    from veerkracht.core.safety import words_need_notice
-
-    if words_need_notice(plan.to_record()):
-        help_notice(session)
+    notice_if_heavy(session, plan.to_record())
 
 
 @plan_app.command()
@@ -122,7 +119,6 @@ def dialogue(
     (na het gesprek: veerkracht plan dialogue 1 --from na-het-gesprek.json)
     """
     from veerkracht.core.plan import parse_dialogue
-    from veerkracht.core.safety import words_need_notice
     from veerkracht.services.plans import open_plan_state
     from veerkracht.store.plans import add_dialogue
 
@@ -139,8 +135,7 @@ def dialogue(
     typer.echo(talk.id)
     past_due(session, agreements)
     _language_tips(session, [talk.bottleneck, talk.feeling])
-    if words_need_notice(talk.to_record()):
-        help_notice(session)
+    notice_if_heavy(session, talk.to_record())
 
 
 @plan_app.command()
@@ -232,10 +227,7 @@ def evaluate(
     plan.stop(moment.date())
     save_plan(session.store, plan)
     session.say("plan_evaluated")
-    from veerkracht.core.safety import words_need_notice
-
-    if words_need_notice(plan.evaluation):
-        help_notice(session)
+    notice_if_heavy(session, plan.evaluation)
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -259,6 +259,17 @@ def past_due(session: Session, agreements: list[Any]) -> None:
             session.say("agreement_in_the_past", what=visible(agreement.what), due=agreement.due)
 
 
+def notice_if_heavy(session: Session, words: Any) -> bool:
+    """The calm notice when what was written asks for it (see core.safety); says whether
+    it was shown."""
+    from veerkracht.core.safety import words_need_notice
+
+    heavy = words_need_notice(words)
+    if heavy:
+        help_notice(session)
+    return heavy
+
+
 def help_notice(session: Session) -> None:
     """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
     title = session.content.text("safety", "notice", "title")

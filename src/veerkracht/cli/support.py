@@ -14,9 +14,16 @@ from veerkracht.cli.options import (
     LanguageOption,
     OutputOption,
 )
-from veerkracht.cli.session import Session, echo_json, help_notice, parse_file, run_tui, show, use
+from veerkracht.cli.session import (
+    Session,
+    echo_json,
+    notice_if_heavy,
+    parse_file,
+    run_tui,
+    show,
+    use,
+)
 from veerkracht.core.model import now
-from veerkracht.core.safety import words_need_notice
 from veerkracht.core.textsafe import visible
 
 
@@ -53,8 +60,7 @@ def support(
     elif from_file is not None:
         note = store.add_support(parse_file(session, from_file, parse_support, now()))
         session.say("support_saved", id=note.id)
-        if words_need_notice(note.to_record()):
-            help_notice(session)
+        notice_if_heavy(session, note.to_record())
     else:
         run_tui(session, start="support")
         return

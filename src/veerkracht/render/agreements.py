@@ -23,6 +23,12 @@ def agreements_in_order(
     )
 
 
+def agreement_line(agreement: Agreement) -> str:
+    """What · who · when, the parts that are there (the words as written)."""
+    parts = [agreement.what, agreement.who, agreement.due.isoformat() if agreement.due else ""]
+    return " · ".join(part for part in parts if part)
+
+
 def agreement_json(agreement: Agreement, entry_ids: dict[str, str]) -> dict[str, Any]:
     """The `agreements --format json` contract; `entry` is the reflection's short id."""
     return {

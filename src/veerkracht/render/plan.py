@@ -4,7 +4,7 @@ The user's words are escaped for Markdown and made visible for terminals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from veerkracht.content import Content
@@ -12,6 +12,7 @@ from veerkracht.core.plan import WORK_PLAN, Plan
 from veerkracht.core.progress import SECTIONS, PlanState, checked_lines, share_sections
 from veerkracht.core.records import PILLARS, Agreement
 from veerkracht.core.textsafe import for_markdown, visible
+from veerkracht.render.agreements import agreement_line
 
 BAR = 10
 #: How the user's words go into a document: escaped for Markdown, or as written.
@@ -86,12 +87,12 @@ def status_lines(state: PlanState, content: Content, where: str = "cli") -> list
     open_ones = state.open_agreements()
     overdue = say("ui", "overdue")
     lines += [
-        f"  {a.id} · {visible(_agreement_text(a))}"
+        f"  {a.id} · {visible(agreement_line(a))}"
         + (f" · {overdue}" if a.overdue(state.today) else "")
         for a in open_ones
     ] or ["  " + say("ui", "no_open_agreements")]
     lines += ["", say("ui", "trend")]
-    lines += ["  " + line for line in trend_lines(state, content)]
+    lines += ["  " + line for line in trend_lines(state.trend(), content)]
     if plan.status != "done" and state.evaluation_due():
         lines += ["", say("ui", "evaluation_due")]
     attention = state.attention()
@@ -102,24 +103,20 @@ def status_lines(state: PlanState, content: Content, where: str = "cli") -> list
     return lines
 
 
-def trend_lines(state: PlanState, content: Content) -> list[str]:
-    """Capacity against load per week, gaps marked."""
+def trend_lines(rows: Iterable[tuple[int, int | None, int | None]], content: Content) -> list[str]:
+    """Capacity against load per week as bars that read without colour; a week without
+    a check-in is marked as a gap."""
     lines = []
-    for week, capacity, load in state.trend():
+    for week, capacity, load in rows:
         if capacity is None and load is None:
             lines.append(content.text("plan", "ui", "trend_gap", week=week))
             continue
         shown = {
-            "capacity": f"{bar(capacity)} {'—' if capacity is None else capacity:>2}",
-            "load": f"{bar(load)} {'—' if load is None else load:>2}",
+            name: f"{bar(level)} {'—' if level is None else level:>2}"
+            for name, level in (("capacity", capacity), ("load", load))
         }
         lines.append(content.text("plan", "ui", "trend_row", week=week, **shown))
     return lines
-
-
-def _agreement_text(agreement: Agreement) -> str:
-    parts = [agreement.what, agreement.who, agreement.due.isoformat() if agreement.due else ""]
-    return " · ".join(part for part in parts if part)
 
 
 # -- reports ---------------------------------------------------------------------------
@@ -258,7 +255,8 @@ def _section_lines(key: str, value: Any, content: Content, words: Words) -> list
             f"**{say('sections', 'open')}**", "", *items(value["open"]),
         ]  # fmt: skip
     if key == "trend":
-        return ["```", *_trend_text(value, content), "```"]
+        rows = [(row["week"], row["capacity"], row["load"]) for row in value]
+        return ["```", *trend_lines(rows, content), "```"]
     lines = [
         f"- {content.text('after', 'pillars', pillar, 'label')}: {words(text)}"
         for pillar, text in value["pillars"].items()
@@ -267,20 +265,6 @@ def _section_lines(key: str, value: Any, content: Content, words: Words) -> list
     for part in ("holding", "next"):
         if value[part]:
             lines.append(f"- {say('sections', part)}: {words(value[part])}")
-    return lines
-
-
-def _trend_text(trend: list[dict[str, Any]], content: Content) -> list[str]:
-    lines = []
-    for row in trend:
-        if row["capacity"] is None and row["load"] is None:
-            lines.append(content.text("plan", "ui", "trend_gap", week=row["week"]))
-            continue
-        shown = {
-            name: f"{bar(row[name])} {'—' if row[name] is None else row[name]:>2}"
-            for name in ("capacity", "load")
-        }
-        lines.append(content.text("plan", "ui", "trend_row", week=row["week"], **shown))
     return lines
 
 

@@ -24,6 +24,7 @@ from veerkracht.core.records import (
 )
 from veerkracht.core.safety import words_need_notice
 from veerkracht.core.textsafe import visible
+from veerkracht.render.agreements import agreement_line
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import MarkedList, OneOf, Scale, TextField
 from veerkracht.store.store import Store
@@ -149,7 +150,10 @@ class CheckinScreen(FormScreen):
             if self.open_agreements:
                 yield MarkedList(
                     *[
-                        (Text(visible(self._describe(agreement))), agreement.id)
+                        (
+                            Text(visible(f"{agreement.id} · {agreement_line(agreement)}")),
+                            agreement.id,
+                        )
                         for agreement in self.open_agreements
                     ],
                     id="kept",
@@ -166,11 +170,6 @@ class CheckinScreen(FormScreen):
 
     def first_field(self) -> Any:
         return self.query_one("#went_well", TextField)
-
-    @staticmethod
-    def _describe(agreement: Agreement) -> str:
-        parts = [agreement.what, agreement.who, agreement.due.isoformat() if agreement.due else ""]
-        return f"{agreement.id} · " + " · ".join(part for part in parts if part)
 
     def collect(self) -> dict[str, Any]:
         data: dict[str, Any] = {key: value for key in CHECKIN_TEXTS if (value := self.value(key))}
