@@ -23,12 +23,12 @@ from veerkracht.cli.session import (
     emit,
     fail,
     help_notice,
+    included,
     parse_file,
     run_tui,
     show,
     use,
 )
-from veerkracht.content import Content
 from veerkracht.core.model import Entry, now, parse_answers
 from veerkracht.core.textsafe import visible
 
@@ -123,7 +123,9 @@ def share(
 
     session = use(ctx, language, directory)
     content = session.content
-    chosen = _sections(content, include)
+    from veerkracht.core.cards import SECTION_KEYS
+
+    chosen = included(content, include, (*SECTION_KEYS, HEAVY_KEY))
     script = build_script(session.store.entry(entry_ref), content, to)
     script = _users_version(session, script)
     if chosen is None:
@@ -164,24 +166,6 @@ def _users_version(session: Session, script: Script) -> Script:
 
     kept = session.store.card(script.entry.uuid, script.audience, script.language)
     return apply_edit(script, kept)
-
-
-def _sections(content: Content, include: str | None) -> set[str] | None:
-    """The section keys named by --include (None when not given); unknown ones are a
-    usage error listing the valid keys."""
-    from veerkracht.core.cards import SECTION_KEYS
-
-    if include is None:
-        return None
-    keys = {key.strip() for key in include.split(",") if key.strip()}
-    allowed = (*SECTION_KEYS, HEAVY_KEY)
-    unknown = sorted(keys - set(allowed))
-    if unknown:
-        message = content.message(
-            "unknown_section", value=", ".join(unknown), allowed=", ".join(allowed)
-        )
-        raise typer.BadParameter(message, param_hint="--include")
-    return keys
 
 
 def _is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:

@@ -18,7 +18,7 @@ from veerkracht.cli.options import (
     LanguageOption,
     OutputOption,
 )
-from veerkracht.cli.session import Session, emit, fail, use
+from veerkracht.cli.session import Session, emit, fail, included, use
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.textsafe import visible
 
@@ -97,7 +97,7 @@ def share(
     if state is None:
         raise VeerkrachtError("no_plan")
     content = session.content
-    chosen = _chosen_sections(session, include)
+    chosen = included(content, include, _all_sections())
     if chosen is None:
         if not plan_state.at_terminal():
             fail(content.message("plan_share_needs_include"))
@@ -118,19 +118,6 @@ def _all_sections() -> tuple[str, ...]:
     from veerkracht.core.progress import SECTIONS
 
     return SECTIONS
-
-
-def _chosen_sections(session: Session, include: str | None) -> set[str] | None:
-    if include is None:
-        return None
-    keys = {key.strip() for key in include.split(",") if key.strip()}
-    unknown = sorted(keys - set(_all_sections()))
-    if unknown:
-        message = session.content.message(
-            "unknown_section", value=", ".join(unknown), allowed=", ".join(_all_sections())
-        )
-        raise typer.BadParameter(message, param_hint="--include")
-    return keys
 
 
 def _ask_sections(session: Session, state: PlanState) -> set[str]:

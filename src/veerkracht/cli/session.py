@@ -233,6 +233,21 @@ def echo_json(data: Any) -> None:
     out.flush()
 
 
+def included(content: Content, include: str | None, allowed: tuple[str, ...]) -> set[str] | None:
+    """The section keys named by --include (None when not given); unknown ones are a
+    usage error listing the valid keys (share, plan share)."""
+    if include is None:
+        return None
+    keys = {key.strip() for key in include.split(",") if key.strip()}
+    unknown = sorted(keys - set(allowed))
+    if unknown:
+        message = content.message(
+            "unknown_section", value=", ".join(unknown), allowed=", ".join(allowed)
+        )
+        raise typer.BadParameter(message, param_hint="--include")
+    return keys
+
+
 # -- input, the help notice, screens -------------------------------------------------------
 
 
