@@ -487,6 +487,14 @@ def test_agreements_done_marks_one_kept(tmp_path: Path, followup_file: Callable[
     assert [row["id"] for row in json.loads(run("agreements", "--format", "json").stdout)] == ["1"]
     every = json.loads(run("agreements", "--all", "--format", "json").stdout)
     assert [(row["id"], row["done"]) for row in every] == [("1", False), ("2", True)]
+    undone = run("agreements", "--undo", "2")
+    assert undone.exit_code == 0
+    assert "Afspraak 2 staat weer open" in undone.stderr
+    assert [row["id"] for row in json.loads(run("agreements", "--format", "json").stdout)] == [
+        "2",
+        "1",
+    ]
+    assert_refused(run("agreements", "--undo", "9"), "9")
 
 
 def test_agreements_table_marks_overdue_in_words(

@@ -53,6 +53,10 @@ def agreements(
     done: Annotated[
         str | None, typer.Option("--done", metavar="ID", help="Zet deze afspraak op nagekomen.")
     ] = None,
+    undo: Annotated[
+        str | None,
+        typer.Option("--undo", metavar="ID", help="Zet deze afspraak weer op open."),
+    ] = None,
     output_format: Annotated[
         AgreementFormat, typer.Option("--format", help="table of json.")
     ] = AgreementFormat.table,
@@ -69,6 +73,10 @@ def agreements(
     if done is not None:
         session.store.mark_agreements_done([done])
         session.say("agreement_done", id=done)
+        return
+    if undo is not None:
+        session.store.mark_agreements_done([undo], done=False)
+        session.say("agreement_undone", id=undo)
         return
     contents = session.store.contents()
     today = now().date()

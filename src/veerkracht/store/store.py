@@ -235,10 +235,11 @@ class Store:
                 tables.insert(data, "agreements", agreement)
         return followup
 
-    def mark_agreements_done(self, refs: Sequence[str]) -> None:
-        """Mark agreements kept; an unknown id changes nothing and is named."""
+    def mark_agreements_done(self, refs: Sequence[str], *, done: bool = True) -> None:
+        """Mark agreements kept (or, with done=False, open again: a click too many is
+        undone); an unknown id changes nothing and is named."""
         with self.transaction() as data:
-            tables.mark_done(data, refs)
+            tables.mark_done(data, refs, done=done)
 
     def add_checkin(self, checkin: CheckIn, kept: Sequence[str] = ()) -> CheckIn:
         """Save a check-in, marking the agreements it says were kept, all at once; while a

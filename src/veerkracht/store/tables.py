@@ -98,14 +98,15 @@ def insert(tables: Tables, kind: str, record: Any) -> None:
     table[str(max(map(int, table), default=0) + 1)] = record.to_record()
 
 
-def mark_done(tables: Tables, refs: Sequence[str]) -> None:
-    """Mark the agreements with these ids kept: all, or none when one is unknown."""
+def mark_done(tables: Tables, refs: Sequence[str], *, done: bool = True) -> None:
+    """Mark the agreements with these ids kept (or open again): all, or none when one is
+    unknown."""
     by_id = {record.get("id"): record for record in tables.get("agreements", {}).values()}
     for ref in refs:
         if ref.strip() not in by_id:
             raise VeerkrachtError("agreement_not_found", ref=ref)
     for ref in refs:
-        by_id[ref.strip()]["done"] = True
+        by_id[ref.strip()]["done"] = done
 
 
 def drop_card(tables: Tables, entry: str, audience: str, lang: str) -> None:
