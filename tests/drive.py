@@ -111,13 +111,17 @@ async def paste(pilot: Pilot, text: str, into: Widget | None = None) -> None:
     await pilot.pause()
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 10) -> None:
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], Any], timeout: float = 10, message: str = ""
+) -> None:
     """Let the app work until `condition` holds (for work done in the background, such as
-    the command palette's search); fails after `timeout` seconds."""
+    the command palette's search); fails after `timeout` seconds, saying `message` and
+    the screen in front."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
-        assert loop.time() < deadline, "the app never got there"
+        where = f"{message} (on {type(pilot.app.screen).__name__})"
+        assert loop.time() < deadline, f"the app never got there: {where}"
         await pilot.pause(0.01)
 
 

@@ -8,17 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tests.drive import SIZE, wait_until
-from veerkracht.screens.after import CheckinScreen, FollowupScreen
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
 from veerkracht.screens.home import HomeScreen
-from veerkracht.screens.prepare import PrepareScreen
-from veerkracht.screens.reflect import ReflectScreen
 from veerkracht.screens.settings import SettingsScreen
-from veerkracht.screens.support import SupportScreen
 from veerkracht.store.settings import load_settings
 from veerkracht.tui.app import VeerkrachtApp
 
@@ -56,33 +52,6 @@ async def test_an_empty_home_invites_a_first_reflection(
     app = home_app("en", filled=False)
     async with app.run_test(size=SIZE):
         assert "No reflections yet" in glance(app)
-
-
-@pytest.mark.parametrize(
-    ("key", "screen"),
-    [
-        ("r", ReflectScreen),
-        ("p", PrepareScreen),
-        ("t", HistoryScreen),
-        ("n", FollowupScreen),
-        ("c", CheckinScreen),
-        ("s", SettingsScreen),
-        ("i", SupportScreen),
-    ],
-)
-async def test_each_choice_has_a_letter_and_comes_back_home(
-    home: Path, key: str, screen: type, home_app: Callable[..., Any]
-) -> None:
-    app = home_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(key)
-        assert isinstance(app.screen, screen)
-        await pilot.press("escape")
-        if isinstance(app.screen, ReflectScreen):  # Escape on the welcome step stays
-            await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-    assert app.return_value is None
 
 
 async def test_enter_on_a_choice_opens_it(home: Path, home_app: Callable[..., Any]) -> None:
@@ -140,22 +109,6 @@ async def test_f1_works_on_other_screens(
         await pilot.press(key, "f1")
         assert isinstance(app.screen, ChoiceDialog)
         assert words in app.screen.body_text
-
-
-async def test_the_command_palette_lists_every_action(
-    home: Path, home_app: Callable[..., Any]
-) -> None:
-    app = home_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for character in "check":
-            await pilot.press(character)
-        results = app.screen.query_one(OptionList)
-        await wait_until(pilot, lambda: results.option_count > 0 and results.highlighted == 0)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, CheckinScreen)
 
 
 async def test_settings_are_saved_and_the_theme_changes(

@@ -35,9 +35,6 @@ from veerkracht.core.textsafe import visible
 if TYPE_CHECKING:
     from veerkracht.core.scripts import Script
 
-#: `share --include heavy`: the line on how heavy it is, shared only when chosen.
-HEAVY_KEY = "heavy"
-
 
 def reflect(
     ctx: typer.Context,
@@ -86,6 +83,7 @@ def prepare(
     """
     from veerkracht.core.scripts import build_script
     from veerkracht.render.cards import print_text, render
+    from veerkracht.services.sharing import users_card
 
     session = use(ctx, language, directory)
     entry = session.store.entry(entry_ref)
@@ -94,7 +92,7 @@ def prepare(
         run_tui(session, script=script)
         return
     if not generated:
-        script = _users_version(session, script)
+        script = users_card(session.store, entry, session.content, to)
     show(
         session, output_format, output,
         render=lambda kind: render(script, session.content, kind),
@@ -118,16 +116,12 @@ def share(
 
     Voorbeeld: veerkracht share last --include opening,situation,need,asks -o voor-anna.md
     """
-    from veerkracht.core.scripts import build_script
-    from veerkracht.render.cards import to_markdown
+    from veerkracht.services.sharing import HEAVY_KEY, INCLUDE_KEYS, shared_markdown, users_card
 
     session = use(ctx, language, directory)
     content = session.content
-    from veerkracht.core.cards import SECTION_KEYS
-
-    chosen = included(content, include, (*SECTION_KEYS, HEAVY_KEY))
-    script = build_script(session.store.entry(entry_ref), content, to)
-    script = _users_version(session, script)
+    chosen = included(content, include, INCLUDE_KEYS)
+    script = users_card(session.store, session.store.entry(entry_ref), content, to)
     if chosen is None:
         if not sys.stdin.isatty():
             fail(content.message("share_needs_include"))
@@ -135,37 +129,27 @@ def share(
     if not chosen - {HEAVY_KEY}:
         session.say("share_nothing")
         return
-    if HEAVY_KEY not in chosen:  # how heavy it is goes to others only when chosen
-        script = script.without_heavy_line()
-    emit(session, to_markdown(script.edited({}, chosen), content), output)
+    emit(session, shared_markdown(script, chosen, content), output)
 
 
 def _ask_sections(session: Session, script: Script) -> set[str]:
     """Section by section: shown on stderr, shared only after a yes."""
+    from veerkracht.services.sharing import HEAVY_KEY, heavy_offered, offered
+
     content = session.content
-    spoken = [line for section in script.sections for line in section.lines]
-    heavy = script.heavy_line if script.heavy_line in spoken else None
     chosen = set()
-    for section in script.sections:
-        typer.echo(f"\n{section.title}", err=True)
-        for line in section.lines:
-            if line != heavy:
-                typer.echo(f"  • {visible(line)}", err=True)
+    for key, title, lines in offered(script):
+        typer.echo(f"\n{visible(title)}", err=True)
+        for line in lines:
+            typer.echo(f"  • {visible(line)}", err=True)
         if session.ask(content.message("share_question")):
-            chosen.add(section.key)
+            chosen.add(key)
+    heavy = heavy_offered(script)
     if heavy and "situation" in chosen:
         typer.echo(f"\n  • {visible(heavy)}", err=True)
         if session.ask(content.message("share_heavy_question")):
             chosen.add(HEAVY_KEY)
     return chosen
-
-
-def _users_version(session: Session, script: Script) -> Script:
-    """The card as the user kept it in the editor, if they did."""
-    from veerkracht.core.scripts import apply_edit
-
-    kept = session.store.card(script.entry.uuid, script.audience, script.language)
-    return apply_edit(script, kept)
 
 
 def _is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:

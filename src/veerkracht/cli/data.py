@@ -51,15 +51,12 @@ def import_(
 
     Voorbeeld: veerkracht import veerkracht-backup.json
     """
-    from veerkracht.services.exchange import KINDS, parse_export
+    from veerkracht.services.exchange import KINDS, imported_summary, parse_export
 
     session = use(ctx, language, directory)
     found = parse_file(session, file, parse_export)
     added = session.store.merge({kind: getattr(found, kind) for kind in KINDS})
-    nouns = {"entries": "reflection", "followups": "followup", "checkins": "checkin",
-             "agreements": "agreement"}  # fmt: skip
-    counted = {kind: session.content.counted(noun, added[kind]) for kind, noun in nouns.items()}
-    session.say("imported", **counted)
+    session.say_text(imported_summary(session.content, added))
 
 
 def forget(

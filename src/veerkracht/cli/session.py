@@ -19,7 +19,7 @@ from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.textsafe import visible
-from veerkracht.store.crypto import MIN_PASSPHRASE
+from veerkracht.store.crypto import new_passphrase
 from veerkracht.store.locations import data_dir
 
 if TYPE_CHECKING:
@@ -79,20 +79,13 @@ class Session:
     def new_passphrase(self) -> str:
         """A passphrase to encrypt with: from the environment, or typed twice."""
         chosen = os.environ.get(PASSPHRASE_ENV)
-        if chosen is None:
-            if not sys.stdin.isatty():
-                raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
-            chosen = typer.prompt(self.content.message("passphrase_new"), hide_input=True, err=True)
-            again = typer.prompt(
-                self.content.message("passphrase_repeat"), hide_input=True, err=True
-            )
-            if again != chosen:
-                raise VeerkrachtError("passphrase_mismatch")
-        if not chosen.strip():
-            raise VeerkrachtError("passphrase_empty")
-        if len(chosen.strip()) < MIN_PASSPHRASE:
-            raise VeerkrachtError("passphrase_too_short", length=MIN_PASSPHRASE)
-        return chosen
+        if chosen is not None:
+            return new_passphrase(chosen)
+        if not sys.stdin.isatty():
+            raise VeerkrachtError("passphrase_needed", path=str(self.store.path))
+        chosen = typer.prompt(self.content.message("passphrase_new"), hide_input=True, err=True)
+        again = typer.prompt(self.content.message("passphrase_repeat"), hide_input=True, err=True)
+        return new_passphrase(chosen, again)
 
     def confirm(self, code: str, yes: bool, **params: Any) -> bool:
         """A yes/no before something that cannot be undone; --yes for scripts."""
@@ -201,16 +194,12 @@ def show(
 
 def emit(session: Session, text: str, output: Path | None) -> None:
     """Write to --output atomically (naming it on stderr), or print."""
-    from veerkracht.store.fsutil import write_output
+    from veerkracht.store.fsutil import write_beside
 
     if output is None:
         typer.echo(text, nl=False)
         return
-    folder = session.store.directory.resolve()
-    target = output.expanduser().resolve()
-    if target.parent == folder or target == folder:  # never onto the store or its backup
-        raise VeerkrachtError("output_is_store", path=str(output))
-    write_output(output, text)
+    write_beside(session.store.directory, output, text)
     session.say("written", path=str(output))
 
 
@@ -256,7 +245,7 @@ def parse_file(
 ) -> T:
     """Read a --from file and validate it (records are created at `moment` unless the file
     says when); a refusal names the file and the field."""
-    from veerkracht.cli.inputfiles import read_data_file
+    from veerkracht.services.inputfiles import read_data_file
 
     data = read_data_file(name)
     try:

@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -140,4 +141,77 @@ class RehearseDialog(ModalScreen[None]):
         self._show()
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PassphraseDialog(ModalScreen[tuple[str, str] | None]):
+    """A new passphrase, typed twice and never shown; Escape cancels (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str, text: str, labels: tuple[str, str], buttons: tuple[str, str]):
+        super().__init__()
+        self.title_text = title
+        self.body_text = text
+        self.labels = labels
+        self.buttons = buttons
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body_text, classes="dialog-text", markup=False)
+            yield Static(self.labels[0], classes="field-label", markup=False)
+            yield Input(password=True, id="chosen")
+            yield Static(self.labels[1], classes="field-label", markup=False)
+            yield Input(password=True, id="again")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.buttons[0], id="ok", variant="primary")
+                yield Button(self.buttons[1], id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#chosen", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "chosen":
+            self.query_one("#again", Input).focus()
+        else:
+            self._done()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self._done()
+        else:
+            self.dismiss(None)
+
+    def _done(self) -> None:
+        self.dismiss(
+            (self.query_one("#chosen", Input).value, self.query_one("#again", Input).value)
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickDialog(ModalScreen[str | None]):
+    """Pick one option (or "all"); Escape leaves things as they were."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+
+    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(*[Option(label, id=key) for key, label in self.options])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -11,9 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
 
 from veerkracht.content import Content
 from veerkracht.core.model import OPTIONS, Entry
@@ -22,34 +21,11 @@ from veerkracht.core.reflection import summary
 from veerkracht.core.textsafe import visible
 from veerkracht.render.history import entry_row, pattern_blocks
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
-from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
 from veerkracht.store.store import Store
 
 PAGE_SIZE = 50
 DASHBOARD_WEEKS = 8
-
-
-class PickDialog(ModalScreen[str | None]):
-    """Pick one option (or "all"); Escape leaves things as they were."""
-
-    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
-
-    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.options = options
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*[Option(label, id=key) for key, label in self.options])
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class HistoryScreen(SpeaksLanguage, Screen[None]):

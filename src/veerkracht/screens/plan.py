@@ -32,7 +32,7 @@ from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.plans import plan_state
-from veerkracht.store.fsutil import write_output
+from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.plans import save_dialogue, save_plan
 from veerkracht.store.store import Store
@@ -341,7 +341,7 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             if path is None:
                 return
             try:
-                write_output(path, self.markdown())
+                write_beside(self.store.directory, path, self.markdown())
             except VeerkrachtError as error:
                 self.notify(self.content.message(error.code, **error.params), severity="error")
                 return

@@ -26,7 +26,7 @@ from veerkracht.render.cards import to_markdown
 from veerkracht.screens.base import Done, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
 from veerkracht.screens.widgets import MarkedList
-from veerkracht.store.fsutil import write_output
+from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -263,7 +263,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
             if path is None:
                 return
             try:
-                write_output(path, to_markdown(self.current(), self.content))
+                write_beside(self.store.directory, path, to_markdown(self.current(), self.content))
             except VeerkrachtError as error:
                 self.notify(self.content.message(error.code, **error.params), severity="error")
                 return

@@ -254,8 +254,13 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             await self.go_to(self.index + 1)
 
     async def action_back(self) -> None:
+        """A step back; on the welcome step (nothing typed there, the draft is kept on
+        disk), back to where the reflection was opened from."""
         if self.index > 0:
             await self.go_to(self.index - 1)
+        elif len(self.app.screen_stack) > 2:
+            self.keep_draft()
+            self.post_message(Done())
 
     async def action_to_summary(self) -> None:
         await self.go_to(STEPS.index("summary"))
@@ -266,7 +271,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         if action == "to_summary":
             return self.return_to_summary and self.step != "summary"
         if action == "back":
-            return self.index > 0
+            return self.index > 0 or len(self.app.screen_stack) > 2
         if action == "go_next":
             return self.step != "summary"
         return True

@@ -90,6 +90,14 @@ class ImportSet:
     dialogues: list[Dialogue] = field(default_factory=list)
 
 
+def imported_summary(content: Content, added: Mapping[str, int]) -> str:
+    """ "Ingelezen: 3 reflecties, 1 gespreksverslag, …": what an import added."""
+    nouns = {"entries": "reflection", "followups": "followup", "checkins": "checkin",
+             "agreements": "agreement"}  # fmt: skip
+    counted = {kind: content.counted(noun, added[kind]) for kind, noun in nouns.items()}
+    return content.message("imported", **counted)
+
+
 def parse_export(data: Any) -> ImportSet:
     """Validate a whole export file before anything is written; refusals name the field."""
     if not isinstance(data, Mapping):

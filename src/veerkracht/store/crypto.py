@@ -47,6 +47,20 @@ _LANES = (1, 8)
 MIN_PASSPHRASE = 8
 
 
+def new_passphrase(chosen: str, again: str | None = None) -> str:
+    """A passphrase to encrypt with, checked: typed the same twice (when `again` is
+    given), not empty and not too short."""
+    from veerkracht.core.errors import VeerkrachtError
+
+    if again is not None and again != chosen:
+        raise VeerkrachtError("passphrase_mismatch")
+    if not chosen.strip():
+        raise VeerkrachtError("passphrase_empty")
+    if len(chosen.strip()) < MIN_PASSPHRASE:
+        raise VeerkrachtError("passphrase_too_short", length=MIN_PASSPHRASE)
+    return chosen
+
+
 def passphrase_bytes(passphrase: str) -> bytes:
     """The bytes a passphrase stands for: é typed as one character or as e + accent is
     the same passphrase (NFC); bytes that are not UTF-8 (from the environment) are kept

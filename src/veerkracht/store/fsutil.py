@@ -38,6 +38,18 @@ def write_output(path: Path, text: str) -> None:
         ) from None
 
 
+def write_beside(data_folder: Path, path: Path, text: str) -> None:
+    """Write a file the user asked for, never into the data folder (onto the store or
+    its backup): an export or a card goes somewhere else."""
+    from veerkracht.core.errors import VeerkrachtError
+
+    target = path.expanduser().resolve()
+    folder = data_folder.resolve()
+    if target.parent == folder or target == folder:
+        raise VeerkrachtError("output_is_store", path=str(path))
+    write_output(path, text)
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename in `directory` durable (a no-op where directories cannot be opened)."""
     try:

@@ -21,7 +21,14 @@ from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
-from veerkracht.screens.base import Done, HelpNoticeWanted, HelpWanted, Open, Saved
+from veerkracht.screens.base import (
+    Done,
+    HelpNoticeWanted,
+    HelpWanted,
+    Open,
+    Saved,
+    SpeaksLanguage,
+)
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
 from veerkracht.tui.navigation import Navigator
@@ -50,10 +57,15 @@ class Actions(Provider):
     def _choices(self) -> Iterator[tuple[str, str, str]]:
         app = self.app
         assert isinstance(app, VeerkrachtApp)
-        for action in load("home")["actions"]:
+        home = load("home")
+        for action in home["actions"]:
             label = app.content.text("home", "actions", action, "label")
             hint = app.content.text("home", "actions", action, "hint")
             yield label, hint, action
+        for name, entry in home["palette"].items():
+            label = app.content.text("home", "palette", name, "label")
+            hint = app.content.text("home", "palette", name, "hint")
+            yield label, hint, entry["flow"]
         yield app.content.text("home", "ui", "quit"), "ctrl+q", "quit"
 
     async def discover(self) -> Hits:
@@ -63,7 +75,8 @@ class Actions(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, hint, action in self._choices():
-            score = matcher.match(f"{label} {hint}")
+            # A match in the name counts more than one in the explanation.
+            score = matcher.match(label) or matcher.match(f"{label} {hint}") / 2
             if score > 0:
                 command = partial(self.app.run_action, self._call(action))
                 yield Hit(score, matcher.highlight(label), command, help=hint)
@@ -73,15 +86,28 @@ class Actions(Provider):
         return "request_quit" if action == "quit" else f"open('{action}')"
 
 
-class VeerkrachtApp(App[str | None]):
+class VeerkrachtApp(SpeaksLanguage, App[str | None]):
     """veerkracht in the terminal. Returns the id of a reflection saved in this session."""
 
     # Absolute, so the app also works when subclassed from elsewhere (the benchmarks).
     CSS_PATH = str(files("veerkracht.tui").joinpath("app.tcss"))
     COMMANDS = {Actions}
+
     # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting; each
     # screen shows it in the footer in its own words (screens.base.quit_binding).
-    BINDINGS = [Binding("ctrl+q", "request_quit", "quit", show=False, priority=True, id="quit")]
+    # The palette's key is declared here so its footer label speaks the user's language.
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        return [
+            Binding("ctrl+q", "request_quit", "quit", show=False, priority=True, id="quit"),
+            Binding(
+                App.COMMAND_PALETTE_BINDING,
+                "command_palette",
+                content.text("home", "ui", "palette"),
+                show=False,
+                priority=True,
+            ),
+        ]
 
     def __init__(
         self,

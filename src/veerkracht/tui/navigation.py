@@ -16,7 +16,7 @@ from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
 #: Flows that need a reflection (the latest when none is given).
-NEED_ENTRY = ("prepare", "followup")
+NEED_ENTRY = ("prepare", "followup", "share")
 
 
 @dataclass
@@ -47,6 +47,11 @@ class Navigator:
 
             assert entry is not None
             return FollowupScreen(store, content, entry)
+        if flow == "share":
+            from veerkracht.screens.share import ShareScreen
+
+            assert entry is not None
+            return ShareScreen(store, content, entry)
         if flow == "home":
             from veerkracht.screens.home import HomeScreen
 
@@ -65,6 +70,14 @@ class Navigator:
             return HistoryScreen(store, content, self.today)
         if flow.startswith("plan"):
             return self.plan_screen(flow)
+        if flow == "data" or flow.startswith("data:"):
+            from veerkracht.screens.data import DataScreen
+
+            return DataScreen(store, content, flow.partition(":")[2] or None)
+        if flow == "agreements":
+            from veerkracht.screens.agreements import AgreementsScreen
+
+            return AgreementsScreen(store, content)
         if flow == "settings":
             from veerkracht.screens.settings import SettingsScreen
 

@@ -1,0 +1,51 @@
+"""A summary for someone else, approved section by section: the same for `share` and the
+share screen. "Zo begin je" and the tips are the user's own aids for the conversation,
+so they are not offered as sections to share (`--include` still accepts their keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from veerkracht.content import Content
+from veerkracht.core.cards import SECTION_KEYS
+from veerkracht.core.model import Entry
+from veerkracht.core.scripts import Script, apply_edit, build_script
+from veerkracht.store.store import Store
+
+#: How heavy it is: shared only when chosen as well (see core.cardwriter).
+HEAVY_KEY = "heavy"
+#: What `--include` accepts: every section of a card, and how heavy it is.
+INCLUDE_KEYS = (*SECTION_KEYS, HEAVY_KEY)
+#: The user's own aids, not offered to share.
+OWN_AIDS = ("opening", "tips")
+
+
+def users_card(store: Store, entry: Entry, content: Content, audience: str | None) -> Script:
+    """The card for `audience`, as the user kept it in the editor if they did."""
+    script = build_script(entry, content, audience)
+    kept = store.card(script.entry.uuid, script.audience, script.language)
+    return apply_edit(script, kept)
+
+
+def offered(script: Script) -> list[tuple[str, str, list[str]]]:
+    """The sections offered to share: key, title and lines (the heavy line apart)."""
+    return [
+        (section.key, section.title, [line for line in section.lines if line != script.heavy_line])
+        for section in script.sections
+        if section.key not in OWN_AIDS and section.lines
+    ]
+
+
+def heavy_offered(script: Script) -> str | None:
+    """The line on how heavy it is, when the card has one (offered with the situation)."""
+    spoken = [line for section in script.sections for line in section.lines]
+    return script.heavy_line if script.heavy_line in spoken else None
+
+
+def shared_markdown(script: Script, chosen: Collection[str], content: Content) -> str:
+    """The chosen sections as Markdown; how heavy it is only when chosen too."""
+    from veerkracht.render.cards import to_markdown
+
+    if HEAVY_KEY not in chosen:
+        script = script.without_heavy_line()
+    return to_markdown(script.edited({}, set(chosen)), content)
