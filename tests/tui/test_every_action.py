@@ -50,6 +50,7 @@ HOME = {
 
 #: What each further palette entry opens: a screen, and the dialog on it, if any.
 PALETTE: dict[str, tuple[type[Screen], type[Screen] | None]] = {
+    "edit": (ReflectScreen, None),
     "export": (DataScreen, PathDialog),
     "import": (DataScreen, PathDialog),
     "forget": (DataScreen, PickDialog),

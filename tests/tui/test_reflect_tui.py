@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, OptionList, Static
 
-from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text
+from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text, wait_until
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
@@ -562,3 +562,33 @@ async def test_a_closed_terminal_keeps_even_the_words_just_typed(
         os.kill(os.getpid(), signal.SIGHUP)
         await pilot.pause()
     assert draft(home).load()["answers"]["feelings_note"] == "net getypt"
+
+
+async def test_a_saved_reflection_is_changed_with_the_same_steps(store: Store) -> None:
+    from veerkracht.content import Content
+    from veerkracht.core.model import now, parse_answers
+    from veerkracht.tui.app import VeerkrachtApp
+
+    first = store.add_entry(
+        parse_answers({"feelings": ["tired"], "share": "Ik slaap slecht."}, now=now())
+    )
+    app = VeerkrachtApp(store, Content("nl"), start="home")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: bool(app.screen.query(Input)))
+        app.screen.query_one(Input).value = "Reflectie aanpassen"
+        await wait_until(pilot, lambda: app.screen.query_one(OptionList).highlighted == 0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: getattr(app.screen, "step", "") == "summary")
+        screen = app.screen
+        assert "moe" in str(
+            screen.query_one("#summary-list", OptionList).get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")  # the first line: feelings
+        assert screen.step == "feelings"
+        await pilot.press("down", "space", "ctrl+o")  # add the second feeling, back
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(app.screen_stack) > 3)
+    [changed] = store.entries()
+    assert (changed.id, changed.uuid, changed.created) == (first.id, first.uuid, first.created)
+    assert len(changed.feelings) == 2 and changed.share == "Ik slaap slecht."

@@ -157,6 +157,16 @@ class Entry:
     uuid: str = field(default_factory=new_uuid)
     id: str = ""
 
+    def answers(self) -> dict[str, Any]:
+        """What was answered, in the answers-file schema (empty answers left out): to
+        change a saved reflection with the same steps."""
+        record = self.to_record()
+        return {
+            name: record[name]
+            for name in ANSWER_FIELDS
+            if name not in ("created", "help_notice") and record.get(name) not in (None, "", [], {})
+        }
+
     def to_record(self) -> dict[str, Any]:
         """A JSON-ready dict: the answers-file fields plus `uuid`, `id` and `created`.
         Written out by hand: history serialises 10,000 of these per run."""

@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.core.model import now, parse_answers
+from veerkracht.core.model import Entry, now, parse_answers
 from veerkracht.core.reflection import STEPS, summary
 from veerkracht.core.safety import free_texts, needs_notice
 from veerkracht.core.textsafe import visible
@@ -63,11 +63,15 @@ class ReflectScreen(SpeaksLanguage, StepViews):
     """Feelings, triggers, impact, relations, fear, help, barriers, audience,
     boundaries and asks, then a summary to save."""
 
-    def __init__(self, store: Store, content: Content, draft: Draft) -> None:
+    def __init__(
+        self, store: Store, content: Content, draft: Draft, editing: Entry | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.draft = draft
+        #: A saved reflection being changed (its own draft), or None for a new one.
+        self.editing = editing
         self.saved_draft = draft.load()
         self.index = 0
         #: A reflection is under way in this session (its words are in the widgets).
@@ -124,6 +128,12 @@ class ReflectScreen(SpeaksLanguage, StepViews):
 
     async def on_mount(self) -> None:
         await self._show(0)
+        if self.editing is not None:  # straight to the summary, every answer in place
+            self.started = True
+            self.apply((self.saved_draft or {}).get("answers") or self.editing.answers())
+            await self.go_to(STEPS.index("summary"))
+            entry = self.editing
+            self.notify(self.ui("editing", id=entry.id, date=entry.created.date()))
 
     # -- answers ----------------------------------------------------------------------
     # `answers` holds everything in the answers-file schema; a step's widgets exist once
@@ -375,7 +385,13 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         try:
             entry = parse_answers(self.collect(), now=now())
             entry.help_notice = self.heavy
-            self.store.add_entry(entry)
+            if self.editing is None:
+                self.store.add_entry(entry)
+            else:  # the same reflection, changed: its number, date and notice stay
+                original = self.editing
+                entry.id, entry.uuid, entry.created = original.id, original.uuid, original.created
+                entry.help_notice = self.heavy or original.help_notice
+                self.store.update_entry(entry)
         except VeerkrachtError as error:
             self.notify(self.content.message(error.code, **error.params), severity="error")
             return
@@ -391,10 +407,11 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             else:
                 self.post_message(Done())
 
+        saved = "saved" if self.editing is None else "changed"
         self.app.push_screen(
             ChoiceDialog(
-                self.ui("saved_title"),
-                self.ui("saved_text", id=entry.id),
+                self.ui(f"{saved}_title"),
+                self.ui(f"{saved}_text", id=entry.id),
                 [("prepare", self.ui("make_card")), ("close", self.ui("close"))],
             ),
             then,

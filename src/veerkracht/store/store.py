@@ -223,6 +223,12 @@ class Store:
             tables.insert(data, "entries", entry)
         return entry
 
+    def update_entry(self, entry: Entry) -> Entry:
+        """Save a changed reflection in the place of the one with its uuid."""
+        with self.transaction() as data:
+            tables.replace(data, "entries", entry)
+        return entry
+
     def add_followup(
         self, followup: FollowUp, agreements: list[Agreement], entry: Entry
     ) -> FollowUp:
@@ -294,13 +300,15 @@ class Store:
 
     def _finish_forgetting(self) -> None:
         try:
-            uuid = json.loads(self.folder.forgetting.read_bytes())["uuid"]
+            journal = json.loads(self.folder.forgetting.read_bytes())
+            uuid, entry_id = journal["uuid"], journal["id"]
         except (OSError, ValueError, KeyError, TypeError):
             uuid = None  # a journal cut short: the forget had not begun
         if uuid is not None:
             data = self.load()
             tables.forget_entry(data, uuid)
             self.save(data, keep_previous=False)
+            self.folder.draft(f"edit-{entry_id}").unlink(missing_ok=True)
         self.folder.forgetting.unlink(missing_ok=True)
         fsync_dir(self.directory)
 

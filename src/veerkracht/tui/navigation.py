@@ -16,7 +16,7 @@ from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
 #: Flows that need a reflection (the latest when none is given).
-NEED_ENTRY = ("prepare", "followup", "share")
+NEED_ENTRY = ("prepare", "followup", "share", "edit")
 
 
 @dataclass
@@ -47,6 +47,11 @@ class Navigator:
 
             assert entry is not None
             return FollowupScreen(store, content, entry)
+        if flow == "edit":
+            from veerkracht.screens.reflect import ReflectScreen
+
+            assert entry is not None
+            return ReflectScreen(store, content, Draft(store, f"edit-{entry.id}"), entry)
         if flow == "share":
             from veerkracht.screens.share import ShareScreen
 
