@@ -287,3 +287,35 @@ async def test_a_date_already_past_is_asked_about_before_saving(
         assert "bewaard" in app.screen.title_text
     (agreement,) = Store(home).agreements()
     assert agreement.due == date(2020, 1, 6)
+
+
+async def test_a_next_agreement_row_shows_once_the_one_before_says_something(
+    store: Store, followup_app: Callable[..., Any]
+) -> None:
+    app = followup_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = list(app.screen.query(".agreement-row"))
+        assert [row.display for row in rows] == [True, False, False]
+        app.screen.query_one("#what-0", Input).focus()
+        await type_text(pilot, "minder taken")
+        assert [row.display for row in rows] == [True, True, False]
+        await pilot.press("tab", "tab", "tab")  # who, when, then past the empty second row
+        assert app.screen.focused is not None
+        assert app.screen.focused.id == "what-1"
+        await pilot.press("tab", "tab", "tab")
+        assert app.screen.focused is not None
+        assert app.screen.focused.id not in {"what-2", "who-2", "due-2"}
+
+
+async def test_an_earlier_look_back_on_the_same_reflection_is_shown(
+    store: Store, followup_app: Callable[..., Any]
+) -> None:
+    from veerkracht.core.records import FollowUp
+
+    app = followup_app("en")
+    entry = app.entry
+    earlier = FollowUp(entry="", created=entry.created, went=2, helped="een wandeling")
+    store.add_followup(earlier, [], entry)
+    async with app.run_test(size=SIZE):
+        shown = " ".join(str(widget.content) for widget in app.screen.query(".hint"))
+        assert "Earlier, on" in shown and "2/5" in shown and "een wandeling" in shown

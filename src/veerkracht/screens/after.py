@@ -38,6 +38,24 @@ class FollowupScreen(FormScreen):
     def __init__(self, store: Store, content: Content, entry: Entry) -> None:
         self.entry = entry
         super().__init__(store, content)
+        try:
+            self.earlier = [f for f in store.followups() if f.entry == entry.uuid]
+        except VeerkrachtError:
+            self.earlier = []
+
+    def earlier_lines(self) -> list[str]:
+        """What was written after an earlier conversation about this reflection."""
+        lines = []
+        for followup in self.earlier:
+            parts = [f"{followup.went}/5" if followup.went is not None else ""]
+            parts.append(self.text(followup.as_feared) if followup.as_feared else "")
+            if followup.helped:
+                parts.append(self.text("earlier_helped", helped=visible(followup.helped)))
+            if followup.next_step:
+                parts.append(self.text("earlier_next", next=visible(followup.next_step)))
+            said = " · ".join(part for part in parts if part)
+            lines.append(self.text("earlier", date=followup.created.date(), said=said))
+        return lines
 
     def draft_name(self) -> str:
         return f"followup-{self.entry.uuid}"
@@ -53,6 +71,8 @@ class FollowupScreen(FormScreen):
                     classes="suggestion",
                     markup=False,
                 )
+            if self.earlier:
+                yield Static("\n".join(self.earlier_lines()), classes="hint", markup=False)
             yield Label(self.text("went"), classes="field-label")
             yield Scale("—", id="went", low=1, high=5)
             yield Label(self.text("as_feared"), classes="field-label")

@@ -77,9 +77,10 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         return [line.strip() for line in self.value(key).splitlines() if line.strip()]
 
     def agreement_rows(self, labels: str = "after") -> ComposeResult:
-        """Three rows of what · who · when."""
+        """Up to three rows of what · who · when; a next row shows once the one before
+        says something, so Tab does not walk through six empty fields."""
         for row in range(AGREEMENT_ROWS):
-            with Horizontal(classes="agreement-row"):
+            with Horizontal(classes="agreement-row", id=f"agreement-row-{row}"):
                 for part in ("what", "who", "due"):
                     placeholder = self.content.text(labels, "followup", part)
                     yield LineInput(placeholder=placeholder, id=f"{part}-{row}", classes=part)
@@ -99,6 +100,15 @@ class FormScreen(SpeaksLanguage, Screen[None]):
             if isinstance(agreement, dict):
                 for part in ("what", "who", "due"):
                     self.set_value(f"{part}-{row}", agreement.get(part))
+        self.show_agreement_rows()
+
+    def show_agreement_rows(self) -> None:
+        """The first row, and each row after one that says something."""
+        rows = self.query(".agreement-row")
+        said = [any(self.value(f"{part}-{row}") for part in ("what", "who", "due"))
+                for row in range(len(rows))]  # fmt: skip
+        for row, widget in enumerate(rows):
+            widget.display = row == 0 or said[row - 1] or said[row]
 
     def after_checking_dates(self, agreements: list[Any], save: Callable[[], None]) -> None:
         """Save, but first ask when an agreement's date has already passed (a typo is
@@ -130,6 +140,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         if saved:
             self.fill(saved["answers"])
             self.notify(self.ui("draft_restored"))
+        self.show_agreement_rows()
         self.first_field().focus(scroll_visible=False)
         # Start reading at the top: the first question's label stays in view.
         forms = self.query(".form")
@@ -196,6 +207,8 @@ class FormScreen(SpeaksLanguage, Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._typed()
+        if any(event.input.has_class(part) for part in ("what", "who", "due")):
+            self.show_agreement_rows()
 
     def _typed(self) -> None:
         """Keep the draft when typing pauses."""
