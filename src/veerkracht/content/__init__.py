@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 LANGUAGES = ("nl", "en")
+#: A place in a list, and maybe a part of it: "agreements[1].due", "asks[0]".
+_ITEM_PATH = re.compile(r"(?P<items>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<part>[a-z_]+))?")
 DEFAULT_LANGUAGE = "nl"
 
 
@@ -49,6 +52,32 @@ class Content:
     def message(self, code: str, **params: Any) -> str:
         """A one-line message from messages.toml."""
         return self.text("messages", code, **params)
+
+    def on_screen(self, code: str, **params: Any) -> str:
+        """A message for someone who typed in a form, not a file: a `field` is named as
+        people know it ("de tweede afspraak"), not by its place in a file."""
+        if isinstance(params.get("field"), str):
+            params["field"] = self.field_name(params["field"])
+        return self.message(code, **params)
+
+    def field_name(self, path: str) -> str:
+        """ "agreements[1].due" as "de datum van de tweede afspraak"; a path it does not
+        know stays as it is."""
+        fields = load("fields")
+        match = _ITEM_PATH.fullmatch(path)
+        if match is None:
+            name = fields["names"].get(path)
+            return name[self.language] if name else path
+        items, index, part = match["items"], int(match["index"]), match["part"]
+        if items not in fields["items"] or (part and part not in fields["parts"]):
+            return path
+        ordinals = fields["ordinals"][self.language]
+        nth = (ordinals[index] if index < len(ordinals)
+               else fields["numbered"][self.language].format(n=index + 1))  # fmt: skip
+        words = {"nth": nth, "item": fields["items"][items][self.language]}
+        if part:
+            words["part"] = fields["parts"][part][self.language]
+        return fields["part" if part else "item"][self.language].format(**words)
 
 
 def key_for(group: str, said: str) -> str | None:

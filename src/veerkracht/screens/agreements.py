@@ -68,7 +68,7 @@ class AgreementsScreen(SpeaksLanguage, Screen[None]):
             contents = self.store.contents()
         except VeerkrachtError as error:
             self.query_one("#agreements-empty", Static).update(
-                self.content.message(error.code, **error.params)
+                self.content.on_screen(error.code, **error.params)
             )
             return
         today = now().date()
@@ -102,7 +102,7 @@ class AgreementsScreen(SpeaksLanguage, Screen[None]):
         try:
             self.store.mark_agreements_done([agreement.id], done=kept)
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return
         self.notify(self.ui("now_kept" if kept else "now_open", id=agreement.id))
         self.show(keep=agreement.id)

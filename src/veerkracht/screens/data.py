@@ -85,7 +85,7 @@ class DataScreen(SpeaksLanguage, Screen[None]):
         getattr(self, f"choose_{action}")()
 
     def said(self, error: VeerkrachtError) -> None:
-        self.notify(self.content.message(error.code, **error.params), severity="error")
+        self.notify(self.content.on_screen(error.code, **error.params), severity="error")
 
     # -- a backup out, a backup in -----------------------------------------------------
 
@@ -136,7 +136,7 @@ class DataScreen(SpeaksLanguage, Screen[None]):
                 found = parse_export(read_data_file(str(path)))
                 added = self.store.merge({kind: getattr(found, kind) for kind in KINDS})
             except ValidationError as error:
-                problem = self.content.message(error.code, **error.params)
+                problem = self.content.message(error.code, **error.params)  # a file
                 self.notify(
                     self.content.message("input_invalid", path=str(path), problem=problem),
                     severity="error",

@@ -151,7 +151,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         raise NotImplementedError
 
     def refuse(self, error: VeerkrachtError) -> None:
-        self.notify(self.content.message(error.code, **error.params), severity="error")
+        self.notify(self.content.on_screen(error.code, **error.params), severity="error")
 
     def done(self, title: str, text: str) -> None:
         self._stop_typing()

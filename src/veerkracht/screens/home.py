@@ -88,7 +88,7 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
         try:
             contents = self.store.contents()
         except VeerkrachtError as error:
-            message = self.content.message(error.code, **error.params)
+            message = self.content.on_screen(error.code, **error.params)
             self.query_one("#glance", Static).update(message)
             return
         lines = []

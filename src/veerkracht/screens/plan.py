@@ -98,7 +98,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             self.state = plan_state(self.store, now().date())
         except VeerkrachtError as error:
             self.query_one("#plan-status", Static).update(
-                self.content.message(error.code, **error.params)
+                self.content.on_screen(error.code, **error.params)
             )
             return
         if self.state is None:
@@ -166,7 +166,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
         try:
             save_plan(self.store, plan)
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
         else:
             self.notify(self.content.message(message, week=plan.week(today)))
         self.show()
@@ -263,7 +263,7 @@ class ReportScreen(SpeaksLanguage, Screen[None]):
             try:
                 save_dialogue(self.store, talk)
             except VeerkrachtError as error:
-                self.notify(self.content.message(error.code, **error.params), severity="error")
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return
         ids = ", ".join(talk.id for talk in self.talks)
         text = self.say("checked", id=ids, count=len(kept))
@@ -343,7 +343,7 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             try:
                 write_beside(self.store.directory, path, self.markdown())
             except VeerkrachtError as error:
-                self.notify(self.content.message(error.code, **error.params), severity="error")
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return
             self.notify(self.content.text("plan", "share", "saved", path=str(path)))
 

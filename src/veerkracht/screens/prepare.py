@@ -214,7 +214,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         try:
             self.kept = self.store.save_card(edit)
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return False
         self._show_version()
         return True
@@ -233,7 +233,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
             try:
                 self.store.drop_card(script.entry.uuid, script.audience, script.language)
             except VeerkrachtError as error:
-                self.notify(self.content.message(error.code, **error.params), severity="error")
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return
             self.kept = None
             self.lines, self.enabled, self.off = self._state_of(None)
@@ -265,7 +265,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
             try:
                 write_beside(self.store.directory, path, to_markdown(self.current(), self.content))
             except VeerkrachtError as error:
-                self.notify(self.content.message(error.code, **error.params), severity="error")
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return
             self.notify(self.ui("saved", path=str(path)))
 

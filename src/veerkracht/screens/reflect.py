@@ -236,7 +236,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         try:
             self.draft.save(self.collect(), self.index or 1, now())
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
 
     async def action_next_step(self) -> None:
         """Enter in a list or on the scale: the step's next field, after the last one
@@ -393,7 +393,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
                 entry.help_notice = self.heavy or original.help_notice
                 self.store.update_entry(entry)
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return
         if self._typing is not None:
             self._typing.stop()

@@ -46,7 +46,7 @@ class WelcomeStep(Screen[None]):
         raise NotImplementedError
 
     def refuse(self, error: VeerkrachtError) -> None:
-        self.notify(self.content.message(error.code, **error.params), severity="error")
+        self.notify(self.content.on_screen(error.code, **error.params), severity="error")
 
     async def continue_reflection(self) -> None:
         """The welcome step's main way on: carry on with what is under way, else with the

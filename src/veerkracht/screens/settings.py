@@ -84,7 +84,7 @@ class SettingsScreen(SpeaksLanguage, Screen[None]):
         try:
             save_settings(self.chosen())
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return
         self.notify(self.text("saved"))
 

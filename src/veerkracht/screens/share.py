@@ -130,7 +130,7 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             try:
                 write_beside(self.store.directory, path, text)
             except VeerkrachtError as error:
-                self.notify(self.content.message(error.code, **error.params), severity="error")
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return
             self.notify(self.ui("saved", path=str(path)))
 

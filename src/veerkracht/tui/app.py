@@ -183,7 +183,7 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
         try:
             screen = self.navigator.screen(flow, entry=entry)
         except VeerkrachtError as error:
-            self.notify(self.content.message(error.code, **error.params), severity="error")
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return
         if screen is None:
             self.notify(self.content.text("home", "ui", "needs_entry"))
