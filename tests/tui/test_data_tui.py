@@ -150,3 +150,18 @@ async def test_share_starts_with_nothing_chosen_and_writes_only_what_is_chosen(
     written = target.read_text()
     assert "Minder diensten" in written
     assert "GEHEIM" not in written and "Zo begin je" not in written
+
+
+async def test_agreements_go_to_the_calendar_without_their_words(
+    store: Store, home_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    app = home_app()
+    target = tmp_path / "afspraken.ics"
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("a", "k")
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await wait_until(pilot, target.exists)
+    text = target.read_text()
+    assert "BEGIN:VEVENT" in text and "bellen" not in text

@@ -13,8 +13,18 @@ from veerkracht.cli.options import (
     FromOption,
     LanguageOption,
     OptionalEntryArgument,
+    OutputOption,
 )
-from veerkracht.cli.session import echo_json, notice_if_heavy, parse_file, past_due, run_tui, use
+from veerkracht.cli.session import (
+    echo_json,
+    included,
+    notice_if_heavy,
+    parse_file,
+    past_due,
+    run_tui,
+    use,
+    write_calendar,
+)
 from veerkracht.core.model import now
 
 
@@ -58,8 +68,13 @@ def agreements(
         typer.Option("--undo", metavar="ID", help="Zet deze afspraak weer op open."),
     ] = None,
     output_format: Annotated[
-        AgreementFormat, typer.Option("--format", help="table of json.")
+        AgreementFormat, typer.Option("--format", help="table, json of ics (agenda).")
     ] = AgreementFormat.table,
+    include: Annotated[
+        str | None,
+        typer.Option("--include", metavar="text", help="ics: ook je eigen woorden."),
+    ] = None,
+    output: OutputOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -82,6 +97,15 @@ def agreements(
     today = now().date()
     shown = agreements_in_order(contents.agreements, today, include_done=show_all)
     entry_ids = {entry.uuid: entry.id for entry in contents.entries}
+    if output_format is AgreementFormat.ics:
+        from veerkracht.core.calendar import TEXT_KEY, agreement_events
+
+        with_text = TEXT_KEY in (included(session.content, include, (TEXT_KEY,)) or ())
+        events = agreement_events(
+            shown, session.content, with_text=with_text, include_done=show_all
+        )
+        write_calendar(session, events, output)
+        return
     if output_format is AgreementFormat.json:
         echo_json([agreement_json(agreement, entry_ids) for agreement in shown])
     elif not shown:

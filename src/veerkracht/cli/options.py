@@ -32,6 +32,7 @@ class ExportFormat(StrEnum):
 class AgreementFormat(StrEnum):
     table = "table"
     json = "json"
+    ics = "ics"
 
 
 class CardFormat(StrEnum):

@@ -14,15 +14,18 @@ from veerkracht.cli.options import (
     DataDirOption,
     FromOption,
     LanguageOption,
+    OutputOption,
 )
 from veerkracht.cli.session import (
     Session,
     echo_json,
+    included,
     notice_if_heavy,
     parse_file,
     past_due,
     run_tui,
     use,
+    write_calendar,
 )
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
@@ -40,14 +43,20 @@ plan_app = typer.Typer(
 class StatusFormat(StrEnum):
     text = "text"
     json = "json"
+    ics = "ics"
 
 
 @plan_app.callback()
 def plan(
     ctx: typer.Context,
     output_format: Annotated[
-        StatusFormat, typer.Option("--format", help="text of json.")
+        StatusFormat, typer.Option("--format", help="text, json of ics (agenda).")
     ] = StatusFormat.text,
+    include: Annotated[
+        str | None,
+        typer.Option("--include", metavar="text", help="ics: ook je eigen woorden."),
+    ] = None,
+    output: OutputOption = None,
     tui: Annotated[bool, typer.Option("--tui", help="Open het plan in de terminal.")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -63,6 +72,14 @@ def plan(
         run_tui(session, start="plan")
         return
     state = planning.plan_state(session)
+    if output_format is StatusFormat.ics:
+        from veerkracht.core.calendar import TEXT_KEY, plan_events
+
+        with_text = TEXT_KEY in (included(session.content, include, (TEXT_KEY,)) or ())
+        plan = None if state is None else state.plan
+        events = [] if plan is None else plan_events(plan, session.content, with_text=with_text)
+        write_calendar(session, events, output)
+        return
     if output_format is StatusFormat.json:
         from veerkracht.render.plan import plan_json
 

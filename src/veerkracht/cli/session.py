@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -235,6 +235,15 @@ def included(content: Content, include: str | None, allowed: tuple[str, ...]) ->
         )
         raise typer.BadParameter(message, param_hint="--include")
     return keys
+
+
+def write_calendar(session: Session, events: Sequence[Any], output: Path | None) -> None:
+    """An iCalendar file to stdout or --output; said when there is nothing in it."""
+    from veerkracht.render.ics import to_ics
+
+    emit(session, to_ics(events, now()), output)
+    if not events:
+        session.say("calendar_empty")
 
 
 # -- input, the help notice, screens -------------------------------------------------------
