@@ -58,13 +58,16 @@ def test_json_keeps_its_shape_with_fewer_entries_and_says_where(history: None) -
     assert both["entries"] == [] and both["search"]["entries"] == []
 
 
-def test_markdown_escapes_the_users_words(history: None) -> None:
+def test_the_users_words_are_escaped_in_markdown_and_safe_in_the_table(history: None) -> None:
     result = run("--lang", "en", "history", "--search", "[rood]", "--format", "markdown")
     assert "Searched for “[rood]”: 1 reflection." in result.stdout.replace("\\", "")
     assert "- **3** · what you want to tell: De werkdruk is te hoog. ␛\\[31m \\[rood\\]" in (
         result.stdout
     )
     assert "\x1b" not in result.stdout
+    table = run("history", "--search", "rood").stdout
+    assert "wat je wilt vertellen: De werkdruk is te hoog. ␛[31m [rood]" in table
+    assert "\x1b" not in table
 
 
 def test_nothing_found_is_a_calm_line_not_an_error(history: None) -> None:

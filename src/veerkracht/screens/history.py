@@ -29,7 +29,6 @@ from veerkracht.render.history import entry_row, pattern_blocks
 from veerkracht.render.search import field_name, quoted
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog
-from veerkracht.screens.widgets import LineInput
 from veerkracht.store.store import Store
 
 PAGE_SIZE = 50
@@ -106,10 +105,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="progress", markup=False)
         with Horizontal(id="dashboard"):
-            with Vertical(id="entries-pane"):
-                yield LineInput(
-                    placeholder=self.ui("search_placeholder"), id="search", compact=True
-                )
+            with Vertical(id="entries-pane"):  # the search field joins on the first `/`
                 yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
                 yield Static(id="page", classes="hint", markup=False)
             with VerticalScroll(id="detail-pane"):  # Tab reaches it; arrows and PgUp/PgDn scroll
@@ -305,8 +301,15 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.refresh_bindings()
 
     def action_search(self) -> None:
-        """`/`: the search field opens (or takes the focus again) above the table."""
-        field = self.query_one("#search", Input)
+        """`/`: the search field opens (or takes the focus again) above the table. It is
+        made on the first `/`, so the dashboard starts without it."""
+        from veerkracht.screens.widgets import LineInput
+
+        field = self.search_field()
+        if field is None:
+            placeholder = self.ui("search_placeholder")
+            field = LineInput(placeholder=placeholder, id="search", compact=True)
+            self.query_one("#entries-pane").mount(field, before="#entries")
         field.display = True
         field.focus()
 
@@ -329,9 +332,14 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         else:
             self.query_one("#entries", DataTable).focus()
 
+    def search_field(self) -> Input | None:
+        return next(self.query("#search").results(Input), None)
+
     def close_search(self) -> None:
         """The search field closes and empties; the table has every entry again."""
-        field = self.query_one("#search", Input)
+        field = self.search_field()
+        if field is None:
+            return
         field.display = False
         self.query_one("#entries", DataTable).focus()
         if field.value or self.search_query:
@@ -360,7 +368,8 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
 
     def action_close(self) -> None:
         """Escape ends a search first (back to every entry), then leaves."""
-        if self.query_one("#search", Input).display:
+        field = self.search_field()
+        if field is not None and field.display:
             self.close_search()
             return
         self.post_message(Done())
