@@ -7,10 +7,11 @@ another person. Pure: no I/O."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from veerkracht.core.model import RELATION_KEYS, Entry
+from veerkracht.core.model import OPTIONS, RELATION_KEYS, Entry
 from veerkracht.core.plaintext import fold
 from veerkracht.core.records import CHECKIN_TEXTS, Agreement, CheckIn, FollowUp
 
@@ -21,6 +22,7 @@ _ENTRY_TEXTS = ("feelings_note", "triggers_note", "impact_note")
 _ENTRY_TEXTS_AFTER = ("desired_change", "share", "fear")
 #: Option groups whose names (in the user's language) are searched too.
 _NAMED = ("feelings", "triggers", "impact", "support", "barriers")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: Punctuation around a typed word that is not part of it.
 _EDGES = "\"'“”„‘’«»()[]{}<>.,;:!?…*_-"
 
@@ -107,7 +109,12 @@ class SearchIndex:
         for agreement in agreements:
             if agreement.entry:
                 self._agreements.setdefault(agreement.entry, []).append(agreement)
-        self._label = label
+        #: The names of the options, looked up once: {group: {key: name}}.
+        self._names = {
+            group: {key: label(group, key) for key in OPTIONS[group]}
+            for group in _NAMED
+            if label is not None
+        }
         self._folded: dict[str, str] = {}
 
     def search(
@@ -156,12 +163,10 @@ class SearchIndex:
             fields += [("followup.next_step", followup.next_step)]
         for agreement in self._agreements.get(entry.uuid, ()):
             fields += [("agreement.what", agreement.what), ("agreement.who", agreement.who)]
-        if self._label is not None:
-            label = self._label
-            fields += [
-                (group, ", ".join(label(group, key) for key in getattr(entry, group)))
-                for group in _NAMED
-            ]
+        for group, names in self._names.items():
+            chosen = getattr(entry, group)
+            if chosen:
+                fields.append((group, ", ".join([names.get(key, key) for key in chosen])))
         fields.append((PRIVATE, entry.private))
         return [(name, text) for name, text in fields if text]
 
@@ -212,13 +217,23 @@ def _marks(piece: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(marks))
 
 
-def _folded_with_places(text: str) -> tuple[str, list[int]]:
-    """`text` folded, and for each folded character the place in `text` it came from."""
+def _folded_with_places(text: str) -> tuple[str, Sequence[int]]:
+    """`text` folded, and for each folded character the place in `text` it came from.
+    ASCII stays in place; only other characters are folded one by one."""
     if text.isascii():
-        return text.lower(), list(range(len(text)))
-    parts, where = [], []
-    for index, char in enumerate(text):
-        folded = fold(char)
-        parts.append(folded)
-        where.extend([index] * len(folded))
+        return fold(text), range(len(text))
+    parts: list[str] = []
+    where: list[int] = []
+    done = 0
+    for run in _NON_ASCII.finditer(text):
+        start, end = run.span()
+        parts.append(fold(text[done:start]))
+        where.extend(range(done, start))
+        for index in range(start, end):
+            folded = fold(text[index])
+            parts.append(folded)
+            where.extend([index] * len(folded))
+        done = end
+    parts.append(fold(text[done:]))
+    where.extend(range(done, len(text)))
     return "".join(parts), where
