@@ -135,6 +135,10 @@ def main() -> None:
             rows.append((f"history --format json, {size}",
                          measure([*CLI, "history", "--format", "json"], args.runs, env),
                          f"F{size}", 2.5 if big else None))  # fmt: skip
+            rows.append((f"history --search, {size}",
+                         measure([*CLI, "history", "--search", "slaap zorg", "--format", "json"],
+                                 args.runs, env),
+                         f"F{size}", None))  # fmt: skip
             rows.append((f"reflect --from, one entry into {size}",
                          measure([*CLI, "reflect", "--from", "-"], args.runs, env, answers),
                          f"F{size}", 2.5 if big else None))  # fmt: skip

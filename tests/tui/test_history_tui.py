@@ -135,3 +135,51 @@ async def test_o_records_how_the_conversation_went(home: Path) -> None:
         assert isinstance(app.screen, HistoryScreen)
     (followup,) = Store(home).followups()
     assert followup.went == 4
+
+
+async def test_slash_searches_as_you_type_and_escape_brings_everything_back(home: Path) -> None:
+    from textual.widgets import Input
+
+    from tests.drive import run
+
+    for note in ("Ik slaap slecht.", "Drukke week.", "Weer slecht geSLÁÁPt."):
+        run("reflect", "--from", "-", input=f'{{"feelings": ["tired"], "fear": "{note}"}}')
+    app = dashboard(home, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"slaap")
+        assert table_ids(screen) == ["3", "1"]
+        assert "2 reflecties · gezocht: „slaap”" in text_of(screen, "#progress")
+        assert "Gevonden · waar je bang voor bent: Weer slecht geSLÁÁPt." in text_of(
+            screen, "#detail"
+        )
+        await pilot.press("space", "x")
+        assert table_ids(screen) == []
+        assert "Niets gevonden voor „slaap x”" in text_of(screen, "#detail")
+        await pilot.press("backspace", "enter")  # Enter keeps the search, the table has focus
+        assert table_ids(screen) == ["3", "1"] and isinstance(app.focused, DataTable)
+        await pilot.press("escape")
+        assert table_ids(screen) == ["3", "2", "1"]
+        assert not screen.query_one("#search", Input).display
+        assert isinstance(app.focused, DataTable) and app.screen is screen
+
+
+async def test_the_right_panel_scrolls_by_keys(home: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    app = dashboard(home, 60)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.screen.query_one("#detail-pane", VerticalScroll)
+        await pilot.press("tab")
+        assert pane.has_focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        paged = pane.scroll_y
+        assert paged > 0
+        assert "Pagina 1 van 2" in text_of(app.screen, "#page")  # the table stayed put
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert pane.scroll_y == paged + 2
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert pane.scroll_y == 2  # one page back

@@ -36,6 +36,14 @@ def history(
     output_format: Annotated[
         HistoryFormat | None, typer.Option("--format", help="table, json of markdown.")
     ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            metavar="WORDS",
+            help="Alleen reflecties (en check-ins) met al deze woorden, in je eigen tekst.",
+        ),
+    ] = None,
     tui: Annotated[bool, typer.Option("--tui", help="Open het overzicht in de terminal.")] = False,
     support_notes: Annotated[
         bool, typer.Option("--support", help="Je voorbereidingen om iemand te steunen, apart.")
@@ -48,9 +56,13 @@ def history(
     Voorbeeld: veerkracht history --since 8w --feeling tired --format markdown
     """
     from veerkracht.core.patterns import Filters, summarize
+    from veerkracht.core.search import Query, SearchIndex
     from veerkracht.render.history import history_markdown, history_table
 
     session = use(ctx, language, directory)
+    if support_notes and search is not None:
+        message = session.content.message("search_support")
+        raise typer.BadParameter(message, param_hint="--search")
     if support_notes:
         list_supports(session, as_json=output_format is HistoryFormat.json)
         return
@@ -64,35 +76,44 @@ def history(
     if filters.since and filters.until and filters.since > filters.until:
         message = session.content.message("bad_range", since=since, until=until)
         raise typer.BadParameter(message, param_hint="--since")
-    bare = filters == Filters() and output_format is None and limit is None
+    query = None if search is None else Query.parse(search)
+    if query is not None and not query:
+        message = session.content.message("empty_search")
+        raise typer.BadParameter(message, param_hint="--search")
+    bare = filters == Filters() and output_format is None and limit is None and query is None
     if tui or (bare and sys.stdin.isatty() and sys.stdout.isatty()):
         run_tui(session, start="history")
         return
     contents = session.store.contents()
     everything = contents.entries
     entries = filters.apply(everything)
+    checkins = filters.apply_dates(contents.checkins)
+    found = None
+    if query is not None:
+        index = SearchIndex(contents.followups, contents.agreements, session.content.label)
+        found = index.search(query, entries, checkins)
+        entries, checkins = found.entries, found.checkins
     patterns = summarize(
-        entries,
-        filters.until or today,
-        contents.followups,
-        contents.agreements,
-        filters.apply_dates(contents.checkins),
+        entries, filters.until or today, contents.followups, contents.agreements, checkins
     )
     if output_format is HistoryFormat.json:
         shown = entries[-limit:] if limit else entries
         records = contents.entry_records  # this command's own copy, read from the file
-        echo_json(
-            {
-                "entries": [without_private(records[entry.uuid]) for entry in shown],
-                "patterns": patterns,
-            }
-        )
+        report = {
+            "entries": [without_private(records[entry.uuid]) for entry in shown],
+            "patterns": patterns,
+        }
+        if found is not None:
+            from veerkracht.render.search import search_json
+
+            report["search"] = search_json(found, shown)
+        echo_json(report)
     elif output_format is HistoryFormat.markdown:
-        typer.echo(history_markdown(entries, patterns, session.content, limit), nl=False)
+        typer.echo(history_markdown(entries, patterns, session.content, limit, found), nl=False)
     elif not everything:
         typer.echo(session.content.message("no_entries"))
     else:
-        history_table(entries, patterns, session.content, sys.stdout, limit)
+        history_table(entries, patterns, session.content, sys.stdout, limit, found)
 
 
 def _day(session: Session, value: str | None, option: str, today: date) -> date | None:

@@ -11,6 +11,7 @@ from statistics import fmean
 from typing import Any
 
 from veerkracht.core.model import OPTIONS, Entry
+from veerkracht.core.periods import weeks_between
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 
 COUNTED_GROUPS = ("feelings", "triggers", "impact", "support")
@@ -186,6 +187,24 @@ def capacity_load(checkins: Sequence[CheckIn]) -> dict[str, Any]:
             if capacity or load
         ]
     }
+
+
+def week_span(*series: Sequence[dict[str, Any]], weeks: int | None = None) -> list[str]:
+    """Every week from the first to the last one in any of `series` (rows with a `week`,
+    as in `by_week`), empty weeks included; only the last `weeks` of them when given."""
+    named = [row["week"] for rows in series for row in rows]
+    if not named:
+        return []
+    span = weeks_between(min(named), max(named))
+    return span[-weeks:] if weeks else span
+
+
+def on_weeks(
+    rows: Sequence[dict[str, Any]], span: Sequence[str]
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """Each week of `span` with its row, or None for a week without one (a gap)."""
+    by_week = {row["week"]: row for row in rows}
+    return [(week, by_week.get(week)) for week in span]
 
 
 def mean(values: Sequence[int]) -> float | None:

@@ -3,12 +3,15 @@ without colour (bars are characters, not colours)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from veerkracht.content import Content
 from veerkracht.core.model import Entry
-from veerkracht.core.patterns import COUNTED_GROUPS
+from veerkracht.core.patterns import COUNTED_GROUPS, on_weeks, week_span
+from veerkracht.core.search import Results
+from veerkracht.core.textsafe import for_markdown, visible
+from veerkracht.render.chart import BAR, GAP, LINE, Column, week_chart
 from veerkracht.render.terminal import console_for
 
 if TYPE_CHECKING:
@@ -45,9 +48,12 @@ def pattern_blocks(
     content: Content,
     weeks: int | None = None,
     width: int | None = None,
+    charts: bool = False,
 ) -> list[tuple[str, list[str]]]:
     """The patterns as (heading, lines) blocks, shared by the table, Markdown and the
-    dashboard. With `width`, labels are shortened and bars sized so each line fits."""
+    dashboard. With `width`, labels are shortened and bars sized so each line fits. The
+    weeks are listed one per line (gaps said), or drawn as `charts` over the last
+    `weeks` weeks."""
     blocks = []
     for group in COUNTED_GROUPS:
         counted = patterns[group]
@@ -66,12 +72,17 @@ def pattern_blocks(
             for key, count in counted.items()
         ]
         blocks.append((text(content, group), lines))
-    by_week = patterns["intensity"]["by_week"][-weeks if weeks else None :]
+    by_week = patterns["intensity"]["by_week"]
+    balance = patterns["capacity_load"]["by_week"]
+    span = week_span(by_week, balance, weeks=weeks) if charts else []
     if by_week:
-        lines = [
-            f"{week['week']}  {scale_bar(week['mean'])}  {week['mean']:>4}  ({week['count']})"
-            for week in by_week
-        ]
+        if charts:
+            lines = heaviness_chart(by_week, span, content)
+        else:
+            lines = week_lines(
+                by_week, week_span(by_week, weeks=weeks), text(content, "gap_entries"), content,
+                lambda week: f"{scale_bar(week['mean'])}  {week['mean']:>4}  ({week['count']})",
+            )  # fmt: skip
         blocks.append((text(content, "by_week"), lines))
     if patterns["pairs"]:
         lines = [
@@ -94,15 +105,78 @@ def pattern_blocks(
     made = patterns["agreements"]
     if made["count"]:
         blocks.append((text(content, "agreements"), [text(content, "agreements_text", **made)]))
-    balance = patterns["capacity_load"]["by_week"][-weeks if weeks else None :]
     if balance:
-        lines = [
-            f"{week['week']}  {text(content, 'capacity')} {_scale(week['capacity'])}  "
-            f"{text(content, 'load')} {_scale(week['load'])}"
-            for week in balance
-        ]
+        if charts:
+            lines = capacity_chart(balance, span, content)
+        else:
+            lines = week_lines(
+                balance, week_span(balance, weeks=weeks), text(content, "gap_checkins"), content,
+                lambda week: f"{text(content, 'capacity')} {_scale(week['capacity'])}  "
+                f"{text(content, 'load')} {_scale(week['load'])}",
+            )  # fmt: skip
         blocks.append((text(content, "capacity_load"), lines))
     return blocks
+
+
+def week_lines(
+    rows: Sequence[dict[str, Any]],
+    span: Sequence[str],
+    gap: str,
+    content: Content,
+    describe: Callable[[dict[str, Any]], str],
+) -> list[str]:
+    """One line per week of `span`; a week without a row says so (`··`), and three or
+    more such weeks in a row take one line."""
+    lines: list[str] = []
+    weeks = on_weeks(rows, span)
+    index = 0
+    while index < len(weeks):
+        week, row = weeks[index]
+        if row is not None:
+            lines.append(f"{week}  {describe(row)}")
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(weeks) and weeks[end + 1][1] is None:
+            end += 1
+        if end - index >= 2:
+            run = content.counted("week", end - index + 1)
+            said = text(content, "gap_run", gap=gap, weeks=run, last=weeks[end][0])
+            lines.append(f"{week}  {GAP} {said}")
+        else:
+            lines += [f"{name}  {GAP} {gap}" for name, _ in weeks[index : end + 1]]
+        index = end + 1
+    return lines
+
+
+def heaviness_chart(
+    by_week: Sequence[dict[str, Any]], span: Sequence[str], content: Content
+) -> list[str]:
+    """Heaviness per week as bars, with the weeks it covers and what a gap means."""
+    columns = [
+        (week, None if row is None else (row["mean"],)) for week, row in on_weeks(by_week, span)
+    ]
+    return [*week_chart(columns), *_legend(columns, text(content, "gap_entries"), content)]
+
+
+def capacity_chart(
+    balance: Sequence[dict[str, Any]], span: Sequence[str], content: Content
+) -> list[str]:
+    """Capacity (a bar) beside load (a thin line) per week, with a legend."""
+    columns = [
+        (week, None if row is None else (row["capacity"], row["load"]))
+        for week, row in on_weeks(balance, span)
+    ]
+    key = f"{BAR[-1]} {text(content, 'capacity')}  {LINE[-1]} {text(content, 'load')}"
+    legend = _legend(columns, text(content, "gap_checkins"), content)
+    return [*week_chart(columns, (BAR, LINE)), key, *legend]
+
+
+def _legend(columns: Sequence[Column], gap: str, content: Content) -> list[str]:
+    lines = [text(content, "chart_weeks", first=columns[0][0], last=columns[-1][0])]
+    if any(values is None for _, values in columns):
+        lines.append(f"{GAP} {gap}")
+    return lines
 
 
 def _scale(value: float | None) -> str:
@@ -145,10 +219,12 @@ def history_table(
     content: Content,
     out: TextIO,
     limit: int | None = None,
+    found: Results | None = None,
 ) -> None:
-    """The newest entries as a table, then the patterns, for the terminal."""
+    """The newest entries as a table (and where a search `found` its words), then the
+    patterns, for the terminal."""
     with console_for(out) as console:
-        _print_history(console, entries, patterns, content, limit)
+        _print_history(console, entries, patterns, content, limit, found)
 
 
 def _print_history(
@@ -157,14 +233,25 @@ def _print_history(
     patterns: dict[str, Any],
     content: Content,
     limit: int | None,
+    found: Results | None = None,
 ) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from veerkracht.render import search
+
+    if found is not None and not (found.entries or found.checkins):
+        console.print(Text(visible(search.nothing_found(found, content))))
+        return
+    if found is not None:
+        console.print(Text(visible(search.heading(found, content))))
+        console.print()
+    shown = list(reversed(entries))[: limit or DEFAULT_LIMIT]
     if not entries:
         console.print(text(content, "no_match"))
+        if found is not None:
+            search.print_found(console, found, shown, content)
         return
-    shown = list(reversed(entries))[: limit or DEFAULT_LIMIT]
     console.print(Text(text(content, "entries", shown=len(shown), total=len(entries)), "bold"))
     table = Table(box=None, pad_edge=False, show_edge=False)
     for heading in text(content, "columns").split("|"):
@@ -172,6 +259,8 @@ def _print_history(
     for entry in shown:
         table.add_row(*entry_row(entry, content))
     console.print(table)
+    if found is not None:
+        search.print_found(console, found, shown, content)
     console.print()
     console.print(Text(text(content, "patterns", count=patterns["count"]), "bold"))
     for heading, lines in pattern_blocks(patterns, content, TABLE_WEEKS):
@@ -182,18 +271,34 @@ def _print_history(
 
 
 def history_markdown(
-    entries: Sequence[Entry], patterns: dict[str, Any], content: Content, limit: int | None
+    entries: Sequence[Entry],
+    patterns: dict[str, Any],
+    content: Content,
+    limit: int | None,
+    found: Results | None = None,
 ) -> str:
-    """A report the user can keep."""
+    """A report the user can keep (with where a search `found` its words)."""
+    from veerkracht.render import search
+
     parts = [f"# {text(content, 'title')}", ""]
-    if not entries:
-        return "\n".join([*parts, text(content, "no_match"), ""])
+    if found is not None and not (found.entries or found.checkins):
+        return "\n".join([*parts, for_markdown(search.nothing_found(found, content)), ""])
+    if found is not None:
+        parts += [for_markdown(search.heading(found, content)), ""]
     shown = list(reversed(entries))[:limit] if limit else list(reversed(entries))
+    if not entries:
+        parts += [text(content, "no_match"), ""]
+        if found is not None:
+            parts += search.found_markdown(found, shown, content)
+        return "\n".join(parts)
     parts += [f"## {text(content, 'entries', shown=len(shown), total=len(entries))}", ""]
     headings = text(content, "columns").split("|")
     parts += ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
     parts += ["| " + " | ".join(entry_row(entry, content)) + " |" for entry in shown]
-    parts += ["", f"## {text(content, 'patterns', count=patterns['count'])}", ""]
+    parts.append("")
+    if found is not None:
+        parts += search.found_markdown(found, shown, content)
+    parts += [f"## {text(content, 'patterns', count=patterns['count'])}", ""]
     for heading, lines in pattern_blocks(patterns, content):
         parts += [f"### {heading}", "", "```", *lines, "```", ""]
     return "\n".join(parts)

@@ -1,5 +1,6 @@
 """The look-back dashboard: entries newest first (a page at a time), the chosen entry,
-and the patterns with bar charts. Filters by feeling and trigger from the keyboard."""
+and the patterns with charts of the weeks. Filters by feeling and trigger, and searches
+the user's own words (`/`), from the keyboard; the right panel scrolls by keys too."""
 
 from __future__ import annotations
 
@@ -7,19 +8,24 @@ import math
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from veerkracht.content import Content
 from veerkracht.core.model import OPTIONS, Entry
 from veerkracht.core.patterns import Filters, summarize
+from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.core.reflection import summary
+from veerkracht.core.search import Query, SearchIndex
 from veerkracht.core.textsafe import visible
+from veerkracht.render.chart import weeks_that_fit
 from veerkracht.render.history import entry_row, pattern_blocks
+from veerkracht.render.search import field_name, quoted
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
 from veerkracht.store.store import Store
@@ -38,7 +44,12 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.today = today or date.today()
         self.all_entries: list[Entry] = []
         self.entries: list[Entry] = []
+        self.followups: list[FollowUp] = []
+        self.agreements: list[Agreement] = []
+        self.checkins: list[CheckIn] = []
         self.filters = Filters()
+        self.search_query = Query(())
+        self.index: SearchIndex | None = None
         self.patterns: dict[str, Any] = {}
         self.page = 0
 
@@ -52,8 +63,10 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             Binding("f", "pick_feeling", ui("key_feeling"), id="feeling"),
             Binding("t", "pick_trigger", ui("key_trigger"), id="trigger"),
             Binding("x", "clear_filters", ui("key_clear"), id="clear"),
-            Binding("p", "prepare", ui("key_prepare"), id="prepare"),
-            Binding("o", "followup", ui("key_followup"), id="followup"),
+            Binding("slash", "search", ui("key_search"), id="search", key_display="/"),
+            # p and o are named in the panel (read_hint), which leaves the footer room.
+            Binding("p", "prepare", ui("key_prepare"), id="prepare", show=False),
+            Binding("o", "followup", ui("key_followup"), id="followup", show=False),
             # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
             Binding("pagedown", "page(1)", ui("key_next"), show=False, priority=True),
             Binding("pageup", "page(-1)", ui("key_previous"), show=False, priority=True),
@@ -68,10 +81,10 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="progress", markup=False)
         with Horizontal(id="dashboard"):
-            with Vertical(id="entries-pane"):
+            with Vertical(id="entries-pane"):  # the search field joins on the first `/`
                 yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
                 yield Static(id="page", classes="hint", markup=False)
-            with VerticalScroll(id="detail-pane", can_focus=False):
+            with VerticalScroll(id="detail-pane"):  # Tab reaches it; arrows and PgUp/PgDn scroll
                 yield Static(id="detail", markup=False)
                 yield Static(id="patterns", classes="patterns", markup=False)
         yield Footer(compact=True)
@@ -81,7 +94,10 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         columns = self.content.text("history", "report", "columns").split("|")
         for column in columns[:4]:
             table.add_column(column)
-        self.all_entries = self.store.entries()
+        contents = self.store.contents()
+        self.all_entries = contents.entries
+        self.followups, self.agreements = contents.followups, contents.agreements
+        self.checkins = contents.checkins
         self.refilter()
         table.focus()
         self.call_after_refresh(self.draw_patterns)
@@ -89,10 +105,18 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
     # -- data -------------------------------------------------------------------------
 
     def refilter(self) -> None:
-        self.entries = list(reversed(self.filters.apply(self.all_entries)))
+        entries = self.filters.apply(self.all_entries)
+        checkins = self.filters.apply_dates(self.checkins)
+        if self.search_query:
+            if self.index is None:  # built on the first search: its words are folded once
+                self.index = SearchIndex(self.followups, self.agreements, self.content.label)
+            entries = self.index.entries(self.search_query, entries)
+            checkins = self.index.checkins(self.search_query, checkins)
+        self.entries = list(reversed(entries))
         self.page = 0
         self.show_page()
-        self.show_patterns()
+        self.show_patterns(entries, checkins)
+        self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
 
     @property
     def pages(self) -> int:
@@ -121,13 +145,21 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             if key
         ]
         filters = self.ui("filter", names=", ".join(names)) if names else ""
+        if self.search_query:
+            filters += self.ui("searched", words=visible(quoted(self.search_query, self.content)))
         heading = self.ui("heading", count=len(self.entries), filters=filters)
         self.query_one("#progress", Static).update(heading)
 
     def show_detail(self, entry: Entry | None) -> None:
         detail = self.query_one("#detail", Static)
         if entry is None:
-            detail.update(self.ui("empty" if not self.all_entries else "no_match"))
+            if not self.all_entries:
+                detail.update(self.ui("empty"))
+            elif self.search_query:
+                words = visible(quoted(self.search_query, self.content))
+                detail.update(self.ui("no_search_match", words=words))
+            else:
+                detail.update(self.ui("no_match"))
             return
         lines = [self.ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))]
         for group in ("feelings", "triggers", "impact", "support"):
@@ -137,19 +169,38 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
                 lines.append(f"{self.content.text('history', 'report', group)}: {labels}")
         if entry.intensity is not None:
             lines[0] += f" · {entry.intensity}/10"
-        lines.append(self.ui("read_hint"))
-        detail.update("\n".join(lines))
+        shown = Text("\n".join(lines))
+        found = self.found_in(entry)
+        if found is not None:
+            shown.append_text(Text("\n") + found)
+        shown.append("\n" + self.ui("read_hint"))
+        detail.update(shown)
 
-    def show_patterns(self) -> None:
-        entries = self.filters.apply(self.all_entries)
-        self.patterns = summarize(entries, self.filters.until or self.today)
+    def found_in(self, entry: Entry) -> Text | None:
+        """Where the search's words stand in `entry`, marked. The user's own view, so the
+        private text is shown too (the field's name says it is only for them)."""
+        if not self.search_query or self.index is None:
+            return None
+        found = self.index.where(self.search_query, entry)
+        if found is None:
+            return None
+        snippet = Text(visible(found.snippet.text))
+        if len(snippet.plain) == len(found.snippet.text):  # the marks still line up
+            for start, end in found.snippet.marks:
+                snippet.stylize("bold underline", start, end)
+        return Text(self.ui("found", field=field_name(found, self.content)) + " ") + snippet
+
+    def show_patterns(self, entries: list[Entry], checkins: list[CheckIn]) -> None:
+        today = self.filters.until or self.today
+        self.patterns = summarize(entries, today, self.followups, self.agreements, checkins)
         self.draw_patterns()
 
     def draw_patterns(self) -> None:
-        """Bars sized to the panel, redrawn when the terminal is resized."""
+        """Bars and charts sized to the panel, redrawn when the terminal is resized."""
         width = max(20, self.query_one("#detail-pane").size.width - 2)
+        weeks = min(DASHBOARD_WEEKS, weeks_that_fit(width))
         parts = []
-        for heading, lines in pattern_blocks(self.patterns, self.content, DASHBOARD_WEEKS, width):
+        for heading, lines in pattern_blocks(self.patterns, self.content, weeks, width, True):
             parts += ["", heading, *lines]
         self.query_one("#patterns", Static).update("\n".join(parts))
 
@@ -190,6 +241,11 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.app.push_screen(ChoiceDialog(title, "\n".join(lines), close))
 
     def action_page(self, step: int) -> None:
+        """PgUp/PgDn page the table, or scroll the right panel when it has the focus."""
+        pane = self.query_one("#detail-pane", VerticalScroll)
+        if pane.has_focus:
+            pane.scroll_page_down(animate=False) if step > 0 else pane.scroll_page_up(animate=False)
+            return
         page = min(max(self.page + step, 0), self.pages - 1)
         if page != self.page:
             self.page = page
@@ -220,6 +276,53 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.refilter()
         self.refresh_bindings()
 
+    def action_search(self) -> None:
+        """`/`: the search field opens (or takes the focus again) above the table. It is
+        made on the first `/`, so the dashboard starts without it."""
+        from veerkracht.screens.widgets import LineInput
+
+        field = self.search_field()
+        if field is None:
+            placeholder = self.ui("search_placeholder")
+            field = LineInput(placeholder=placeholder, id="search", compact=True)
+            self.query_one("#entries-pane").mount(field, before="#entries")
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        """The table follows every key typed."""
+        query = Query.parse(event.value)
+        if query.words != self.search_query.words:
+            self.search_query = query
+            self.refilter()
+        else:
+            self.search_query = query  # the same words, shown as typed now
+            self.show_heading()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the search and goes to the table."""
+        if not self.search_query:
+            self.close_search()
+        else:
+            self.query_one("#entries", DataTable).focus()
+
+    def search_field(self) -> Input | None:
+        return next(self.query("#search").results(Input), None)
+
+    def close_search(self) -> None:
+        """The search field closes and empties; the table has every entry again."""
+        field = self.search_field()
+        if field is None:
+            return
+        field.display = False
+        self.query_one("#entries", DataTable).focus()
+        if field.value or self.search_query:
+            field.value = ""
+            self.search_query = Query(())
+            self.refilter()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """x (clear) shows only while a filter is set, so the footer fits 80 columns."""
         if action == "clear_filters":
@@ -240,6 +343,11 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.post_message(Open("followup", entry))
 
     def action_close(self) -> None:
+        """Escape ends a search first (back to every entry), then leaves."""
+        field = self.search_field()
+        if field is not None and field.display:
+            self.close_search()
+            return
         self.post_message(Done())
 
     def action_help(self) -> None:
