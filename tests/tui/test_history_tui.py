@@ -8,7 +8,7 @@ from pathlib import Path
 from benchmarks.sample_store import build_store
 from textual.widgets import DataTable, Static
 
-from tests.drive import SIZE
+from tests.drive import SIZE, SMALL, wait_until
 from veerkracht.content import Content
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import PAGE_SIZE, HistoryScreen, PickDialog
@@ -183,3 +183,31 @@ async def test_the_right_panel_scrolls_by_keys(home: Path) -> None:
         await pilot.press("pageup")
         await pilot.pause()
         assert pane.scroll_y == 2  # one page back
+
+
+async def test_a_reflection_is_changed_or_deleted_from_the_dashboard(home: Path) -> None:
+    from veerkracht.store.store import Store
+
+    store = Store(home)
+    from veerkracht.content import Content
+    from veerkracht.core.model import now, parse_answers
+    from veerkracht.screens.dialogs import ChoiceDialog
+    from veerkracht.screens.reflect import ReflectScreen
+    from veerkracht.tui.app import VeerkrachtApp
+
+    for feeling in ("tired", "tense"):
+        store.add_entry(parse_answers({"feelings": [feeling]}, now=now()))
+    app = VeerkrachtApp(store, Content("nl"), start="history")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")  # the newest: nr 2
+        assert isinstance(app.screen, ReflectScreen)
+        assert app.screen.editing is not None and app.screen.editing.id == "2"
+        await pilot.press("ctrl+q", "enter")  # stop, keeping the change as a draft
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("delete")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # keeping is focused
+        assert len(store.entries()) == 2
+        await pilot.press("delete", "tab", "enter")
+        await wait_until(pilot, lambda: len(store.entries()) == 1)
+        assert [entry.id for entry in store.entries()] == ["1"]

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import OPTIONS, Entry
 from veerkracht.core.patterns import Filters, summarize
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
@@ -50,6 +51,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.filters = Filters()
         self.search_query = Query(())
         self.index: SearchIndex | None = None
+        self.opened = False
         self.patterns: dict[str, Any] = {}
         self.page = 0
 
@@ -67,6 +69,8 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             # p and o are named in the panel (read_hint), which leaves the footer room.
             Binding("p", "prepare", ui("key_prepare"), id="prepare", show=False),
             Binding("o", "followup", ui("key_followup"), id="followup", show=False),
+            Binding("e", "edit", ui("key_edit"), id="edit", show=False),
+            Binding("delete", "forget", ui("key_forget"), id="forget", show=False),
             # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
             Binding("pagedown", "page(1)", ui("key_next"), show=False, priority=True),
             Binding("pageup", "page(-1)", ui("key_previous"), show=False, priority=True),
@@ -94,13 +98,24 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         columns = self.content.text("history", "report", "columns").split("|")
         for column in columns[:4]:
             table.add_column(column)
+        self.read_store()
+        table.focus()
+        self.call_after_refresh(self.draw_patterns)
+
+    def read_store(self) -> None:
         contents = self.store.contents()
         self.all_entries = contents.entries
         self.followups, self.agreements = contents.followups, contents.agreements
         self.checkins = contents.checkins
+        self.index = None  # the search index is built again from what is there now
         self.refilter()
-        table.focus()
-        self.call_after_refresh(self.draw_patterns)
+
+    def on_screen_resume(self) -> None:
+        """Back from changing a reflection (or anything else): what changed shows. (The
+        first resume is the screen's opening: the store was just read.)"""
+        if self.opened:
+            self.read_store()
+        self.opened = True
 
     # -- data -------------------------------------------------------------------------
 
@@ -328,6 +343,36 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         if action == "clear_filters":
             return self.filters != Filters()
         return True
+
+    def action_edit(self) -> None:
+        """Change the chosen reflection, with the same steps."""
+        entry = self.current_entry()
+        if entry is not None:
+            self.post_message(Open("edit", entry))
+
+    def action_forget(self) -> None:
+        """Delete the chosen reflection, after asking (keeping it is the focused choice)."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+
+        def decide(choice: str) -> None:
+            if choice != "delete":
+                self.notify(self.content.message("not_forgotten"))
+                return
+            try:
+                self.store.forget(entry)
+            except VeerkrachtError as error:
+                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+                return
+            self.notify(self.content.message("forgotten", id=entry.id))
+            self.read_store()
+
+        question = self.content.message("confirm_forget", id=entry.id, date=entry.created.date())
+        words = self.content.text("home", "data", "delete_title")
+        choices = [("keep", self.content.text("home", "data", "keep")),
+                   ("delete", self.content.text("home", "data", "delete"))]  # fmt: skip
+        self.app.push_screen(ChoiceDialog(words, question, choices, "keep"), decide)
 
     def action_prepare(self) -> None:
         entry = self.current_entry()
