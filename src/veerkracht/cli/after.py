@@ -59,20 +59,16 @@ def followup(
 
 def agreements(
     ctx: typer.Context,
-    show_all: Annotated[bool, typer.Option("--all", help="Ook de nagekomen afspraken.")] = False,
-    done: Annotated[
-        str | None, typer.Option("--done", metavar="ID", help="Zet deze afspraak op nagekomen.")
-    ] = None,
+    show_all: Annotated[bool, typer.Option("--all")] = False,
+    done: Annotated[str | None, typer.Option("--done", metavar="ID")] = None,
     undo: Annotated[
         str | None,
-        typer.Option("--undo", metavar="ID", help="Zet deze afspraak weer op open."),
+        typer.Option("--undo", metavar="ID"),
     ] = None,
-    output_format: Annotated[
-        AgreementFormat, typer.Option("--format", help="table, json of ics (agenda).")
-    ] = AgreementFormat.table,
+    output_format: Annotated[AgreementFormat, typer.Option("--format")] = AgreementFormat.table,
     include: Annotated[
         str | None,
-        typer.Option("--include", metavar="text", help="ics: ook je eigen woorden."),
+        typer.Option("--include", metavar="text"),
     ] = None,
     output: OutputOption = None,
     language: LanguageOption = None,

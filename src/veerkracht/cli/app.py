@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -22,7 +23,16 @@ DEBUG_ENV = "VEERKRACHT_DEBUG"
 
 
 class _Group(TyperGroup):
-    """Turns every error into one calm line on stderr and exit code 1."""
+    """Turns every error into one calm line on stderr and exit code 1; help speaks the
+    user's language."""
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
+        given = list(sys.argv[1:] if args is None else args)
+        if any(arg in ("--help", "-h") for arg in given):
+            from veerkracht.cli.helptext import apply_help, help_language
+
+            apply_help(self, help_language(given))
+        return super().main(args, *more, **options)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -43,10 +53,6 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="veerkracht",
-    help=(
-        "Bereid rustig een gesprek over steun op het werk voor. Alles blijft op deze computer.\n\n"
-        "Prepare a conversation about support at work. Everything stays on this computer."
-    ),
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -66,13 +72,11 @@ def root(
     directory: RootDataDirOption = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_print_version, is_eager=True),
     ] = False,
     quiet: Annotated[
         bool,
-        typer.Option(
-            "--quiet", "-q", help="Geen meldingen op stderr, alleen fouten / errors only."
-        ),
+        typer.Option("--quiet", "-q"),
     ] = False,
 ) -> None:
     """Bereid rustig een gesprek over steun op het werk voor."""

@@ -65,12 +65,10 @@ def prepare(
     to: AudienceOption = None,
     output_format: CardFormatOption = CardFormat.text,
     output: OutputOption = None,
-    edit: Annotated[
-        bool, typer.Option("--edit", help="Bekijk, bewerk en oefen het gesprek in de terminal.")
-    ] = False,
+    edit: Annotated[bool, typer.Option("--edit")] = False,
     generated: Annotated[
         bool,
-        typer.Option("--generated", help="De gemaakte kaart, niet je eigen bewaarde versie."),
+        typer.Option("--generated"),
     ] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -105,7 +103,7 @@ def share(
     entry_ref: EntryArgument = "last",
     include: Annotated[
         str | None,
-        typer.Option("--include", metavar="KEY,…", help="De onderdelen die je deelt."),
+        typer.Option("--include", metavar="KEY,…"),
     ] = None,
     to: AudienceOption = None,
     output: OutputOption = None,

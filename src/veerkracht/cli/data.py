@@ -19,9 +19,7 @@ from veerkracht.core.errors import VeerkrachtError
 
 def export(
     ctx: typer.Context,
-    output_format: Annotated[
-        ExportFormat, typer.Option("--format", help="json (om terug te zetten) of markdown.")
-    ] = ExportFormat.json,
+    output_format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.json,
     output: OutputOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -43,7 +41,7 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE", help="Een JSON-export van veerkracht.")],
+    file: Annotated[str, typer.Argument(metavar="FILE")],
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -62,8 +60,8 @@ def import_(
 def forget(
     ctx: typer.Context,
     entry_ref: OptionalEntryArgument = None,
-    everything: Annotated[bool, typer.Option("--all", help="Alles verwijderen.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Niet meer vragen.")] = False,
+    everything: Annotated[bool, typer.Option("--all")] = False,
+    yes: Annotated[bool, typer.Option("--yes")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:

@@ -22,32 +22,21 @@ from veerkracht.core.model import now, without_private
 
 def history(
     ctx: typer.Context,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="Vanaf: 2026-11-01, 30d of 8w.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Tot en met deze datum.")
-    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE")] = None,
     feeling: FeelingOption = None,
     trigger: TriggerOption = None,
-    limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="Hoeveel reflecties je ziet.")
-    ] = None,
-    output_format: Annotated[
-        HistoryFormat | None, typer.Option("--format", help="table, json of markdown.")
-    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
+    output_format: Annotated[HistoryFormat | None, typer.Option("--format")] = None,
     search: Annotated[
         str | None,
         typer.Option(
             "--search",
             metavar="WORDS",
-            help="Alleen reflecties (en check-ins) met al deze woorden, in je eigen tekst.",
         ),
     ] = None,
-    tui: Annotated[bool, typer.Option("--tui", help="Open het overzicht in de terminal.")] = False,
-    support_notes: Annotated[
-        bool, typer.Option("--support", help="Je voorbereidingen om iemand te steunen, apart.")
-    ] = False,
+    tui: Annotated[bool, typer.Option("--tui")] = False,
+    support_notes: Annotated[bool, typer.Option("--support")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:

@@ -66,50 +66,40 @@ AudienceOption = Annotated[
     str | None,
     typer.Option(
         "--to", metavar="AUDIENCE", callback=option_key("audiences"),
-        help="Met wie je praat: " + ", ".join(OPTIONS["audiences"]) + " (of hun naam).",
     ),
 ]  # fmt: skip
 FeelingOption = Annotated[
     str | None,
     typer.Option(
         "--feeling", metavar="FEELING", callback=option_key("feelings"),
-        help="Alleen reflecties met dit gevoel (sleutel of naam, bijvoorbeeld tired of moe).",
     ),
 ]  # fmt: skip
 TriggerOption = Annotated[
     str | None,
     typer.Option(
         "--trigger", metavar="TRIGGER", callback=option_key("triggers"),
-        help="Alleen reflecties met deze aanleiding (sleutel of naam).",
     ),
 ]  # fmt: skip
 
-_LANGUAGE_HELP = "Taal / language: nl or en."
-_DATA_DIR_HELP = "Map met je gegevens / folder with your data."
-_ENTRY_HELP = "Nummer van de reflectie, of last."
 
 # The root reads the environment; a command's own option, when given, goes first.
-RootLanguageOption = Annotated[
-    Language | None, typer.Option("--lang", envvar="VEERKRACHT_LANG", help=_LANGUAGE_HELP)
-]
+RootLanguageOption = Annotated[Language | None, typer.Option("--lang", envvar="VEERKRACHT_LANG")]
 RootDataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", envvar="VEERKRACHT_HOME", help=_DATA_DIR_HELP, file_okay=False),
+    typer.Option("--data-dir", envvar="VEERKRACHT_HOME", file_okay=False),
 ]
-LanguageOption = Annotated[Language | None, typer.Option("--lang", help=_LANGUAGE_HELP)]
-DataDirOption = Annotated[
-    Path | None, typer.Option("--data-dir", help=_DATA_DIR_HELP, file_okay=False)
-]
+LanguageOption = Annotated[Language | None, typer.Option("--lang")]
+DataDirOption = Annotated[Path | None, typer.Option("--data-dir", file_okay=False)]
 FromOption = Annotated[
     str | None,
-    typer.Option("--from", metavar="FILE", help="Uit een JSON- of TOML-bestand (- voor stdin)."),
+    typer.Option("--from", metavar="FILE"),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="Schrijf naar dit bestand."),
+    typer.Option("--output", "-o", dir_okay=False),
 ]
 #: A reflection, `last` when not given.
-EntryArgument = Annotated[str, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)]
+EntryArgument = Annotated[str, typer.Argument(metavar="ENTRY")]
 #: A reflection that may be left out (the command says what that means).
-OptionalEntryArgument = Annotated[str | None, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)]
-CardFormatOption = Annotated[CardFormat, typer.Option("--format", help="text, markdown of json.")]
+OptionalEntryArgument = Annotated[str | None, typer.Argument(metavar="ENTRY")]
+CardFormatOption = Annotated[CardFormat, typer.Option("--format")]

@@ -33,7 +33,6 @@ from veerkracht.core.textsafe import visible
 
 plan_app = typer.Typer(
     name="plan",
-    help="Je herstelplan op de werkvloer: acht weken reflectie, dialooggesprekken en afspraken.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode=None,
@@ -49,15 +48,13 @@ class StatusFormat(StrEnum):
 @plan_app.callback()
 def plan(
     ctx: typer.Context,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", help="text, json of ics (agenda).")
-    ] = StatusFormat.text,
+    output_format: Annotated[StatusFormat, typer.Option("--format")] = StatusFormat.text,
     include: Annotated[
         str | None,
-        typer.Option("--include", metavar="text", help="ics: ook je eigen woorden."),
+        typer.Option("--include", metavar="text"),
     ] = None,
     output: OutputOption = None,
-    tui: Annotated[bool, typer.Option("--tui", help="Open het plan in de terminal.")] = False,
+    tui: Annotated[bool, typer.Option("--tui")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -124,7 +121,7 @@ def dialogue(
     ctx: typer.Context,
     talk_ref: Annotated[
         str | None,
-        typer.Argument(metavar="[TALK]", help="Vul een eerder voorbereid gesprek aan (nummer)."),
+        typer.Argument(metavar="[TALK]"),
     ] = None,
     from_file: FromOption = None,
     language: LanguageOption = None,
@@ -197,7 +194,7 @@ def resume(
 @plan_app.command()
 def stop(
     ctx: typer.Context,
-    yes: Annotated[bool, typer.Option("--yes", help="Niet vragen.")] = False,
+    yes: Annotated[bool, typer.Option("--yes")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:

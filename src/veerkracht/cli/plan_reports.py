@@ -28,14 +28,10 @@ if TYPE_CHECKING:
 
 def report(
     ctx: typer.Context,
-    week: Annotated[
-        str | None, typer.Argument(metavar="[WEEK]", help="Weeknummer, of end (slotverslag).")
-    ] = None,
+    week: Annotated[str | None, typer.Argument(metavar="[WEEK]")] = None,
     output_format: CardFormatOption = CardFormat.text,
-    check: Annotated[
-        bool, typer.Option("--check", help="Kijk het verslag regel voor regel na.")
-    ] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Met --check: neem elke regel over.")] = False,
+    check: Annotated[bool, typer.Option("--check")] = False,
+    yes: Annotated[bool, typer.Option("--yes")] = False,
     output: OutputOption = None,
     language: LanguageOption = None,
     directory: DataDirOption = None,
@@ -77,9 +73,7 @@ def share(
     ctx: typer.Context,
     include: Annotated[
         str | None,
-        typer.Option(
-            "--include", metavar="KEY,…", help="weeks, goals, work_plan, agreements, trend, …"
-        ),
+        typer.Option("--include", metavar="KEY,…"),
     ] = None,
     output_format: CardFormatOption = CardFormat.markdown,
     output: OutputOption = None,

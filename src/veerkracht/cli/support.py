@@ -32,11 +32,9 @@ def support(
     from_file: FromOption = None,
     show_id: Annotated[
         str | None,
-        typer.Option("--show", metavar="ID", help="De gids van een eerdere voorbereiding."),
+        typer.Option("--show", metavar="ID"),
     ] = None,
-    list_notes: Annotated[
-        bool, typer.Option("--list", help="Je eerdere voorbereidingen, apart van je reflecties.")
-    ] = False,
+    list_notes: Annotated[bool, typer.Option("--list")] = False,
     output_format: CardFormatOption = CardFormat.text,
     output: OutputOption = None,
     language: LanguageOption = None,
