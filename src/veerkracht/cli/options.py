@@ -112,3 +112,10 @@ EntryArgument = Annotated[str, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)
 #: A reflection that may be left out (the command says what that means).
 OptionalEntryArgument = Annotated[str | None, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)]
 CardFormatOption = Annotated[CardFormat, typer.Option("--format", help="text, markdown of json.")]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="De vragen één voor één, regel voor regel: voor schermlezers en eenvoudige terminals.",
+    ),
+]
