@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tests.drive import run
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
@@ -157,3 +159,38 @@ def test_answers_about_nothing_save_nothing(home: Path) -> None:
     assert "Er staat nog niets in" in result.stderr
     assert "Niet opgeslagen" in result.stderr
     assert (result.stdout, Store(home).contents().checkins) == ("", [])
+
+
+def test_ctrl_c_keeps_the_draft_and_says_how_to_carry_on(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = iter(["1\n", "5\n", "een regel\n"])
+
+    class Keyboard:
+        def readline(self) -> str:
+            line = next(typed, None)
+            if line is None:
+                raise KeyboardInterrupt
+            return line
+
+    monkeypatch.setattr("veerkracht.cli.plain_lines.sys", SimpleNamespace(stdin=Keyboard()))
+    result = run("reflect", "--plain")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "veerkracht reflect --plain" in result.stderr
+    kept = Draft(Store(home), "reflect").load()
+    assert kept is not None
+    assert kept["answers"] == {"feelings": ["tired"], "intensity": 5, "feelings_note": "een regel"}
+
+
+def test_a_draft_that_cannot_be_kept_is_said_once_and_the_reflection_still_saves(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_: object) -> None:
+        raise VeerkrachtError("store_unwritable", path="draft-reflect.json", reason="Disk full")
+
+    monkeypatch.setattr(Draft, "save", full)
+    result = run("reflect", "--plain", input=lines("1", "", "", *REST, "j"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Disk full") == 1
+    assert saved(home)["feelings"] == ["tired"]

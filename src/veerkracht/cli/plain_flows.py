@@ -70,14 +70,13 @@ def _form_parts(conversation: Conversation, questions: Iterable[Question]) -> li
     ]
 
 
-def _finish(conversation: Conversation, draft: Draft, command: str) -> bool:
+def _finish(conversation: Conversation, draft: Draft, command: str) -> None:
     """After a no to saving: say what stays (the draft, if anything was typed)."""
     if conversation.answers:
         conversation.say(conversation.plain("end", "not_saved", command=command))
     else:
         draft.clear()
         conversation.say(conversation.plain("end", "nothing"))
-    return False
 
 
 # -- the reflection --------------------------------------------------------------------------
