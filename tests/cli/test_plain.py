@@ -1,6 +1,6 @@
 """Plain mode (`--plain`): the same questions line by line, answered from a piped script
 as a screen reader user or a bare SSH session types them. (That a plain reflection saves
-exactly what the screen saves: tests/tui/test_plain_tui.py.)"""
+exactly what the screen saves: tests/tui/test_reflect_tui.py, the walk by keys alone.)"""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.drive import run
+from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
@@ -73,7 +74,9 @@ def test_input_that_ends_midway_keeps_a_draft_and_the_next_run_resumes(home: Pat
 
 
 def test_english_with_lang_en_and_words_that_ask_for_the_help_notice(home: Path) -> None:
-    script = lines("tired", *[""] * 10, "that I don't want to live anymore", "", *REST[:7], "y")
+    script = lines(
+        "tired", *[""] * 10, "that I don't want to live anymore", "", *REST[:6], "1", "", "y"
+    )
     result = run("--lang", "en", "reflect", "--plain", input=script)
     assert result.exit_code == 0, result.output
     said = result.stderr
@@ -83,6 +86,8 @@ def test_english_with_lang_en_and_words_that_ask_for_the_help_notice(home: Path)
     assert said.count("0800-0113") == 1  # once, when the words were typed
     assert said.index("0800-0113") < said.index("Step 7 of 12")
     assert saved(home)["help_notice"] is True
+    # An example ask taken over by its number (no support chosen: one per kind).
+    assert saved(home)["asks"] == [Content("en").option("support", "listening", "asks")[0]]
 
 
 @pytest.mark.parametrize("command", [["reflect"], ["followup"], ["checkin"], ["plan", "dialogue"]])
