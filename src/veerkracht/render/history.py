@@ -262,7 +262,12 @@ def _print_history(
     if found is not None:
         search.print_found(console, found, shown, content)
     console.print()
-    console.print(Text(text(content, "patterns", count=patterns["count"]), "bold"))
+    console.print(
+        Text(
+            text(content, "patterns", count=content.counted("reflection", patterns["count"])),
+            "bold",
+        )
+    )
     for heading, lines in pattern_blocks(patterns, content, TABLE_WEEKS):
         console.print()
         console.print(Text(heading, "underline"))

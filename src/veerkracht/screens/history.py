@@ -162,7 +162,8 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         filters = self.ui("filter", names=", ".join(names)) if names else ""
         if self.search_query:
             filters += self.ui("searched", words=visible(quoted(self.search_query, self.content)))
-        heading = self.ui("heading", count=len(self.entries), filters=filters)
+        count = self.content.counted("reflection", len(self.entries))
+        heading = self.ui("heading", count=count, filters=filters)
         self.query_one("#progress", Static).update(heading)
 
     def show_detail(self, entry: Entry | None) -> None:

@@ -102,8 +102,10 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
             lines.append(self.ui("no_entries"))
         open_ones = [agreement for agreement in contents.agreements if not agreement.done]
         overdue = sum(agreement.overdue(self.today) for agreement in open_ones)
-        if open_ones:
+        if open_ones and overdue:
             lines.append(self.ui("agreements", open=len(open_ones), overdue=overdue))
+        elif open_ones:
+            lines.append(self.ui("agreements_on_time", open=len(open_ones)))
         else:
             lines.append(self.ui("no_agreements"))
         if contents.checkins:
