@@ -13,6 +13,7 @@ from textual import events
 from textual.widgets import Button, Input, OptionList, Static
 
 from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text, wait_until
+from veerkracht.cli import app as app_command
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
@@ -111,7 +112,7 @@ async def walk_dutch(pilot) -> None:
 
 
 async def test_a_whole_reflection_in_dutch_by_keys_alone(
-    home: Path, reflect_app: Callable[..., Any]
+    home: Path, tmp_path: Path, reflect_app: Callable[..., Any]
 ) -> None:
     app = reflect_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -150,6 +151,28 @@ async def test_a_whole_reflection_in_dutch_by_keys_alone(
         "help_notice": False,
     }
     assert not draft(home).path.exists()
+
+    # The acceptance for plain mode: the same answers, piped in line by line,
+    # save the same entry.
+    plain_home = tmp_path / "plain"
+    result = runner.invoke(
+        app_command, ["reflect", "--plain", "--data-dir", str(plain_home)], input=PLAIN_WALK
+    )
+    assert result.exit_code == 0, result.output
+    assert saved_answers(plain_home) == saved_answers(home)
+
+
+#: walk_dutch as typed in plain mode (`reflect --plain`), one line per answer.
+PLAIN_WALK = "".join(
+    f"{line}\n"
+    for line in (
+        "1,2", "7", "moe", "", "1,3", "druk", "", "1,2", "fouten", "",
+        "overleg", "", "Sam", "", "alles tegelijk", "", "hulp", "", "oordeel", "",
+        "rust", "", "1,3", "1", "", "thuis", "", "diagnose", "",
+        "Wil je eerst alleen luisteren? Als ik advies wil, vraag ik je erom. Ja.", "Bellen?", "",
+        "j",
+    )
+)  # fmt: skip
 
 
 async def test_a_whole_reflection_in_english_skipping_steps(

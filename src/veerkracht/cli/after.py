@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,23 +15,30 @@ from veerkracht.cli.options import (
     LanguageOption,
     OptionalEntryArgument,
     OutputOption,
+    PlainOption,
 )
 from veerkracht.cli.session import (
+    Session,
     echo_json,
     notice_if_heavy,
     parse_file,
     past_due,
+    plain_or_file,
     run_tui,
     use,
     write_calendar,
 )
-from veerkracht.core.model import now
+from veerkracht.core.model import Entry, now
+
+if TYPE_CHECKING:
+    from veerkracht.core.records import Agreement, CheckIn, FollowUp
 
 
 def followup(
     ctx: typer.Context,
     entry_ref: OptionalEntryArgument = None,
     from_file: FromOption = None,
+    plain: PlainOption = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -41,19 +49,40 @@ def followup(
     from veerkracht.core.records import parse_followup
 
     session = use(ctx, language, directory)
+    plain_or_file(session, plain, from_file)
     if from_file is None:
         entry = session.store.entry(entry_ref or "last")
+        if plain:
+            from veerkracht.cli import plain_flows
+
+            plain_flows.followup(session, entry)
+            return
         run_tui(session, start="followup", entry=entry)
         return
     followup, agreements, ref = parse_file(session, from_file, parse_followup, now())
-    entry = session.store.entry(ref or entry_ref or "last")
+    save_followup(session, followup, agreements, session.store.entry(ref or entry_ref or "last"))
+
+
+def save_followup(
+    session: Session,
+    followup: FollowUp,
+    agreements: list[Agreement],
+    entry: Entry,
+    heavy: bool | None = None,
+) -> FollowUp:
+    """Save a follow-up of `entry` and print its id alone on stdout (`--from`, `--plain`);
+    then past dates, the help notice and, after a hard talk, where to go next. `heavy`:
+    what plain mode found while asking (it said its notes then); None to decide here."""
     session.store.add_followup(followup, agreements, entry)
     typer.echo(followup.id)
-    past_due(session, agreements)
-    heavy = notice_if_heavy(session, [followup.to_record(), *[a.to_record() for a in agreements]])
+    if heavy is None:
+        past_due(session, agreements)
+        records = [followup.to_record(), *[a.to_record() for a in agreements]]
+        heavy = notice_if_heavy(session, records)
     if followup.went_badly():
         route = "next_route_heavy" if heavy or entry.help_notice else "next_route"
         typer.echo("\n" + session.content.text("after", "followup", route), err=True)
+    return followup
 
 
 def agreements(
@@ -108,6 +137,7 @@ def agreements(
 def checkin(
     ctx: typer.Context,
     from_file: FromOption = None,
+    plain: PlainOption = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -118,10 +148,25 @@ def checkin(
     from veerkracht.core.records import parse_checkin
 
     session = use(ctx, language, directory)
+    plain_or_file(session, plain, from_file)
+    if plain:
+        from veerkracht.cli import plain_flows
+
+        plain_flows.checkin(session)
+        return
     if from_file is None:
         run_tui(session, start="checkin")
         return
-    checkin = parse_file(session, from_file, parse_checkin, now())
-    session.store.add_checkin(checkin)
+    save_checkin(session, parse_file(session, from_file, parse_checkin, now()))
+
+
+def save_checkin(
+    session: Session, checkin: CheckIn, kept: Sequence[str] = (), heavy: bool | None = None
+) -> CheckIn:
+    """Save a check-in (marking the agreements `kept`) and print its id alone on stdout
+    (`--from`, `--plain`); `heavy` as in save_followup."""
+    session.store.add_checkin(checkin, kept)
     typer.echo(checkin.id)
-    notice_if_heavy(session, checkin.to_record())
+    if heavy is None:
+        notice_if_heavy(session, checkin.to_record())
+    return checkin

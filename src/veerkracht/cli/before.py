@@ -17,6 +17,7 @@ from veerkracht.cli.options import (
     FromOption,
     LanguageOption,
     OutputOption,
+    PlainOption,
 )
 from veerkracht.cli.session import (
     Session,
@@ -25,6 +26,7 @@ from veerkracht.cli.session import (
     help_notice,
     included,
     parse_file,
+    plain_or_file,
     run_tui,
     show,
     use,
@@ -39,24 +41,42 @@ if TYPE_CHECKING:
 def reflect(
     ctx: typer.Context,
     from_file: FromOption = None,
+    plain: PlainOption = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
     """Sta stil bij wat je voelt en nodig hebt (begeleide reflectie).
 
     Voorbeeld: veerkracht reflect --from antwoorden.json
+    (of de vragen één voor één: veerkracht reflect --plain)
     """
     session = use(ctx, language, directory)
+    plain_or_file(session, plain, from_file)
+    if plain:
+        from veerkracht.cli import plain_flows
+
+        plain_flows.reflect(session)
+        return
     if from_file is None:
         run_tui(session)
         return
     moment = now()
-    entry = parse_file(session, from_file, parse_answers, moment)
-    entry.help_notice = entry.help_notice or _is_heavy(session, entry, moment)
+    save_reflection(session, parse_file(session, from_file, parse_answers, moment), moment)
+
+
+def save_reflection(
+    session: Session, entry: Entry, moment: datetime, heavy: bool | None = None
+) -> Entry:
+    """Save a new reflection and print its id alone on stdout (`--from`, `--plain`).
+    `heavy`: what plain mode found while asking (it showed the notice then); None to
+    decide it here and show the notice."""
+    found = _is_heavy(session, entry, moment) if heavy is None else heavy
+    entry.help_notice = entry.help_notice or found
     session.store.add_entry(entry)
     typer.echo(entry.id)
-    if entry.help_notice:
+    if entry.help_notice and heavy is None:
         help_notice(session)
+    return entry
 
 
 def prepare(

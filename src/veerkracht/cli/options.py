@@ -103,3 +103,4 @@ EntryArgument = Annotated[str, typer.Argument(metavar="ENTRY")]
 #: A reflection that may be left out (the command says what that means).
 OptionalEntryArgument = Annotated[str | None, typer.Argument(metavar="ENTRY")]
 CardFormatOption = Annotated[CardFormat, typer.Option("--format")]
+PlainOption = Annotated[bool, typer.Option("--plain")]

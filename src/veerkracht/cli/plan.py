@@ -4,7 +4,7 @@ talks, checked reports, progress shares with consent, pausing, stopping, evaluat
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,7 @@ from veerkracht.cli.options import (
     FromOption,
     LanguageOption,
     OutputOption,
+    PlainOption,
 )
 from veerkracht.cli.session import (
     Session,
@@ -22,6 +23,7 @@ from veerkracht.cli.session import (
     notice_if_heavy,
     parse_file,
     past_due,
+    plain_or_file,
     run_tui,
     use,
     write_calendar,
@@ -29,6 +31,10 @@ from veerkracht.cli.session import (
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.textsafe import visible
+
+if TYPE_CHECKING:
+    from veerkracht.core.plan import Dialogue, Plan
+    from veerkracht.core.records import Agreement
 
 plan_app = typer.Typer(
     name="plan",
@@ -118,6 +124,7 @@ def dialogue(
         typer.Argument(metavar="[TALK]"),
     ] = None,
     from_file: FromOption = None,
+    plain: PlainOption = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -128,9 +135,14 @@ def dialogue(
     """
     from veerkracht.core.plan import parse_dialogue
     from veerkracht.services.plans import open_plan_state
-    from veerkracht.store.plans import add_dialogue
 
     session = use(ctx, language, directory)
+    plain_or_file(session, plain, from_file)
+    if plain:
+        from veerkracht.cli import plain_flows
+
+        plain_flows.dialogue(session, talk_ref)
+        return
     moment = now()
     state = open_plan_state(session.store, moment.date())
     plan = planning.running(state.plan)
@@ -139,11 +151,29 @@ def dialogue(
         return
     earlier = state.talk(talk_ref) if talk_ref is not None else None
     talk, agreements = parse_file(session, from_file, parse_dialogue, moment)
+    save_dialogue(session, plan, talk, agreements, earlier)
+
+
+def save_dialogue(
+    session: Session,
+    plan: Plan,
+    talk: Dialogue,
+    agreements: list[Agreement],
+    earlier: Dialogue | None,
+    heavy: bool | None = None,
+) -> Dialogue:
+    """Save a talk (completing `earlier`, if given) and print its id alone on stdout
+    (`--from`, `--plain`); then past dates, language tips and the help notice, unless
+    plain mode said them while asking (`heavy` is then what it found)."""
+    from veerkracht.store.plans import add_dialogue
+
     talk = add_dialogue(session.store, plan, talk, agreements, completes=earlier)
     typer.echo(talk.id)
-    past_due(session, agreements)
-    _language_tips(session, [talk.bottleneck, talk.feeling])
-    notice_if_heavy(session, talk.to_record())
+    if heavy is None:
+        past_due(session, agreements)
+        _language_tips(session, [talk.bottleneck, talk.feeling])
+        notice_if_heavy(session, talk.to_record())
+    return talk
 
 
 @plan_app.command()

@@ -275,6 +275,14 @@ def write_calendar(
     return True
 
 
+def plain_or_file(session: Session, plain: bool, from_file: str | None) -> None:
+    """`--plain` (questions one by one) and `--from` (a file) together: a usage error."""
+    if plain and from_file is not None:
+        from typer._click.exceptions import UsageError  # Typer 0.29 vendors its own Click
+
+        raise UsageError(session.content.text("plain", "end", "usage"))
+
+
 # -- input, the help notice, screens -------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from veerkracht.content import Content
 from veerkracht.core.model import OPTIONS, RELATION_KEYS
+from veerkracht.core.questions import REFLECTION
 
 STEPS = (
     "welcome", "feelings", "triggers", "impact", "relations", "fear",
@@ -15,16 +16,7 @@ STEPS = (
 
 #: Which answers each step fills in (what the summary shows for that step).
 STEP_FIELDS: dict[str, tuple[str, ...]] = {
-    "feelings": ("feelings", "intensity", "feelings_note"),
-    "triggers": ("triggers", "triggers_note"),
-    "impact": ("impact", "impact_note"),
-    "relations": ("relations",),
-    "fear": ("fear",),
-    "help": ("desired_change", "support"),
-    "barriers": ("barriers",),
-    "audience": ("audience",),
-    "boundaries": ("share", "private"),
-    "asks": ("asks",),
+    step: tuple(question.name for question in questions) for step, questions in REFLECTION.items()
 }
 
 #: Triggers that point to an audience, strongest reason first.

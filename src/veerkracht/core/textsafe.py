@@ -43,3 +43,13 @@ def without_controls(text: str) -> str:
 def for_markdown(text: str) -> str:
     """`text` inside a Markdown document, reading exactly as written."""
     return _MARKDOWN.sub(r"\\\1", visible(text))
+
+
+#: Escape sequences a terminal sends for keys (arrows, Home, F-keys) and none of the text.
+_KEY_SEQUENCES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?")
+
+
+def typed_line(line: str) -> str:
+    """A line read from the keyboard as words: the sequences of arrow and function keys
+    (a terminal without line editing passes them on) and other controls dropped."""
+    return without_controls(_KEY_SEQUENCES.sub("", line.rstrip("\r\n")))

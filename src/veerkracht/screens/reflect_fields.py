@@ -13,10 +13,10 @@ from textual.dom import DOMNode
 from textual.widgets import Label, OptionList, Static
 
 from veerkracht.content import Content
+from veerkracht.core import questions as asked
 from veerkracht.core.model import OPTIONS, RELATION_KEYS
+from veerkracht.core.questions import ASK_SLOTS, REFLECTION
 from veerkracht.screens.widgets import Choices, Examples, Scale, SingleChoice, TextField
-
-ASK_SLOTS = 5
 
 
 class Field(Protocol):
@@ -186,20 +186,29 @@ class Heading:
         return None
 
 
-#: What each step shows, in order (the welcome step is built by the screen itself).
+def _shown_for(question: asked.Question) -> tuple[Field, ...]:
+    """The fields that show one question of the core's list on the screen."""
+    if isinstance(question, asked.Choices):
+        if question.one:
+            return (AudienceField(question.name),)
+        heading = (Heading(question.label[-1]),) if question.label else ()
+        tips = (Shown("barrier-tips"),) if question.tips else ()
+        return (*heading, OptionsField(question.name), *tips)
+    if isinstance(question, asked.Scale):
+        return (IntensityField(question.name),)
+    if isinstance(question, asked.Texts):
+        return (RelationsField(question.name),)
+    if isinstance(question, asked.Asks):
+        return (AsksField(question.name),)
+    return (TextAnswer(question.name, classes="private" if question.private else ""),)
+
+
+#: What each step shows, in order: the core's questions (core/questions.py, which plain
+#: mode asks too), then the summary (the welcome step is built by the screen itself).
 STEP_LAYOUT: dict[str, tuple[Field, ...]] = {
-    "feelings": (OptionsField("feelings"), IntensityField(), TextAnswer("feelings_note")),
-    "triggers": (OptionsField("triggers"), TextAnswer("triggers_note")),
-    "impact": (OptionsField("impact"), TextAnswer("impact_note")),
-    "relations": (RelationsField(),),
-    "fear": (TextAnswer("fear"),),
-    "help": (TextAnswer("desired_change"), Heading("support"), OptionsField("support")),
-    "barriers": (OptionsField("barriers"), Shown("barrier-tips")),
-    "audience": (AudienceField(),),
-    "boundaries": (TextAnswer("share"), TextAnswer("private", classes="private")),
-    "asks": (AsksField(),),
-    "summary": (Shown("summary-list", kind="list"),),
-}
+    step: tuple(field for question in questions for field in _shown_for(question))
+    for step, questions in REFLECTION.items()
+} | {"summary": (Shown("summary-list", kind="list"),)}
 
 
 def answers_of(step: str) -> Iterator[Field]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
@@ -32,6 +34,11 @@ from veerkracht.screens.base import (
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
 from veerkracht.tui.navigation import Navigator
+
+#: After a hang-up or SIGTERM: how long a clean shutdown may take, and the exit code
+#: after that (128 + SIGHUP, as a shell reports it).
+EXIT_GRACE_SECONDS = 2.0
+EXIT_AFTER_HANGUP = 129
 
 #: White on black with yellow accents, for people who need strong contrast.
 HIGH_CONTRAST = Theme(
@@ -166,6 +173,14 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
             if keep is not None:
                 keep()
         self.exit(self.result)
+        if not self.is_headless:
+            # With the terminal gone, Textual's shutdown can wait forever on a write that
+            # never drains (seen after a hang-up during start-up with a large store).
+            # The drafts are kept and every write is atomic, so after a grace period the
+            # process ends anyway instead of lingering.
+            watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(EXIT_AFTER_HANGUP,))
+            watchdog.daemon = True
+            watchdog.start()
 
     # -- what screens ask for -----------------------------------------------------------
 
