@@ -19,7 +19,6 @@ from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.textsafe import visible
-from veerkracht.store.crypto import new_passphrase
 from veerkracht.store.locations import data_dir
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ class Session:
 
     def new_passphrase(self) -> str:
         """A passphrase to encrypt with: from the environment, or typed twice."""
+        from veerkracht.store.crypto import new_passphrase  # hashlib: not for --help
+
         chosen = os.environ.get(PASSPHRASE_ENV)
         if chosen is not None:
             return new_passphrase(chosen)
