@@ -69,7 +69,7 @@ async def test_a_bad_due_date_is_named_and_nothing_saved(
         app.screen.query_one("#due-0", Input).value = "volgende week"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowupScreen)
-        assert any("de datum van de eerste afspraak" in n.message for n in app._notifications)
+        assert any("De datum van de eerste afspraak" in n.message for n in app._notifications)
     assert Store(home).followups() == []
 
 
@@ -77,7 +77,7 @@ async def test_how_it_went_is_needed(home: Path, followup_app: Callable[..., Any
     app = followup_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
-        assert any("'hoe het ging'" in n.message for n in app._notifications)
+        assert any("Hoe het ging is nodig" in n.message for n in app._notifications)
 
 
 async def test_stopping_after_typing_asks_first(
@@ -329,10 +329,25 @@ async def test_a_wrong_date_names_the_agreement_as_people_say_it(
         await pilot.press("4")
         app.screen.query_one("#what-0", Input).value = "minder taken"
         app.screen.query_one("#what-1", Input).value = "bellen"
-        app.screen.query_one("#due-1", Input).value = "5 december"
+        app.screen.query_one("#due-1", Input).value = "5 decembr"
         await pilot.press("ctrl+s")
         await pilot.pause()
         said = [notification.message for notification in app._notifications]
-        assert any("de datum van de tweede afspraak" in message for message in said), said
+        assert any("De datum van de tweede afspraak" in message for message in said), said
         assert not any("agreements[1]" in message for message in said)
     assert store.followups() == []
+
+
+async def test_a_date_typed_as_people_say_it_is_saved(
+    home: Path, followup_app: Callable[..., Any], frozen_clock: datetime
+) -> None:
+    app = followup_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        app.screen.query_one("#what-0", Input).value = "minder diensten"
+        app.screen.query_one("#due-0", Input).value = "5 december"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+    (agreement,) = Store(home).agreements()
+    assert agreement.due is not None and (agreement.due.month, agreement.due.day) == (12, 5)
+    assert agreement.due >= frozen_clock.date()

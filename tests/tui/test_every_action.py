@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import typer.main
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
@@ -107,6 +108,8 @@ async def test_each_home_letter_opens_what_it_names_and_comes_back(
             await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), message=action)
 
 
+# Slow (12 s): run by .ci/run after the README line.
+@pytest.mark.slow
 async def test_each_palette_entry_opens_what_it_names(
     store: Store, home_app: Callable[..., Any]
 ) -> None:

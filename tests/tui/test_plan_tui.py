@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from textual.widgets import Input, Static
 
@@ -90,6 +91,8 @@ async def check_the_report(pilot: Any, keep: list[int]) -> None:
     assert isinstance(pilot.app.screen, PlanScreen)
 
 
+# Slow (18 s): run by .ci/run after the README line.
+@pytest.mark.slow
 async def test_a_whole_plan_across_eight_weeks(
     home: Path, tmp_path: Path, reflect_app: Callable[..., Any]
 ) -> None:

@@ -60,9 +60,17 @@ class Content:
     def on_screen(self, code: str, **params: Any) -> str:
         """A message for someone who typed in a form, not a file: a `field` is named as
         people know it ("de tweede afspraak"), not by its place in a file."""
-        if isinstance(params.get("field"), str):
-            params["field"] = self.field_name(params["field"])
-        return self.message(code, **params)
+        if not isinstance(params.get("field"), str):
+            return self.message(code, **params)
+        name = self.field_name(params["field"])
+        text = self.message(code, **{**params, "field": name})
+        # "Veld 'de datum van de eerste afspraak': …" reads as "De datum van de eerste
+        # afspraak: …" (a name people know needs no quotes).
+        for prefix in load("fields")["prefixes"][self.language]:
+            quoted = prefix.format(field=name)
+            if text.startswith(quoted):
+                return name[:1].upper() + name[1:] + text[len(quoted) :]
+        return text
 
     def field_name(self, path: str) -> str:
         """ "agreements[1].due" as "de datum van de tweede afspraak"; a path it does not

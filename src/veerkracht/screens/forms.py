@@ -19,6 +19,7 @@ from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.safety import words_need_notice
+from veerkracht.core.typed_dates import typed_day
 from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.widgets import LineInput, Scale, TextField
@@ -91,7 +92,8 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         for row in range(AGREEMENT_ROWS):
             what, who, due = (self.value(f"{part}-{row}") for part in ("what", "who", "due"))
             if what or who or due:
-                found.append({"what": what, "who": who, "due": due or None})
+                due = typed_day(due, now().date()) if due else None
+                found.append({"what": what, "who": who, "due": due})
         return found
 
     def fill_agreements(self, agreements: Any) -> None:

@@ -25,6 +25,7 @@ from veerkracht.core.plan import (
 )
 from veerkracht.core.records import PILLARS
 from veerkracht.core.textsafe import visible
+from veerkracht.core.typed_dates import typed_day
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import LineInput, Scale, TextField
 from veerkracht.store.plans import add_dialogue, save_plan, start_plan
@@ -76,7 +77,7 @@ class PlanStartScreen(PlanFormScreen):
         data: dict[str, Any] = {}
         for key in ("start", "review", "private"):
             if value := self.value(key):
-                data[key] = value
+                data[key] = value if key == "private" else typed_day(value, now().date())
         if weeks := self.value("weeks"):
             data["weeks"] = int(weeks) if weeks.isdigit() else weeks
         for key in LIST_FIELDS:

@@ -67,7 +67,9 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             yield Label(self.ui("sections"), classes="field-label")
             yield MarkedList(id="share-sections")
             yield Label(self.ui("preview"), classes="field-label")
-            yield Static(id="share-preview", classes="hint", markup=False)
+            # Focusable, so Tab reaches what will be shared and the arrows scroll it.
+            with VerticalScroll(id="share-preview-box"):
+                yield Static(id="share-preview", classes="hint", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
