@@ -72,3 +72,31 @@ def test_an_unknown_include_key_is_a_usage_error() -> None:
     result = run("agreements", "--format", "ics", "--include", "private")
     assert result.exit_code == 2
     assert "text" in result.stderr
+
+
+def test_the_plan_calendar_has_its_talks_and_the_review_when_the_plan_ends(
+    frozen_clock: datetime,
+) -> None:
+    plan = '{"start": "2026-11-02", "weeks": 2, "goals": ["weer plezier"]}'
+    talk = '{"with": "Noor", "insights": ["Noor wist het niet"], "private": "GEHEIM"}'
+    assert run("plan", "start", "--from", "-", input=plan).exit_code == 0
+    assert run("plan", "dialogue", "--from", "-", input=talk).exit_code == 0
+    text = run("plan", "--format", "ics").stdout
+    found = {str(event["summary"]): event for event in events(text)}
+    talk_event = found["Dialooggesprek herstelplan, week 2"]
+    assert talk_event.decoded("dtstart") == frozen_clock.date()
+    assert str(talk_event["uid"]).startswith("dialogue-")
+    assert found["Evaluatie herstelplan"].decoded("dtstart") == date(2026, 11, 16)
+    for words in ("Noor", "weer plezier", "GEHEIM"):
+        assert words not in text
+    with_text = run("plan", "--format", "ics", "--include", "text", "--lang", "en").stdout
+    assert "Dialogue talk with Noor, week 2" in {str(e["summary"]) for e in events(with_text)}
+    assert "GEHEIM" not in with_text and "Noor wist" not in with_text
+
+
+def test_include_and_output_belong_with_the_calendar_format(tmp_path: Path) -> None:
+    for args in (["agreements", "--include", "text"], ["plan", "-o", str(tmp_path / "p.ics")]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "--format ics" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -226,7 +226,7 @@ def test_every_command_is_listed() -> None:
 def test_help_exits_0_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
-    assert "Usage" in result.stdout
+    assert "Gebruik: veerkracht" in result.stdout
     if command:
         assert "Voorbeeld: veerkracht" in result.stdout
 

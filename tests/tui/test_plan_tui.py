@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from textual.widgets import Input, Static
 
-from tests.drive import SIZE, SMALL, fill, run
+from tests.drive import SIZE, SMALL, fill, run, wait_until
 from veerkracht.screens.after import CheckinScreen
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
 from veerkracht.screens.plan import PlanScreen, ReportScreen, ShareScreen
@@ -259,3 +259,21 @@ async def test_a_talk_prepared_before_is_completed_after(
         assert "gevoerd deze week: 1, voorbereid: 0" in status_text(app)
     (talk,) = Store(home).contents().dialogues
     assert (talk.partner, talk.insights) == ("Noor", ["Noor wil eerder horen wat er speelt"])
+
+
+async def test_k_puts_the_plan_in_the_calendar_without_its_words(
+    home: Path, reflect_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    plan = '{"start": "2026-11-02", "weeks": 3, "goals": ["weer plezier"], "private": "GEHEIM"}'
+    run("plan", "start", "--from", "-", input=plan)
+    target = tmp_path / "plan.ics"
+    app = reflect_app(start="plan")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("k")
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await wait_until(pilot, target.exists)
+    text = target.read_text()
+    assert text.count("BEGIN:VEVENT") == 4  # three check-ins and the review
+    assert "weer plezier" not in text and "GEHEIM" not in text

@@ -20,7 +20,6 @@ from veerkracht.cli.options import (
 from veerkracht.cli.session import (
     Session,
     echo_json,
-    included,
     notice_if_heavy,
     parse_file,
     past_due,
@@ -118,19 +117,15 @@ def agreements(
         session.store.mark_agreements_done([undo], done=False)
         session.say("agreement_undone", id=undo)
         return
+    as_ics = output_format is AgreementFormat.ics
+    if write_calendar(
+        session, "agreements", as_ics=as_ics, include=include, output=output, include_done=show_all
+    ):
+        return
     contents = session.store.contents()
     today = now().date()
     shown = agreements_in_order(contents.agreements, today, include_done=show_all)
     entry_ids = {entry.uuid: entry.id for entry in contents.entries}
-    if output_format is AgreementFormat.ics:
-        from veerkracht.core.calendar import TEXT_KEY, agreement_events
-
-        with_text = TEXT_KEY in (included(session.content, include, (TEXT_KEY,)) or ())
-        events = agreement_events(
-            shown, session.content, with_text=with_text, include_done=show_all
-        )
-        write_calendar(session, events, output)
-        return
     if output_format is AgreementFormat.json:
         echo_json([agreement_json(agreement, entry_ids) for agreement in shown])
     elif not shown:

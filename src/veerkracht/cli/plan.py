@@ -20,7 +20,6 @@ from veerkracht.cli.options import (
 from veerkracht.cli.session import (
     Session,
     echo_json,
-    included,
     notice_if_heavy,
     parse_file,
     past_due,
@@ -74,15 +73,10 @@ def plan(
     if tui:
         run_tui(session, start="plan")
         return
-    state = planning.plan_state(session)
-    if output_format is StatusFormat.ics:
-        from veerkracht.core.calendar import TEXT_KEY, plan_events
-
-        with_text = TEXT_KEY in (included(session.content, include, (TEXT_KEY,)) or ())
-        plan = None if state is None else state.plan
-        events = [] if plan is None else plan_events(plan, session.content, with_text=with_text)
-        write_calendar(session, events, output)
+    as_ics = output_format is StatusFormat.ics
+    if write_calendar(session, "plan", as_ics=as_ics, include=include, output=output):
         return
+    state = planning.plan_state(session)
     if output_format is StatusFormat.json:
         from veerkracht.render.plan import plan_json
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import typer
 
@@ -19,7 +19,6 @@ from veerkracht.content import DEFAULT_LANGUAGE, Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.textsafe import visible
-from veerkracht.store.crypto import new_passphrase
 from veerkracht.store.locations import data_dir
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ class Session:
 
     def new_passphrase(self) -> str:
         """A passphrase to encrypt with: from the environment, or typed twice."""
+        from veerkracht.store.crypto import new_passphrase  # hashlib: not for --help
+
         chosen = os.environ.get(PASSPHRASE_ENV)
         if chosen is not None:
             return new_passphrase(chosen)
@@ -237,13 +238,42 @@ def included(content: Content, include: str | None, allowed: tuple[str, ...]) ->
     return keys
 
 
-def write_calendar(session: Session, events: Sequence[Any], output: Path | None) -> None:
-    """An iCalendar file to stdout or --output; said when there is nothing in it."""
-    from veerkracht.render.ics import to_ics
+def write_calendar(
+    session: Session,
+    kind: Literal["agreements", "plan"],
+    *,
+    as_ics: bool,
+    include: str | None,
+    output: Path | None,
+    include_done: bool = False,
+) -> bool:
+    """`--format ics`: the calendar file of `kind` to stdout or --output, the user's own
+    words only with `--include text`; said when there is nothing in it. False (nothing
+    done) for another format, where `--include` and `--output` are a usage error."""
+    from veerkracht.core.calendar import TEXT_KEY
 
-    emit(session, to_ics(events, now()), output)
+    if not as_ics:
+        for option, value in (("--include", include), ("--output", output)):
+            if value is not None:
+                message = session.content.message("ics_only")
+                raise typer.BadParameter(message, param_hint=option)
+        return False
+    from veerkracht.services.calendar import calendar_events, calendar_text
+
+    with_text = TEXT_KEY in (included(session.content, include, (TEXT_KEY,)) or ())
+    moment = now()
+    events = calendar_events(
+        session.store,
+        kind,
+        session.content,
+        include_text=with_text,
+        include_done=include_done,
+        now=moment,
+    )
+    emit(session, calendar_text(events, moment), output)
     if not events:
         session.say("calendar_empty")
+    return True
 
 
 def plain_or_file(session: Session, plain: bool, from_file: str | None) -> None:

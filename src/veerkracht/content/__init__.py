@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("nl", "en")
@@ -14,11 +14,15 @@ _ITEM_PATH = re.compile(r"(?P<items>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<part>[a-z
 DEFAULT_LANGUAGE = "nl"
 
 
+#: The content files, beside this module (the package is installed as files, never
+#: zipped; `importlib.resources` would cost every command its zip reader's imports).
+_HERE = Path(__file__).parent
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed content file `content/<name>.toml` (read once per process)."""
-    text = files("veerkracht.content").joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads((_HERE / f"{name}.toml").read_text(encoding="utf-8"))
 
 
 class Content:

@@ -3,7 +3,6 @@ again when that was a mistake."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -19,9 +18,7 @@ from veerkracht.core.records import Agreement
 from veerkracht.core.textsafe import visible
 from veerkracht.render.agreements import agreements_in_order, status
 from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
-from veerkracht.screens.dialogs import PathDialog
-from veerkracht.store.fsutil import write_beside
-from veerkracht.store.locations import documents_dir
+from veerkracht.screens.calendar import offer_calendar
 from veerkracht.store.store import Store
 
 
@@ -113,34 +110,8 @@ class AgreementsScreen(SpeaksLanguage, Screen[None]):
         self.show(keep=agreement.id)
 
     def action_calendar(self) -> None:
-        """The open agreements with a date as a calendar file, with neutral titles (the
-        words stay here: calendars are often synced to other people's servers)."""
-        from veerkracht.core.calendar import agreement_events
-        from veerkracht.render.ics import to_ics
-
-        events = agreement_events(self.shown, self.content, with_text=False, include_done=False)
-        if not events:
-            self.notify(self.content.message("calendar_empty"))
-            return
-
-        def save(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                write_beside(self.store.directory, path, to_ics(events, now()))
-            except VeerkrachtError as error:
-                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
-                return
-            self.notify(self.ui("calendar_saved", path=str(path), count=len(events)))
-
-        dialog = PathDialog(
-            self.ui("calendar_title"),
-            self.ui("calendar_explain"),
-            documents_dir() / self.ui("calendar_file"),
-            self.content.text("home", "data", "save"),
-            self.content.text("home", "data", "cancel"),
-        )
-        self.app.push_screen(dialog, save)
+        """The open agreements with a date as a calendar file, with neutral titles."""
+        offer_calendar(self, self.store, self.content, "agreements", self.ui)
 
     def action_close(self) -> None:
         self.post_message(Done())

@@ -29,6 +29,7 @@ from veerkracht.render.plan import (
     status_lines,
 )
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.calendar import offer_calendar
 from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.plans import plan_state
@@ -74,6 +75,7 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             Binding("v", "resume", key("resume"), show=False, id="resume"),
             Binding("e", "go('evaluate')", key("evaluate"), show=False, id="evaluate"),
             Binding("x", "stop", key("stop"), show=False, id="stop"),
+            Binding("k", "calendar", key("calendar"), show=False, id="calendar"),
             Binding("escape", "close", key("close"), id="close"),
             Binding("f1", "help", content.text("home", "ui", "help"), show=False, id="help"),
             quit_binding(content.text("reflect", "ui", "quit")),
@@ -128,6 +130,8 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
             return not is_open
         if action == "evaluate":
             return is_open
+        if action == "calendar":
+            return plan is not None
         if action in OPEN_PLAN_ACTIONS:
             if not is_open:
                 return action in ("report", "share") and plan is not None
@@ -170,6 +174,11 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
         else:
             self.notify(self.content.message(message, week=plan.week(today)))
         self.show()
+
+    def action_calendar(self) -> None:
+        """The plan's check-ins, talks and review as a calendar file, neutral titles."""
+        words = lambda key, **params: self.content.text("plan", "calendar", key, **params)  # noqa: E731
+        offer_calendar(self, self.store, self.content, "plan", words)
 
     def action_close(self) -> None:
         self.post_message(Done())

@@ -1,0 +1,47 @@
+""" "Add to calendar" on a screen: ask where (the documents folder by default), write the
+calendar file with neutral titles, and say where it went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.screen import Screen
+
+from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import now
+from veerkracht.screens.dialogs import PathDialog
+from veerkracht.services.calendar import Kind, calendar_events, write_calendar
+from veerkracht.store.locations import documents_dir
+from veerkracht.store.store import Store
+
+
+def offer_calendar(
+    screen: Screen, store: Store, content: Content, kind: Kind, words: Callable[..., str]
+) -> None:
+    """The calendar file of `kind`, after asking where; `words(key)` gives the screen's
+    `calendar_title`, `calendar_explain`, `calendar_file` and `calendar_saved`. The user's
+    own words stay out: calendars are often synced to other people's servers."""
+    if not calendar_events(store, kind, content, now=now()):
+        screen.notify(content.message("calendar_empty"))
+        return
+
+    def save(path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            count = write_calendar(store, kind, path, content, now=now())
+        except VeerkrachtError as error:
+            screen.notify(content.on_screen(error.code, **error.params), severity="error")
+            return
+        screen.notify(words("calendar_saved", path=str(path), count=count))
+
+    dialog = PathDialog(
+        words("calendar_title"),
+        words("calendar_explain"),
+        documents_dir() / words("calendar_file"),
+        content.text("home", "data", "save"),
+        content.text("home", "data", "cancel"),
+    )
+    screen.app.push_screen(dialog, save)
