@@ -23,6 +23,14 @@ def status_of(app: VeerkrachtApp, agreement_id: str) -> str:
     return str(table.get_row(agreement_id)[4])
 
 
+async def type_passphrase(app: VeerkrachtApp, pilot: Any, passphrase: str) -> None:
+    """Both fields filled (as typed, unseen), then Enter in the second."""
+    app.screen.query_one("#chosen", Input).value = passphrase
+    app.screen.query_one("#again", Input).value = passphrase
+    app.screen.query_one("#again", Input).focus()
+    await pilot.press("enter")
+
+
 async def test_space_marks_an_agreement_kept_and_again_open(
     store: Store, home_app: Callable[..., Any]
 ) -> None:
@@ -101,10 +109,10 @@ async def test_encryption_goes_on_with_a_passphrase_typed_twice_and_off_again(
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("g", *["down"] * 5, "enter")
         assert isinstance(app.screen, PassphraseDialog)
-        await pilot.press(*"kort", "enter", *"kort", "enter")
+        await type_passphrase(app, pilot, "kort")
         assert store.encryption() == "plain"  # too short: said, nothing changed
         await pilot.press("enter")
-        await pilot.press(*"drie lange woorden", "enter", *"drie lange woorden", "enter")
+        await type_passphrase(app, pilot, "drie lange woorden")
         await wait_until(pilot, lambda: store.encryption() == "sealed")
         assert b"bellen" not in (home / "veerkracht.json").read_bytes()
         choices = app.screen.query_one("#data-choices", OptionList)
