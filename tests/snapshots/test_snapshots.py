@@ -180,3 +180,22 @@ def test_recovery_plan_week_nl_80x24(
     run("plan", "dialogue", "--from", "-", input=json.dumps(talk))
     app = reflect_app("nl", start="plan")
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+#: Every screen opened from home, in Dutch at 80×24: the footer whole, the first label
+#: in view (each one a letter on the home screen).
+HOME_LETTERS_80x24 = {
+    "followup": "n", "checkin": "c", "agreements": "a", "share": "d", "data": "g",
+    "support": "i", "settings": "s", "plan": "l",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("screen", HOME_LETTERS_80x24)
+def test_each_screen_from_home_nl_80x24(
+    snap_compare, home: Path, home_app: Callable[..., Any], screen: str, monkeypatch
+) -> None:
+    monkeypatch.setenv("VEERKRACHT_CONFIG", "/home/jij/.config/veerkracht")
+    app = home_app()
+    if screen in ("settings", "data"):  # they name the folder: the same one every run
+        app.store.directory = Path("/home/jij/.local/share/veerkracht")
+    assert snap_compare(app, press=[HOME_LETTERS_80x24[screen]], terminal_size=(80, 24))
