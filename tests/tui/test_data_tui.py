@@ -135,7 +135,7 @@ async def test_share_starts_with_nothing_chosen_and_writes_only_what_is_chosen(
 
     entry = store.add_entry(
         parse_answers(
-            {"feelings": ["tired"], "desired_change": "minder diensten", "private": "GEHEIM"},
+            {"feelings": ["tired"], "desired_change": "minder diensten [/]", "private": "GEHEIM"},
             now=now(),
         )
     )

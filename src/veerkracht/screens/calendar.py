@@ -23,7 +23,12 @@ def offer_calendar(
     """The calendar file of `kind`, after asking where; `words(key)` gives the screen's
     `calendar_title`, `calendar_explain`, `calendar_file` and `calendar_saved`. The user's
     own words stay out: calendars are often synced to other people's servers."""
-    if not calendar_events(store, kind, content, now=now()):
+    try:
+        events = calendar_events(store, kind, content, now=now())
+    except VeerkrachtError as error:
+        screen.notify(content.on_screen(error.code, **error.params), severity="error")
+        return
+    if not events:
         screen.notify(content.message("calendar_empty"))
         return
 

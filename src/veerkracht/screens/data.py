@@ -66,7 +66,11 @@ class DataScreen(SpeaksLanguage, Screen[None]):
             self.call_after_refresh(self.run_choice, self.start)
 
     def list_choices(self) -> None:
-        encrypted = self.store.encryption() == "sealed"
+        try:
+            encrypted = self.store.encryption() == "sealed"
+        except VeerkrachtError as error:
+            self.said(error)
+            encrypted = False
         shown = [a for a in ACTIONS if a != ("encrypt" if encrypted else "decrypt")]
         choices = self.query_one("#data-choices", OptionList)
         place = choices.highlighted or 0  # encrypt and decrypt take each other's place
@@ -159,7 +163,11 @@ class DataScreen(SpeaksLanguage, Screen[None]):
     # -- deleting ----------------------------------------------------------------------
 
     def choose_forget(self) -> None:
-        entries = list(reversed(self.store.entries()))
+        try:
+            entries = list(reversed(self.store.entries()))
+        except VeerkrachtError as error:
+            self.said(error)
+            return
         if not entries:
             self.notify(self.content.text("home", "ui", "needs_entry"))
             return

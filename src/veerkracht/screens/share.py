@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,6 +18,7 @@ from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
+from veerkracht.core.textsafe import visible
 from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import PathDialog
 from veerkracht.screens.widgets import MarkedList, SingleChoice
@@ -82,11 +84,11 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
         """The sections of the card for the chosen person; what was chosen stays chosen."""
         sections = self.query_one("#share-sections", MarkedList)
         sections.clear_options()
-        for key, title, lines in offered(self.script):
-            sections.add_option((f"{title}: {' '.join(lines)}", key))
+        for key, title, lines in offered(self.script):  # the user's words: never markup
+            sections.add_option((Text(f"{title}: ") + Text(visible(" ".join(lines))), key))
         heavy = heavy_offered(self.script)
         if heavy is not None:
-            sections.add_option((f"{self.ui('heavy')}: {heavy}", HEAVY_KEY))
+            sections.add_option((Text(f"{self.ui('heavy')}: ") + Text(visible(heavy)), HEAVY_KEY))
         sections.set_chosen(key for key in keep or () if key in self.keys())
         sections.highlighted = 0 if sections.option_count else None
         self.show_preview()
