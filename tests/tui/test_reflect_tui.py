@@ -615,3 +615,30 @@ async def test_a_saved_reflection_is_changed_with_the_same_steps(store: Store) -
     [changed] = store.entries()
     assert (changed.id, changed.uuid, changed.created) == (first.id, first.uuid, first.created)
     assert len(changed.feelings) == 2 and changed.share == "Ik slaap slecht."
+
+
+async def test_a_kept_card_goes_with_a_change_only_after_asking(store: Store) -> None:
+    """A card kept from the old answers may hold a sentence now meant to stay private:
+    saving the change makes the card again, after asking, with going back focused."""
+    from veerkracht.content import Content
+    from veerkracht.core.cards import CardEdit
+    from veerkracht.core.model import now, parse_answers
+    from veerkracht.tui.app import VeerkrachtApp
+
+    entry = store.add_entry(
+        parse_answers({"feelings": ["tired"], "desired_change": "Minder met Piet"}, now=now())
+    )
+    lines = {"need": ["Minder met Piet."]}
+    store.save_card(CardEdit(entry.uuid, "colleague", "nl", now(), lines, ["need"]))
+    app = VeerkrachtApp(store, Content("nl"), start="history")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")
+        await wait_until(pilot, lambda: getattr(app.screen, "step", "") == "summary")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused is not None and app.screen.focused.id == "back"
+        await pilot.press("enter")
+        assert store.contents().cards != []
+        await pilot.press("ctrl+s", "tab", "enter")
+        await wait_until(pilot, lambda: store.contents().cards == [])
+    assert store.entries()[0].desired_change == "Minder met Piet"

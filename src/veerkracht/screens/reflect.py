@@ -381,6 +381,26 @@ class ReflectScreen(SpeaksLanguage, StepViews):
     def action_save(self) -> None:
         if self.step != "summary":
             return
+        if self.editing is not None and self.has_kept_cards():
+            self.ask_before_the_cards_go()
+            return
+        self.save()
+
+    def has_kept_cards(self) -> bool:
+        assert self.editing is not None
+        try:
+            return any(card.entry == self.editing.uuid for card in self.store.contents().cards)
+        except VeerkrachtError:
+            return False
+
+    def ask_before_the_cards_go(self) -> None:
+        """A card the user kept was made from the old answers: it goes when the change is
+        saved (the card follows the reflection); going back is the focused choice."""
+        choices = [("back", self.ui("cards_back")), ("save", self.ui("cards_save"))]
+        dialog = ChoiceDialog(self.ui("cards_title"), self.ui("cards_text"), choices, "back")
+        self.app.push_screen(dialog, lambda choice: self.save() if choice == "save" else None)
+
+    def save(self) -> None:
         self._check_wellbeing()
         try:
             entry = parse_answers(self.collect(), now=now())
@@ -418,7 +438,10 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         )
 
     def action_quit_flow(self) -> None:
-        if not self.started:
+        unchanged = self.editing is not None and self.collect() == self.editing.answers()
+        if not self.started or unchanged:
+            if unchanged:
+                self.draft.clear()  # nothing was changed: no copy to come back to
             self.post_message(Done())
             return
 

@@ -224,9 +224,12 @@ class Store:
         return entry
 
     def update_entry(self, entry: Entry) -> Entry:
-        """Save a changed reflection in the place of the one with its uuid."""
+        """Save a changed reflection in the place of the one with its uuid. Its cards
+        follow: a version the user kept was made from the old answers (a sentence since
+        moved to private could be in it), so it goes, in the same write."""
         with self.transaction() as data:
             tables.replace(data, "entries", entry)
+            tables.drop_cards_of(data, entry.uuid)
         return entry
 
     def add_followup(

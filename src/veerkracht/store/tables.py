@@ -109,6 +109,12 @@ def mark_done(tables: Tables, refs: Sequence[str], *, done: bool = True) -> None
         by_id[ref.strip()]["done"] = done
 
 
+def drop_cards_of(tables: Tables, entry: str) -> None:
+    """Remove every version of the cards of `entry` the user kept."""
+    cards = tables.get("cards", {})
+    tables["cards"] = {doc_id: r for doc_id, r in cards.items() if r.get("entry") != entry}
+
+
 def drop_card(tables: Tables, entry: str, audience: str, lang: str) -> None:
     """Remove the user's version of this card."""
     cards = tables.get("cards", {})
