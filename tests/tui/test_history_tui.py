@@ -202,7 +202,7 @@ async def test_a_reflection_is_changed_or_deleted_from_the_dashboard(home: Path)
         await pilot.press("e")  # the newest: nr 2
         assert isinstance(app.screen, ReflectScreen)
         assert app.screen.editing is not None and app.screen.editing.id == "2"
-        await pilot.press("ctrl+q", "enter")  # stop, keeping the change as a draft
+        await pilot.press("ctrl+q")  # nothing changed: back without a question
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("delete")
         assert isinstance(app.screen, ChoiceDialog)
@@ -211,3 +211,19 @@ async def test_a_reflection_is_changed_or_deleted_from_the_dashboard(home: Path)
         await pilot.press("delete", "tab", "enter")
         await wait_until(pilot, lambda: len(store.entries()) == 1)
         assert [entry.id for entry in store.entries()] == ["1"]
+
+
+async def test_the_cursor_stays_where_it_was_after_reading_a_reflection(home: Path) -> None:
+    from veerkracht.core.model import now, parse_answers
+    from veerkracht.store.store import Store
+    from veerkracht.tui.app import VeerkrachtApp
+
+    store = Store(home)
+    for _ in range(4):
+        store.add_entry(parse_answers({"feelings": ["tired"]}, now=now()))
+    app = VeerkrachtApp(store, Content("nl"), start="history")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        assert app.screen.query_one("#entries", DataTable).cursor_row == 2

@@ -33,3 +33,13 @@ def test_dates_as_people_type_them(typed: str, meant: str) -> None:
 @pytest.mark.parametrize("typed", ["31-2", "veertig", "5 decembr", "volgende week"])
 def test_what_is_no_date_stays_as_typed_so_it_is_named(typed: str) -> None:
     assert typed_day(typed, TODAY) == typed
+
+
+def test_29_february_is_the_next_leap_day() -> None:
+    assert typed_day("29 feb", TODAY) == "2028-02-29"
+
+
+def test_a_start_date_without_a_year_is_the_nearest_such_day() -> None:
+    assert typed_day("1 november", TODAY, ahead=False) == "2026-11-01"
+    assert typed_day("3 jan", TODAY, ahead=False) == "2027-01-03"
+    assert typed_day("1 november", TODAY) == "2027-11-01"  # a due date lies ahead

@@ -20,9 +20,10 @@ _NUMBERS = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{2}|\d{4})
 _WORDS = re.compile(r"(\d{1,2})\s*([a-z]+)\.?(?:\s+(\d{4}))?")
 
 
-def typed_day(text: str, today: date) -> str:
+def typed_day(text: str, today: date, *, ahead: bool = True) -> str:
     """`text` as an ISO date when it reads as one, else `text` unchanged (so the usual
-    check names it)."""
+    check names it). Without a year: the first such day from today on (a due date), or
+    with `ahead=False` the nearest one, before or after (a start date)."""
     cleaned = text.strip().lower()
     if cleaned in RELATIVE:
         return (today + timedelta(days=RELATIVE[cleaned])).isoformat()
@@ -33,13 +34,21 @@ def typed_day(text: str, today: date) -> str:
         day, month, year = int(words[1]), MONTHS[words[2]], words[3]
     else:
         return text
-    try:
-        if year is not None:
-            full = int(year) + (2000 if len(year) == 2 else 0)
-            return date(full, month, day).isoformat()
-        found = date(today.year, month, day)
-        if found < today:
-            found = date(today.year + 1, month, day)
-        return found.isoformat()
-    except ValueError:
+    if year is not None:
+        full = int(year) + (2000 if len(year) == 2 else 0)
+        found = _valid(full, month, day)
+        return found.isoformat() if found else text
+    years = range(today.year - (0 if ahead else 1), today.year + 9)  # 29 Feb: a leap year
+    days = [found for y in years if (found := _valid(y, month, day)) is not None]
+    if ahead:
+        days = [found for found in days if found >= today]
+    if not days:
         return text
+    return min(days, key=lambda found: abs((found - today).days)).isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

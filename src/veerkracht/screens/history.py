@@ -51,7 +51,8 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.filters = Filters()
         self.search_query = Query(())
         self.index: SearchIndex | None = None
-        self.opened = False
+        #: A flow that can change the store was opened from here: read it again on return.
+        self.stale = False
         self.patterns: dict[str, Any] = {}
         self.page = 0
 
@@ -111,11 +112,11 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.refilter()
 
     def on_screen_resume(self) -> None:
-        """Back from changing a reflection (or anything else): what changed shows. (The
-        first resume is the screen's opening: the store was just read.)"""
-        if self.opened:
+        """Back from a flow that can change what is stored (changing a reflection, a look
+        back): what changed shows. A dialog closing changes nothing, so the cursor stays."""
+        if self.stale:
+            self.stale = False
             self.read_store()
-        self.opened = True
 
     # -- data -------------------------------------------------------------------------
 
@@ -349,6 +350,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         """Change the chosen reflection, with the same steps."""
         entry = self.current_entry()
         if entry is not None:
+            self.stale = True
             self.post_message(Open("edit", entry))
 
     def action_forget(self) -> None:
@@ -386,6 +388,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         entry = self.current_entry()
         if entry is None:
             return
+        self.stale = True
         self.post_message(Open("followup", entry))
 
     def action_close(self) -> None:

@@ -77,7 +77,11 @@ class PlanStartScreen(PlanFormScreen):
         data: dict[str, Any] = {}
         for key in ("start", "review", "private"):
             if value := self.value(key):
-                data[key] = value if key == "private" else typed_day(value, now().date())
+                # A start is often in the recent past; a review lies ahead.
+                ahead = key == "review"
+                data[key] = (
+                    value if key == "private" else typed_day(value, now().date(), ahead=ahead)
+                )
         if weeks := self.value("weeks"):
             data["weeks"] = int(weeks) if weeks.isdigit() else weeks
         for key in LIST_FIELDS:

@@ -35,10 +35,8 @@ from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
 from veerkracht.tui.navigation import Navigator
 
-#: After a hang-up or SIGTERM: how long a clean shutdown may take, and the exit code
-#: after that (128 + SIGHUP, as a shell reports it).
+#: After a hang-up or SIGTERM: how long a clean shutdown may take.
 EXIT_GRACE_SECONDS = 2.0
-EXIT_AFTER_HANGUP = 129
 
 #: White on black with yellow accents, for people who need strong contrast.
 HIGH_CONTRAST = Theme(
@@ -165,9 +163,9 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signal_number, self.closed_from_outside)
+                loop.add_signal_handler(signal_number, self.closed_from_outside, signal_number)
 
-    def closed_from_outside(self) -> None:
+    def closed_from_outside(self, signal_number: int = signal.SIGHUP) -> None:
         for screen in self.screen_stack:
             keep = getattr(screen, "keep_draft", None)
             if keep is not None:
@@ -178,7 +176,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
             # never drains (seen after a hang-up during start-up with a large store).
             # The drafts are kept and every write is atomic, so after a grace period the
             # process ends anyway instead of lingering.
-            watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(EXIT_AFTER_HANGUP,))
+            code = 128 + signal_number  # as a shell reports it: 129 hang-up, 143 SIGTERM
+            watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
             watchdog.daemon = True
             watchdog.start()
 
