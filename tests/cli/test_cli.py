@@ -261,6 +261,7 @@ def test_a_heavy_reflection_shows_the_calm_notice_on_stderr_only() -> None:
     assert result.exit_code == 0
     assert result.stdout == "1\n"
     assert "0800-0113" in result.stderr
+    assert "Meer: veerkracht hulp" in result.stderr
 
 
 def test_words_about_not_wanting_to_live_show_the_notice() -> None:

@@ -492,6 +492,7 @@ async def test_high_intensity_shows_the_help_notice_once(
         assert app.notice_shown
         (notice,) = notices(app)
         assert "0800-0113" in str(notice.render())
+        assert "h op het beginscherm" in str(notice.render())  # a choice here, not a command
         await pilot.press("0", "9", "tab")
         await fill(pilot, "zelfmoord")
         await pilot.press("tab")
@@ -634,6 +635,13 @@ async def test_a_kept_card_goes_with_a_change_only_after_asking(store: Store) ->
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("e")
         await wait_until(pilot, lambda: getattr(app.screen, "step", "") == "summary")
+        editor = app.screen
+        await pilot.press("ctrl+s")  # nothing changed yet: nothing saved, the card stays
+        await wait_until(pilot, lambda: not isinstance(app.screen, type(editor)))
+        assert store.contents().cards != []
+        await pilot.press("e")
+        await wait_until(pilot, lambda: getattr(app.screen, "step", "") == "summary")
+        await pilot.press("enter", "down", "space", "ctrl+o")  # a second feeling
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         assert app.screen.focused is not None and app.screen.focused.id == "back"
@@ -642,3 +650,4 @@ async def test_a_kept_card_goes_with_a_change_only_after_asking(store: Store) ->
         await pilot.press("ctrl+s", "tab", "enter")
         await wait_until(pilot, lambda: store.contents().cards == [])
     assert store.entries()[0].desired_change == "Minder met Piet"
+    assert len(store.entries()[0].feelings) == 2

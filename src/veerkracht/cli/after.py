@@ -81,7 +81,8 @@ def save_followup(
         heavy = notice_if_heavy(session, records)
     if followup.went_badly():
         route = "next_route_heavy" if heavy or entry.help_notice else "next_route"
-        typer.echo("\n" + session.content.text("after", "followup", route), err=True)
+        more = session.content.text("safety", "more", "cli")
+        typer.echo("\n" + session.content.text("after", "followup", route) + " " + more, err=True)
     return followup
 
 

@@ -276,7 +276,7 @@ class Answering(Lines):
             if not said:
                 return ""
             try:
-                due = date_in(said, example)
+                due = date_in(said, example, today)
             except Unclear as error:
                 self.wrong(error)
                 continue

@@ -325,7 +325,8 @@ def help_notice(session: Session) -> None:
     """The calm notice on stderr (stdout stays for data), never silenced by --quiet."""
     title = session.content.text("safety", "notice", "title")
     text = session.content.text("safety", "notice", "text")
-    typer.echo(wrapped(f"\n{title}\n{text}"), err=True)
+    more = session.content.text("safety", "more", "cli")
+    typer.echo(wrapped(f"\n{title}\n{text} {more}"), err=True)
 
 
 def run_tui(session: Session, **options: Any) -> None:

@@ -16,6 +16,7 @@ from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import INTENSITY_RANGE, OPTIONS, RELATION_KEYS
 from veerkracht.core.plan import DIALOGUE_BEFORE, SAFETY_RANGE
 from veerkracht.core.records import AS_FEARED, CHECKIN_TEXTS, PILLARS, WENT_RANGE
+from veerkracht.core.typed_dates import typed_day
 from veerkracht.core.validation import day, text
 
 #: A place in the content: ("reflect", "fields", "intensity").
@@ -251,10 +252,10 @@ def yes_or_no(said: str) -> bool:
     raise Unclear("not_yes_no")
 
 
-def date_in(said: str, example: date) -> str:
-    """An ISO date, as a file would hold it."""
+def date_in(said: str, example: date, today: date) -> str:
+    """An ISO date, as a file would hold it, from a date typed as people say it."""
     try:
-        found = day(said.strip(), "due")
+        found = day(typed_day(said.strip(), today), "due")
     except ValidationError:
         raise Unclear("not_a_date", value=said.strip(), example=example.isoformat()) from None
     return found.isoformat() if found else ""

@@ -142,7 +142,8 @@ class FollowupScreen(FormScreen):
         if followup.went_badly():
             heavy = self.entry.help_notice or words_need_notice(self.collect())
             route = "next_route_heavy" if heavy else "next_route"
-            message += "\n\n" + self.text("gentle") + "\n" + self.text(route)
+            more = self.content.text("safety", "more", "screen")
+            message += "\n\n" + self.text("gentle") + "\n" + self.text(route) + " " + more
         self.done(self.text("saved_title"), message)
 
 

@@ -381,10 +381,19 @@ class ReflectScreen(SpeaksLanguage, StepViews):
     def action_save(self) -> None:
         if self.step != "summary":
             return
+        if self.unchanged():  # nothing to save, and a kept card stays as it is
+            self.draft.clear()
+            self.notify(self.ui("unchanged"))
+            self.post_message(Done())
+            return
         if self.editing is not None and self.has_kept_cards():
             self.ask_before_the_cards_go()
             return
         self.save()
+
+    def unchanged(self) -> bool:
+        """A saved reflection opened to change, and nothing changed."""
+        return self.editing is not None and self.collect() == self.editing.answers()
 
     def has_kept_cards(self) -> bool:
         assert self.editing is not None
@@ -438,7 +447,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         )
 
     def action_quit_flow(self) -> None:
-        unchanged = self.editing is not None and self.collect() == self.editing.answers()
+        unchanged = self.unchanged()
         if not self.started or unchanged:
             if unchanged:
                 self.draft.clear()  # nothing was changed: no copy to come back to

@@ -259,7 +259,9 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
         screen = self.screen
         notice = HelpNotice(
             self.content.text("safety", "notice", "title"),
-            self.content.text("safety", "notice", "text"),
+            self.content.text("safety", "notice", "text")
+            + " "
+            + self.content.text("safety", "more", "screen"),
         )
         footers = screen.query(Footer)
         screen.mount(notice, before=footers.first() if footers else None)
