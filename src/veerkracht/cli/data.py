@@ -13,7 +13,7 @@ from veerkracht.cli.options import (
     OptionalEntryArgument,
     OutputOption,
 )
-from veerkracht.cli.session import dumps_json, emit, parse_file, use
+from veerkracht.cli.session import emit, parse_file, use
 from veerkracht.core.errors import VeerkrachtError
 
 
@@ -28,15 +28,11 @@ def export(
 
     Voorbeeld: veerkracht export -o veerkracht-backup.json
     """
-    from veerkracht.services.exchange import export_data, export_markdown
+    from veerkracht.services.exchange import export_text
 
     session = use(ctx, language, directory)
-    contents = session.store.contents()
-    if output_format is ExportFormat.json:
-        text = dumps_json(export_data(contents)) + "\n"
-    else:
-        text = export_markdown(contents, session.content)
-    emit(session, text, output)
+    markdown = output_format is ExportFormat.markdown
+    emit(session, export_text(session.store.contents(), session.content, markdown=markdown), output)
 
 
 def import_(

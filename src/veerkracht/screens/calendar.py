@@ -4,15 +4,14 @@ calendar file with neutral titles, and say where it went."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from textual.screen import Screen
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
-from veerkracht.screens.dialogs import PathDialog
-from veerkracht.services.calendar import Kind, calendar_events, write_calendar
+from veerkracht.screens.dialogs import save_as_file
+from veerkracht.services.calendar import Kind, calendar_events, calendar_text
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -32,21 +31,13 @@ def offer_calendar(
         screen.notify(content.message("calendar_empty"))
         return
 
-    def save(path: Path | None) -> None:
-        if path is None:
-            return
-        try:
-            count = write_calendar(store, kind, path, content, now=now())
-        except VeerkrachtError as error:
-            screen.notify(content.on_screen(error.code, **error.params), severity="error")
-            return
-        screen.notify(words("calendar_saved", path=str(path), count=count))
-
-    dialog = PathDialog(
-        words("calendar_title"),
-        words("calendar_explain"),
-        documents_dir() / words("calendar_file"),
-        content.text("home", "data", "save"),
-        content.text("home", "data", "cancel"),
+    save_as_file(
+        screen,
+        store.directory,
+        content,
+        title=words("calendar_title"),
+        explain=words("calendar_explain"),
+        default=documents_dir() / words("calendar_file"),
+        text=lambda: calendar_text(events, now()),
+        saved=lambda path: words("calendar_saved", path=str(path), count=len(events)),
     )
-    screen.app.push_screen(dialog, save)

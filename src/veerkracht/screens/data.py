@@ -21,9 +21,14 @@ from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
-from veerkracht.screens.dialogs import ChoiceDialog, PassphraseDialog, PathDialog, PickDialog
+from veerkracht.screens.dialogs import (
+    ChoiceDialog,
+    PassphraseDialog,
+    PathDialog,
+    PickDialog,
+    save_as_file,
+)
 from veerkracht.store.crypto import new_passphrase
-from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -94,36 +99,19 @@ class DataScreen(SpeaksLanguage, Screen[None]):
     # -- a backup out, a backup in -----------------------------------------------------
 
     def choose_export(self, markdown: bool = False) -> None:
-        from veerkracht.services.exchange import export_data, export_markdown
-
-        name = self.ui("file_markdown" if markdown else "file_json")
-
-        def save(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                contents = self.store.contents()
-                if markdown:
-                    text = export_markdown(contents, self.content)
-                else:
-                    import orjson
-
-                    text = orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2).decode()
-                write_beside(self.store.directory, path, text + ("" if markdown else "\n"))
-            except VeerkrachtError as error:
-                self.said(error)
-                return
-            self.notify(self.ui("exported", path=str(path)))
+        from veerkracht.services.exchange import export_text
 
         key = "export_markdown" if markdown else "export"
-        dialog = PathDialog(
-            self.ui(f"{key}_label"),
-            self.ui(f"{key}_hint"),
-            documents_dir() / name,
-            self.ui("save"),
-            self.ui("cancel"),
+        save_as_file(
+            self,
+            self.store.directory,
+            self.content,
+            title=self.ui(f"{key}_label"),
+            explain=self.ui(f"{key}_hint"),
+            default=documents_dir() / self.ui("file_markdown" if markdown else "file_json"),
+            text=lambda: export_text(self.store.contents(), self.content, markdown=markdown),
+            saved=lambda path: self.ui("exported", path=str(path)),
         )
-        self.app.push_screen(dialog, save)
 
     def choose_export_markdown(self) -> None:
         self.choose_export(markdown=True)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from veerkracht.content import Content
+from veerkracht.core.errors import VeerkrachtError
+from veerkracht.store.fsutil import write_beside
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -215,3 +220,31 @@ class PickDialog(ModalScreen[str | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def save_as_file(
+    screen: Screen,
+    data_folder: Path,
+    content: Content,
+    *,
+    title: str,
+    explain: str,
+    default: Path,
+    text: Callable[[], str],
+    saved: Callable[[Path], str],
+) -> None:
+    """Ask where (proposing `default`), then write `text()` there, never into the data
+    folder, and say where it went (`saved`), or in one line what went wrong."""
+
+    def save(path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            write_beside(data_folder, path, text())
+        except VeerkrachtError as error:
+            screen.notify(content.on_screen(error.code, **error.params), severity="error")
+            return
+        screen.notify(saved(path))
+
+    buttons = content.text("home", "data", "save"), content.text("home", "data", "cancel")
+    screen.app.push_screen(PathDialog(title, explain, default, *buttons), save)

@@ -5,7 +5,6 @@ pausing, stopping or evaluating, without guilt."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -30,10 +29,9 @@ from veerkracht.render.plan import (
 )
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.calendar import offer_calendar
-from veerkracht.screens.dialogs import ChoiceDialog, PathDialog
+from veerkracht.screens.dialogs import ChoiceDialog, save_as_file
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.plans import plan_state
-from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.plans import save_dialogue, save_plan
 from veerkracht.store.store import Store
@@ -342,24 +340,17 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
         if not self.chosen():
             self.notify(self.content.text("plan", "share", "nothing"))
             return
-        ui = lambda key: self.content.text("prepare", "ui", key)  # noqa: E731
         name = "voortgang-herstelplan.md" if self.content.language == "nl" else "recovery-plan.md"
-        default = documents_dir() / name
-
-        def save(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                write_beside(self.store.directory, path, self.markdown())
-            except VeerkrachtError as error:
-                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
-                return
-            self.notify(self.content.text("plan", "share", "saved", path=str(path)))
-
-        dialog = PathDialog(
-            ui("save_question"), ui("save_explain"), default, ui("save"), ui("cancel")
+        save_as_file(
+            self,
+            self.store.directory,
+            self.content,
+            title=self.content.text("prepare", "ui", "save_question"),
+            explain=self.content.text("prepare", "ui", "save_explain"),
+            default=documents_dir() / name,
+            text=self.markdown,
+            saved=lambda path: self.content.text("plan", "share", "saved", path=str(path)),
         )
-        self.app.push_screen(dialog, save)
 
     def action_close(self) -> None:
         self.post_message(Done())

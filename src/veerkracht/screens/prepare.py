@@ -7,7 +7,6 @@ generated card. Leaving with changes that are not kept asks first."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from textual import on
@@ -24,9 +23,8 @@ from veerkracht.core.model import now
 from veerkracht.core.scripts import SECTION_KEYS, Script, edit_of
 from veerkracht.render.cards import to_markdown
 from veerkracht.screens.base import Done, SpeaksLanguage, quit_binding
-from veerkracht.screens.dialogs import ChoiceDialog, PathDialog, RehearseDialog
+from veerkracht.screens.dialogs import ChoiceDialog, RehearseDialog, save_as_file
 from veerkracht.screens.widgets import MarkedList
-from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -257,27 +255,15 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         self.notify(self.ui("copied"))
 
     def action_save_file(self) -> None:
-        default = documents_dir() / self.ui("file_name", id=self.script.entry.id)
-
-        def save(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                write_beside(self.store.directory, path, to_markdown(self.current(), self.content))
-            except VeerkrachtError as error:
-                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
-                return
-            self.notify(self.ui("saved", path=str(path)))
-
-        self.app.push_screen(
-            PathDialog(
-                self.ui("save_question"),
-                self.ui("save_explain"),
-                default,
-                self.ui("save"),
-                self.ui("cancel"),
-            ),
-            save,
+        save_as_file(
+            self,
+            self.store.directory,
+            self.content,
+            title=self.ui("save_question"),
+            explain=self.ui("save_explain"),
+            default=documents_dir() / self.ui("file_name", id=self.script.entry.id),
+            text=lambda: to_markdown(self.current(), self.content),
+            saved=lambda path: self.ui("saved", path=str(path)),
         )
 
     def action_rehearse(self) -> None:

@@ -4,7 +4,6 @@ written. The same core as `veerkracht share`."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -15,12 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import Content
-from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
 from veerkracht.core.textsafe import visible
 from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
-from veerkracht.screens.dialogs import PathDialog
+from veerkracht.screens.dialogs import save_as_file
 from veerkracht.screens.widgets import MarkedList, SingleChoice
 from veerkracht.services.sharing import (
     HEAVY_KEY,
@@ -29,7 +27,6 @@ from veerkracht.services.sharing import (
     shared_markdown,
     users_card,
 )
-from veerkracht.store.fsutil import write_beside
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -126,26 +123,16 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
         if text is None:
             self.notify(self.ui("nothing"))
             return
-        name = self.ui("file_name", id=self.entry.id)
-
-        def save(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                write_beside(self.store.directory, path, text)
-            except VeerkrachtError as error:
-                self.notify(self.content.on_screen(error.code, **error.params), severity="error")
-                return
-            self.notify(self.ui("saved", path=str(path)))
-
-        dialog = PathDialog(
-            self.ui("save_question"),
-            self.ui("save_explain"),
-            documents_dir() / name,
-            self.ui("save"),
-            self.ui("cancel"),
+        save_as_file(
+            self,
+            self.store.directory,
+            self.content,
+            title=self.ui("save_question"),
+            explain=self.ui("save_explain"),
+            default=documents_dir() / self.ui("file_name", id=self.entry.id),
+            text=lambda: text,
+            saved=lambda path: self.ui("saved", path=str(path)),
         )
-        self.app.push_screen(dialog, save)
 
     def action_close(self) -> None:
         self.post_message(Done())

@@ -4,7 +4,6 @@ as an iCalendar file. The user's own words go in only when they ask for it."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from veerkracht.content import Content
@@ -41,24 +40,3 @@ def calendar_text(events: list[CalendarEvent], now: datetime) -> str:
     from veerkracht.render.ics import to_ics
 
     return to_ics(events, now)
-
-
-def write_calendar(
-    store: Store,
-    kind: Kind,
-    path: Path,
-    content: Content,
-    *,
-    include_text: bool = False,
-    include_done: bool = False,
-    now: datetime,
-) -> int:
-    """Write the calendar file of `kind` to `path` (atomically, never into the data
-    folder) and return how many events it holds (0: a valid, empty calendar)."""
-    from veerkracht.store.fsutil import write_beside
-
-    events = calendar_events(
-        store, kind, content, include_text=include_text, include_done=include_done, now=now
-    )
-    write_beside(store.directory, path, calendar_text(events, now))
-    return len(events)

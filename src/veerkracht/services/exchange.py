@@ -76,6 +76,15 @@ def export_data(contents: Contents) -> dict[str, Any]:
     }
 
 
+def export_text(contents: Contents, content: Content, *, markdown: bool) -> str:
+    """The whole export as written to a file: indented JSON (to restore) or Markdown."""
+    if markdown:
+        return export_markdown(contents, content)
+    import orjson
+
+    return orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
 @dataclass
 class ImportSet:
     """Everything in an export file, validated."""
