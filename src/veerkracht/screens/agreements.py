@@ -17,13 +17,19 @@ from veerkracht.core.model import now
 from veerkracht.core.records import Agreement
 from veerkracht.core.textsafe import visible
 from veerkracht.render.agreements import agreements_in_order, status
-from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import (
+    Leaving,
+    SpeaksLanguage,
+    leaving_bindings,
+)
 from veerkracht.screens.calendar import offer_calendar
 from veerkracht.store.store import Store
 
 
-class AgreementsScreen(SpeaksLanguage, Screen[None]):
+class AgreementsScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Every agreement, kept ones last. Space marks the highlighted one kept or open."""
+
+    help_topic = "agreements"
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
@@ -40,9 +46,7 @@ class AgreementsScreen(SpeaksLanguage, Screen[None]):
         return [
             Binding("space", "toggle", ui("key_toggle"), id="toggle"),
             Binding("k", "calendar", ui("key_calendar"), id="calendar"),
-            Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
-            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
+            *leaving_bindings(content),
         ]
 
     def ui(self, key: str, **params: Any) -> str:
@@ -112,9 +116,3 @@ class AgreementsScreen(SpeaksLanguage, Screen[None]):
     def action_calendar(self) -> None:
         """The open agreements with a date as a calendar file, with neutral titles."""
         offer_calendar(self, self.store, self.content, "agreements", self.ui)
-
-    def action_close(self) -> None:
-        self.post_message(Done())
-
-    def action_help(self) -> None:
-        self.post_message(HelpWanted("agreements"))

@@ -52,6 +52,28 @@ def quit_binding(description: str) -> Binding:
     return Binding("ctrl+q", "app.request_quit", description, priority=True, id="quit")
 
 
+def leaving_bindings(content: Content) -> list[Binding]:
+    """Escape closes, F1 explains, ctrl+q stops: the keys every simple screen ends with."""
+    return [
+        Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
+        Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
+        quit_binding(content.text("reflect", "ui", "quit")),
+    ]
+
+
+class Leaving:
+    """Mixin for a screen that Escape closes (back to where it was opened from) and F1
+    explains (its `help_topic` in the home content's help)."""
+
+    help_topic = ""
+
+    def action_close(self) -> None:
+        self.post_message(Done())  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        self.post_message(HelpWanted(self.help_topic))  # type: ignore[attr-defined]
+
+
 # -- messages to the app -----------------------------------------------------------------
 
 

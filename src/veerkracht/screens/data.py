@@ -20,7 +20,11 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
-from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import (
+    Leaving,
+    SpeaksLanguage,
+    leaving_bindings,
+)
 from veerkracht.screens.dialogs import (
     ChoiceDialog,
     PassphraseDialog,
@@ -36,8 +40,10 @@ from veerkracht.store.store import Store
 ACTIONS = ("export", "export_markdown", "import", "forget", "forget_all", "encrypt", "decrypt")
 
 
-class DataScreen(SpeaksLanguage, Screen[None]):
+class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
     """The choices as a list; `start` opens one at once (from the command palette)."""
+
+    help_topic = "data"
 
     def __init__(self, store: Store, content: Content, start: str | None = None) -> None:
         super().__init__()
@@ -47,11 +53,7 @@ class DataScreen(SpeaksLanguage, Screen[None]):
 
     @classmethod
     def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
-            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
+        return leaving_bindings(content)
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("home", "data", key, **params)
@@ -251,9 +253,3 @@ class DataScreen(SpeaksLanguage, Screen[None]):
         choices = [("keep", self.ui("keep_encrypted")), ("decrypt", self.ui("decrypt_button"))]
         dialog = ChoiceDialog(self.ui("decrypt_label"), self.ui("decrypt_explain"), choices, "keep")
         self.app.push_screen(dialog, decide)
-
-    def action_close(self) -> None:
-        self.post_message(Done())
-
-    def action_help(self) -> None:
-        self.post_message(HelpWanted("data"))

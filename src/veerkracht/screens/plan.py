@@ -27,7 +27,7 @@ from veerkracht.render.plan import (
     sections_markdown,
     status_lines,
 )
-from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import Done, Leaving, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.calendar import offer_calendar
 from veerkracht.screens.dialogs import ChoiceDialog, save_as_file
 from veerkracht.screens.widgets import MarkedList
@@ -49,8 +49,10 @@ FLOWS = {
 }
 
 
-class PlanScreen(SpeaksLanguage, Screen[None]):
+class PlanScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Week n of 8: this week's check-in and talks, open agreements, capacity and load."""
+
+    help_topic = "plan"
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
@@ -178,14 +180,8 @@ class PlanScreen(SpeaksLanguage, Screen[None]):
         words = lambda key, **params: self.content.text("plan", "calendar", key, **params)  # noqa: E731
         offer_calendar(self, self.store, self.content, "plan", words)
 
-    def action_close(self) -> None:
-        self.post_message(Done())
 
-    def action_help(self) -> None:
-        self.post_message(HelpWanted("plan"))
-
-
-class ReportScreen(SpeaksLanguage, Screen[None]):
+class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Checking the reports of the talks not checked yet, line by line: only what is
     ticked goes in; ctrl+s marks them checked with the people involved."""
 
@@ -278,11 +274,8 @@ class ReportScreen(SpeaksLanguage, Screen[None]):
         dialog = ChoiceDialog(self.say("saved_title"), text, close)
         self.app.push_screen(dialog, lambda _: self.post_message(Done()))
 
-    def action_close(self) -> None:
-        self.post_message(Done())
 
-
-class ShareScreen(SpeaksLanguage, Screen[None]):
+class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
     """A progress share for the manager: nothing is chosen until you tick it; the
     preview shows exactly what the file will hold."""
 
@@ -351,6 +344,3 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             text=self.markdown,
             saved=lambda path: self.content.text("plan", "share", "saved", path=str(path)),
         )
-
-    def action_close(self) -> None:
-        self.post_message(Done())

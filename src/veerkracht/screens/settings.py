@@ -12,7 +12,11 @@ from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import (
+    Leaving,
+    SpeaksLanguage,
+    quit_binding,
+)
 from veerkracht.screens.widgets import OneOf
 from veerkracht.store.settings import Settings, load_settings, save_settings, settings_path
 from veerkracht.store.store import Store
@@ -20,8 +24,10 @@ from veerkracht.store.store import Store
 THEMES = ("textual-dark", "textual-light", "veerkracht-contrast", "nord", "gruvbox")
 
 
-class SettingsScreen(SpeaksLanguage, Screen[None]):
+class SettingsScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Choices saved to settings.toml; the colours change at once."""
+
+    help_topic = "settings"
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
@@ -37,9 +43,6 @@ class SettingsScreen(SpeaksLanguage, Screen[None]):
             Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
             quit_binding(content.text("reflect", "ui", "quit")),
         ]
-
-    def action_close(self) -> None:
-        self.post_message(Done())
 
     def text(self, key: str, **params: Any) -> str:
         return self.content.text("home", "settings", key, **params)
@@ -90,6 +93,3 @@ class SettingsScreen(SpeaksLanguage, Screen[None]):
 
     def action_next_step(self) -> None:
         self.focus_next()
-
-    def action_help(self) -> None:
-        self.post_message(HelpWanted("settings"))

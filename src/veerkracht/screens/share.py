@@ -17,7 +17,11 @@ from veerkracht.content import Content
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
 from veerkracht.core.textsafe import visible
-from veerkracht.screens.base import Done, HelpWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import (
+    Leaving,
+    SpeaksLanguage,
+    leaving_bindings,
+)
 from veerkracht.screens.dialogs import save_as_file
 from veerkracht.screens.widgets import MarkedList, SingleChoice
 from veerkracht.services.sharing import (
@@ -31,8 +35,10 @@ from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
 
-class ShareScreen(SpeaksLanguage, Screen[None]):
+class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Who it is for, which sections, and the text as it will be shared."""
+
+    help_topic = "share"
 
     def __init__(self, store: Store, content: Content, entry: Entry) -> None:
         super().__init__()
@@ -48,9 +54,7 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
 
         return [
             Binding("ctrl+s", "save_file", ui("key_save"), id="save"),
-            Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
-            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
+            *leaving_bindings(content),
         ]
 
     def ui(self, key: str, **params: Any) -> str:
@@ -133,9 +137,3 @@ class ShareScreen(SpeaksLanguage, Screen[None]):
             text=lambda: text,
             saved=lambda path: self.ui("saved", path=str(path)),
         )
-
-    def action_close(self) -> None:
-        self.post_message(Done())
-
-    def action_help(self) -> None:
-        self.post_message(HelpWanted("share"))
