@@ -13,7 +13,6 @@ from veerkracht.cli.plain_lines import Lines
 from veerkracht.core.model import now
 from veerkracht.core.questions import (
     CLEAR,
-    YES,
     Agreements,
     Asks,
     Choices,
@@ -25,6 +24,7 @@ from veerkracht.core.questions import (
     YesNo,
     date_in,
     is_empty,
+    means_yes,
     number_in,
     picked,
     put,
@@ -220,7 +220,7 @@ class Answering(Lines):
         found = dict(self.answers.get(question.name) or {})
         if question.gate and not found:
             self.how("gate")
-            if not _yes(self.read()):
+            if not means_yes(self.read()):
                 return
         for key in question.keys:
             self.say(self.part_words(question, key))
@@ -332,7 +332,3 @@ def _value(question: Text, lines: list[str]) -> Any:
     if question.items:
         return [line.strip() for line in lines if line.strip()]
     return "\n".join(lines).strip()
-
-
-def _yes(said: str) -> bool:
-    return said.strip().lower() in YES

@@ -13,7 +13,7 @@ import typer
 
 from veerkracht.cli.session import Session, wrapped
 from veerkracht.core.errors import ValidationError, VeerkrachtError
-from veerkracht.core.questions import YES, Unclear, number_in
+from veerkracht.core.questions import Unclear, means_yes, number_in
 from veerkracht.core.textsafe import typed_line, visible
 
 
@@ -86,7 +86,7 @@ class Lines:
         """A yes/no, no by default (`j`/`ja`/`y`/`yes` mean yes), as `Session.ask` asks
         it; read here so nothing of the prompt lands on stdout."""
         self.say(f"{question} {self.content.message('yes_no')}")
-        return self.read().strip().lower() in YES
+        return means_yes(self.read())
 
     def number(self, count: int, default: int | None = None) -> int | None:
         """A number from 1 to `count`; Enter gives `default`."""

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 PASSPHRASE_ENV = "VEERKRACHT_PASSPHRASE"
 #: What counts as yes at a prompt, in Dutch and English.
-YES = frozenset({"j", "ja", "y", "yes"})
 T = TypeVar("T")
 
 
@@ -99,9 +98,11 @@ class Session:
     def ask(self, question: str) -> bool:
         """A yes/no question on stderr, no by default: `j`/`ja` or `y`/`yes` mean yes, in
         either language (the prompt shows the user's own: [j/N] or [y/N])."""
+        from veerkracht.core.questions import means_yes
+
         choices = self.content.message("yes_no")
         answer = typer.prompt(f"{question} {choices}", default="", show_default=False, err=True)
-        return answer.strip().lower() in YES
+        return means_yes(answer)
 
 
 def session_of(ctx: typer.Context) -> Session:

@@ -242,12 +242,16 @@ def number_in(said: str, low: int, high: int) -> int:
     return int(cleaned)
 
 
+def means_yes(said: str) -> bool:
+    """A yes/no that is no unless the answer is j/ja/y/yes (either language)."""
+    return said.strip().lower() in YES
+
+
 def yes_or_no(said: str) -> bool:
     """j/ja/y/yes or n/nee/no, in either language."""
-    word = said.strip().lower()
-    if word in YES:
+    if means_yes(said):
         return True
-    if word in NO:
+    if said.strip().lower() in NO:
         return False
     raise Unclear("not_yes_no")
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, SelectionList, TextArea
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
+from veerkracht.core.questions import AGREEMENT_ROWS
 from veerkracht.core.safety import words_need_notice
 from veerkracht.core.typed_dates import typed_day
 from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
@@ -29,7 +30,6 @@ from veerkracht.store.store import Store
 #: Typing pauses this long before the draft is kept.
 DRAFT_DELAY = 0.8
 #: Rows for agreements (what · who · when) in the follow-up and the dialogue talk.
-AGREEMENT_ROWS = 3
 
 
 class FormScreen(SpeaksLanguage, Screen[None]):
