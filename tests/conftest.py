@@ -7,6 +7,7 @@ whose output shows a date use the `frozen_clock` fixture."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +31,29 @@ from veerkracht.tui.app import VeerkrachtApp
 settings.register_profile("quick", max_examples=10, deadline=None)
 settings.register_profile("thorough", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+class TravelWithZone(time_machine.travel):
+    """time-machine moves the local zone by setting TZ and calling `time.tzset`, which
+    Windows lacks; veerkracht reads TZ itself there (`veerkracht.core.zone`), so on
+    Windows the traveller sets TZ too."""
+
+    def start(self) -> time_machine.Traveller:
+        self.zone_before = os.environ.get("TZ")
+        if self.destination_tzname:
+            os.environ["TZ"] = self.destination_tzname
+        return super().start()
+
+    def stop(self) -> None:
+        super().stop()
+        if self.zone_before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = self.zone_before
+
+
+if sys.platform == "win32":
+    time_machine.travel = TravelWithZone  # type: ignore[misc]
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import stat
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +74,31 @@ def moment_from(text: str) -> datetime:
     stamp, _, zone = text.strip().partition(" ")
     moment = datetime.fromisoformat(stamp)
     return moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment
+
+
+# -- the files' privacy, on each system -----------------------------------------------------
+
+
+def assert_private(path: Path) -> None:
+    """Readable by this user alone: 0600 (a file) or 0700 (a folder) on POSIX; on
+    Windows, where modes mean nothing, no broad group (Everyone, Users, …) may read it."""
+    if sys.platform == "win32":
+        from veerkracht.store.privacy import readable_by_others
+
+        assert readable_by_others(path) == [], path
+    else:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+
+
+def open_to_everyone(path: Path) -> None:
+    """Let every user of the machine read and write `path` (chmod 777, or on Windows an
+    access list that grants Everyone full control, inherited by what is made inside)."""
+    if sys.platform == "win32":
+        from veerkracht.store import winacl
+
+        assert winacl.set_access(path, f"D:(A;OICI;FA;;;WD)(A;OICI;FA;;;{winacl.user_sid()})")
+    else:
+        path.chmod(0o777)
 
 
 # -- screens -------------------------------------------------------------------------------

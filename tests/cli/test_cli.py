@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.drive import runner
+from tests.drive import assert_private, runner
 from veerkracht import __version__
 from veerkracht.cli import app
 from veerkracht.store.store import Store
@@ -52,7 +52,9 @@ def test_reflect_from_json_prints_only_the_new_id(tmp_path: Path, answers: dict)
 
 def test_reflect_from_toml(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    path.write_text('feelings = ["sad"]\nintensity = 4\ncreated = 2026-11-21T09:30:00+01:00\n')
+    path.write_text(
+        'feelings = ["sad"]\nintensity = 4\ncreated = 2026-11-21T09:30:00+01:00\n', encoding="utf-8"
+    )
     assert run("reflect", "--from", str(path)).stdout == "1\n"
     entry = json.loads(run("history", "--format", "json").stdout)["entries"][0]
     assert (entry["feelings"], entry["intensity"]) == (["sad"], 4)
@@ -107,13 +109,13 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 
 def test_a_file_that_is_not_json_is_named(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text("feelings: tired\n")
+    path.write_text("feelings: tired\n", encoding="utf-8")
     assert_refused(run("reflect", "--from", str(path)), str(path), "geen geldige JSON", "line 1")
 
 
 def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    path.write_text("feelings = [tired\n")
+    path.write_text("feelings = [tired\n", encoding="utf-8")
     assert_refused(run("--lang", "en", "reflect", "--from", str(path)), str(path), "not valid TOML")
 
 
@@ -243,7 +245,7 @@ def test_quiet_silences_messages_but_not_errors(tmp_path: Path) -> None:
 def test_the_language_from_the_settings_is_the_default(tmp_path: Path) -> None:
     config = tmp_path / "config"
     config.mkdir()
-    (config / "settings.toml").write_text('language = "en"\n')
+    (config / "settings.toml").write_text('language = "en"\n', encoding="utf-8")
     assert "There are no reflections yet" in run("history").stdout
     assert "Er zijn nog geen reflecties" in run("--lang", "nl", "history").stdout
 
@@ -331,8 +333,8 @@ def test_prepare_writes_markdown_atomically(tmp_path: Path, answers: dict) -> No
     assert result.exit_code == 0
     assert result.stdout == ""
     assert str(card) in result.stderr
-    assert card.read_text().startswith("# Gesprekskaart")
-    assert card.stat().st_mode & 0o777 == 0o600
+    assert card.read_text(encoding="utf-8").startswith("# Gesprekskaart")
+    assert_private(card)
 
 
 def test_prepare_with_an_unknown_entry_names_it(tmp_path: Path, answers: dict) -> None:
@@ -552,7 +554,7 @@ def test_followup_for_an_entry_named_on_the_command_line(tmp_path: Path) -> None
 def test_checkin_prints_its_id_and_shows_in_history(tmp_path: Path) -> None:
     path = tmp_path / "week.toml"
     path.write_text('went_well = "nee gezegd"\ncapacity = 6\nload = 8\n'
-                    'created = 2026-11-20T18:00:00+01:00\n')  # fmt: skip
+                    'created = 2026-11-20T18:00:00+01:00\n', encoding="utf-8")  # fmt: skip
     result = run("checkin", "--from", str(path))
     assert (result.exit_code, result.stdout) == (0, "1\n")
     balance = history_json()["patterns"]["capacity_load"]["by_week"]
@@ -591,7 +593,7 @@ def test_reminders_can_be_turned_off(
     run("followup", "--from", str(followup_file()))
     config = tmp_path / "config"
     config.mkdir()
-    (config / "settings.toml").write_text("reminders = false\n")
+    (config / "settings.toml").write_text("reminders = false\n", encoding="utf-8")
     monkeypatch.setattr("veerkracht.cli.session.interactive", lambda: True)
     assert run("agreements").stderr == ""
 
@@ -606,10 +608,13 @@ def test_reminders_can_be_turned_off(
         ("[" * 100_000 + "]" * 100_000, "geen geldige JSON"),
         ('{"feelings": ["tired"], "share": "\\ud800"}', "'share'"),
     ],
+    # Short ids: pytest puts the id in PYTEST_CURRENT_TEST, and Windows refuses an
+    # environment variable over 32,767 characters.
+    ids=["huge-number", "deep-nesting", "lone-surrogate"],
 )
 def test_strange_files_are_named_not_unexpected(tmp_path: Path, text: str, words: str) -> None:
     path = tmp_path / "odd.json"
-    path.write_text(text)
+    path.write_text(text, encoding="utf-8")
     result = run("reflect", "--from", str(path))
     assert_refused(result, str(path), words)
     assert "onverwacht" not in result.stderr
@@ -625,7 +630,7 @@ def test_strange_files_are_named_not_unexpected(tmp_path: Path, text: str, words
 )
 def test_a_store_that_is_json_but_not_ours_is_named(home: Path, tables: dict) -> None:
     home.mkdir(parents=True)
-    (home / "veerkracht.json").write_text(json.dumps(tables))
+    (home / "veerkracht.json").write_text(json.dumps(tables), encoding="utf-8")
     result = run("history", "--format", "json")
     assert_refused(result, str(home / "veerkracht.json"), "beschadigd")
 
@@ -634,7 +639,7 @@ def test_an_entry_missing_optional_fields_still_reads(home: Path) -> None:
     home.mkdir(parents=True)
     record = {"id": "1", "uuid": "8c3d5d7e-2f0b-4e8e-9d2a-1b7c4f6a9e01", "feelings": ["sad"],
               "created": "2026-11-01T09:00:00+01:00"}  # fmt: skip
-    (home / "veerkracht.json").write_text(json.dumps({"entries": {"1": record}}))
+    (home / "veerkracht.json").write_text(json.dumps({"entries": {"1": record}}), encoding="utf-8")
     report = json.loads(run("history", "--format", "json").stdout)
     assert report["entries"][0]["feelings"] == ["sad"]
     assert report["patterns"]["triggers"] == {}

@@ -71,6 +71,8 @@ def test_clicks_own_words_speak_dutch_too(home: Path) -> None:
     assert "Show this message" not in dutch and "Usage:" not in dutch
     settings = home.parent / "config" / "settings.toml"
     settings.parent.mkdir()
-    settings.write_text('language = "en"\n')  # the saved setting, when nothing else says
+    settings.write_text(
+        'language = "en"\n', encoding="utf-8"
+    )  # the saved setting, when nothing else says
     english = run("plan", "--help").stdout
     assert "Usage: veerkracht plan [OPTIONS]" in english and "Show this message" in english

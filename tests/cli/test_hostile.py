@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.drive import assert_refused, run
+from tests.drive import assert_private, assert_refused, open_to_everyone, run
 from veerkracht.core.cardwriter import sentence
 from veerkracht.store.crypto import MAGIC
 
@@ -60,8 +61,8 @@ def test_resuming_an_encryption_needs_the_same_passphrase(
     reflect()
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
     run("encrypt")
-    seal = json.loads((home / "veerkracht.key").read_text())
-    (home / "veerkracht.key").write_text(json.dumps({**seal, "state": "sealing"}))
+    seal = json.loads((home / "veerkracht.key").read_text(encoding="utf-8"))
+    (home / "veerkracht.key").write_text(json.dumps({**seal, "state": "sealing"}), encoding="utf-8")
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", "een heel andere zin")
     assert_refused(run("encrypt"), "wachtzin")
 
@@ -99,7 +100,7 @@ def test_a_store_with_a_wrong_record_is_named_and_never_written_over(
         record.pop(field, None)
     else:
         record[field] = value
-    (home / "veerkracht.json").write_text(json.dumps(data))
+    (home / "veerkracht.json").write_text(json.dumps(data), encoding="utf-8")
     before = files(home)
     for command in (["reflect", "--from", "-"], ["history", "--format", "json"], ["prepare", "2"]):
         result = run(*command, input='{"feelings": ["tired"]}')
@@ -146,7 +147,7 @@ def test_any_wrong_value_in_a_store_is_damaged_never_unexpected(
     original = path.read_bytes()
     data = json.loads(original)
     data[table]["1"][field] = value
-    path.write_text(json.dumps(data))
+    path.write_text(json.dumps(data), encoding="utf-8")
     try:
         for command in (["history", "--format", "json"], ["agreements"], ["export"]):
             result = run(*command)
@@ -239,13 +240,13 @@ def test_a_header_asking_for_a_huge_key_is_damaged_without_deriving(
     for name in ("veerkracht.json", "veerkracht.key"):
         path = home / name
         if name.endswith(".key"):
-            data = json.loads(path.read_text())
+            data = json.loads(path.read_text(encoding="utf-8"))
             import base64
 
             header = bytearray(base64.b64decode(data["header"]))
             struct.pack_into(">III", header, 6, memory_kib, iterations, lanes)
             data["header"] = base64.b64encode(bytes(header)).decode()
-            path.write_text(json.dumps(data))
+            path.write_text(json.dumps(data), encoding="utf-8")
         else:
             blob = bytearray(path.read_bytes())
             struct.pack_into(">III", blob, 6, memory_kib, iterations, lanes)
@@ -267,12 +268,12 @@ def test_an_import_with_a_huge_id_still_round_trips(home: Path, tmp_path: Path) 
     data["entries"][0]["id"] = "999999999"
     data["entries"][0]["uuid"] = "1c3d5d7e-2f0b-4e8e-9d2a-1b7c4f6a9e01"
     path = tmp_path / "big.json"
-    path.write_text(json.dumps(data))
+    path.write_text(json.dumps(data), encoding="utf-8")
     assert run("import", str(path)).exit_code == 0
     reflect()
     again = tmp_path / "again.json"
     assert run("export", "-o", str(again)).exit_code == 0
-    ids = [entry["id"] for entry in json.loads(again.read_text())["entries"]]
+    ids = [entry["id"] for entry in json.loads(again.read_text(encoding="utf-8"))["entries"]]
     assert "1000000000" in ids  # the counter went past the imported id
     run("forget", "--all", "--yes")
     assert run("import", str(again)).exit_code == 0
@@ -290,11 +291,28 @@ def test_no_write_leaves_a_temp_file(home: Path) -> None:
 
 def test_a_loose_data_folder_is_made_private(home: Path) -> None:
     reflect()
-    home.chmod(0o777)
+    open_to_everyone(home)
     reflect()
-    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert_private(home)
 
 
+def test_new_folders_inside_an_open_folder_are_private(tmp_path: Path) -> None:
+    """A data folder on another drive or a share inherits what its parent allows there."""
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    open_to_everyone(shared)
+    target = shared / "a" / "data"
+    result = run("--data-dir", str(target), "reflect", "--from", "-", input='{"feelings": ["sad"]}')
+    assert result.exit_code == 0, result.output
+    for path in (shared / "a", target, target / "veerkracht.json"):
+        assert_private(path)
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="umask is POSIX; on Windows folders inherit an access list: "
+    "test_new_folders_inside_an_open_folder_are_private",
+)
 def test_new_parent_folders_are_private_even_under_umask_000(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "data"
     old = os.umask(0)
@@ -330,10 +348,29 @@ def test_output_never_lands_in_the_data_folder(home: Path, name: str) -> None:
     assert files(home) == before
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="POSIX hands the environment over as bytes; Windows' is UTF-16: "
+    "test_a_passphrase_with_a_lone_surrogate_works",
+)
 def test_a_passphrase_that_is_not_utf8_works(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reflect()
     odd = os.fsdecode(b"wachtzin-\xff\xfe-lang")  # as the environment hands it over
     monkeypatch.setenv("VEERKRACHT_PASSPHRASE", odd)
+    assert run("encrypt").exit_code == 0
+    assert run("history", "--format", "json").exit_code == 0
+
+
+@pytest.mark.skipif(
+    sys.platform != "win32",
+    reason="only Windows' UTF-16 environment can hold a lone surrogate; POSIX: "
+    "test_a_passphrase_that_is_not_utf8_works",
+)
+def test_a_passphrase_with_a_lone_surrogate_works(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reflect()
+    monkeypatch.setenv("VEERKRACHT_PASSPHRASE", "wachtzin-\ud800-lang")
     assert run("encrypt").exit_code == 0
     assert run("history", "--format", "json").exit_code == 0
 
@@ -367,7 +404,9 @@ def test_forget_again_finishes_an_interrupted_forget(home: Path) -> None:
     reflect()
     # As if forget was killed after writing its journal: the entry is still in the store.
     uuid = json.loads(run("export").stdout)["entries"][0]["uuid"]
-    (home / "veerkracht.forgetting").write_text(json.dumps({"uuid": uuid, "id": "1"}))
+    (home / "veerkracht.forgetting").write_text(
+        json.dumps({"uuid": uuid, "id": "1"}), encoding="utf-8"
+    )
     result = run("forget", "1", "--yes")
     assert result.exit_code == 0, result.output
     assert "afgemaakt" in result.stderr

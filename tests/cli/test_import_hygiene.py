@@ -14,7 +14,7 @@ import pytest
 def modules_after(code: str) -> set[str]:
     script = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, encoding="utf-8", check=True
     )
     return set(result.stdout.split())
 

@@ -257,7 +257,7 @@ def test_a_share_holds_only_the_sections_chosen(home: Path, tmp_path: Path) -> N
     assert shared["sections"]["trend"][0] == {"week": 1, "capacity": None, "load": None}
     out = tmp_path / "voortgang.md"
     assert run("plan", "share", "--include", "insights", "-o", str(out)).exit_code == 0
-    assert "We plannen de overdracht op maandag" in out.read_text()
+    assert "We plannen de overdracht op maandag" in out.read_text(encoding="utf-8")
 
 
 def test_share_without_include_needs_a_terminal_and_bad_keys_are_usage_errors(
@@ -346,7 +346,7 @@ def test_export_and_import_carry_the_plan(home: Path, tmp_path: Path) -> None:
     assert data["agreements"][0]["dialogue"] == data["dialogues"][0]["uuid"]
     run("forget", "--all", "--yes")
     path = tmp_path / "backup.json"
-    path.write_text(exported)
+    path.write_text(exported, encoding="utf-8")
     assert run("import", str(path)).exit_code == 0
     assert json.loads(run("export").stdout) == data
 
@@ -436,7 +436,7 @@ def test_import_counts_read_like_speech(home: Path, tmp_path: Path) -> None:
     start_plan()
     talk()
     path = tmp_path / "backup.json"
-    path.write_text(run("export").stdout)
+    path.write_text(run("export").stdout, encoding="utf-8")
     run("forget", "--all", "--yes")
     said = run("import", str(path)).stderr
     assert "Ingelezen: 0 reflecties, 0 gespreksverslagen, 0 check-ins, 1 afspraak." in said

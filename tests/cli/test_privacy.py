@@ -151,7 +151,7 @@ def test_encrypting_twice_and_decrypting_plain_are_refused(
 
 def test_decrypting_gives_plain_json_back(locked: dict, home: Path) -> None:
     assert run("decrypt").exit_code == 0
-    data = json.loads((home / "veerkracht.json").read_text())
+    data = json.loads((home / "veerkracht.json").read_text(encoding="utf-8"))
     assert data["entries"]["1"]["private"] == SECRET
     assert not (home / "veerkracht.json.bak").read_bytes().startswith(MAGIC)
 
@@ -167,7 +167,7 @@ def test_an_empty_passphrase_is_refused(filled: dict, monkeypatch: pytest.Monkey
 def export(tmp_path: Path, name: str = "export.json") -> dict:
     target = tmp_path / name
     assert run("export", "--output", str(target)).exit_code == 0
-    return json.loads(target.read_text())
+    return json.loads(target.read_text(encoding="utf-8"))
 
 
 def test_export_holds_everything_with_uuids(filled: dict, tmp_path: Path) -> None:
@@ -265,7 +265,7 @@ def test_forget_removes_an_entry_with_its_followups_from_store_and_backup(
     result = run("forget", "1", "--yes")
     assert result.exit_code == 0
     for path in (home / "veerkracht.json", home / "veerkracht.json.bak"):
-        data = path.read_text()
+        data = path.read_text(encoding="utf-8")
         assert SECRET not in data
         assert "deadlines later" not in data
     assert [entry.id for entry in Store(home).entries()] == ["2"]
@@ -307,7 +307,7 @@ def test_share_never_holds_the_private_text(filled: dict) -> None:
 def test_share_to_a_file(filled: dict, tmp_path: Path) -> None:
     target = tmp_path / "voor-anna.md"
     assert run("share", "last", "--include", "need", "-o", str(target)).exit_code == 0
-    assert "## Wat ik nodig heb" in target.read_text()
+    assert "## Wat ik nodig heb" in target.read_text(encoding="utf-8")
 
 
 def test_share_without_a_terminal_needs_include(filled: dict) -> None:
@@ -361,7 +361,7 @@ def test_no_command_touches_the_network(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", NO_NETWORK, str(tmp_path / "home")],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -62,7 +62,7 @@ def test_a_writer_killed_at_random_keeps_every_printed_entry(home: Path) -> None
     printed: set[str] = set()
     for _ in range(KILL_ROUNDS):
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(home)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WRITER, str(home)], stdout=subprocess.PIPE, encoding="utf-8"
         )
         time.sleep(rng.uniform(0.15, 0.6))
         os.kill(writer.pid, signal.SIGKILL)
@@ -76,14 +76,14 @@ def test_a_writer_killed_at_random_keeps_every_printed_entry(home: Path) -> None
 
 def test_two_writers_at_once_lose_nothing(home: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
-    answers.write_text('{"feelings": ["tense"], "share": "tegelijk"}')
+    answers.write_text('{"feelings": ["tense"], "share": "tegelijk"}', encoding="utf-8")
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", CLI_WRITER, str(answers)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
+            encoding="utf-8",
         )
         for _ in range(2)
     ]

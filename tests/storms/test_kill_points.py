@@ -40,7 +40,9 @@ def veerkracht(
         command = [STRACE, "-f", "-o", "/dev/null", "-e", inject, *command]
     env = {**os.environ, "VEERKRACHT_HOME": str(home), "VEERKRACHT_PASSPHRASE": PASSPHRASE}
     env.pop("VEERKRACHT_TEST_NOW", None)
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        command, input=stdin, capture_output=True, encoding="utf-8", env=env, timeout=60
+    )
 
 
 def filled(home: Path) -> None:

@@ -64,7 +64,7 @@ async def test_a_backup_goes_out_and_comes_back_in(
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await wait_until(pilot, target.exists)
-        assert len(json.loads(target.read_text())["entries"]) == 1
+        assert len(json.loads(target.read_text(encoding="utf-8"))["entries"]) == 1
         store.forget(store.entries()[0])
         await pilot.press("down", "down", "enter")  # Restore a backup
         app.screen.query_one("#path", Input).value = str(target)
@@ -155,7 +155,7 @@ async def test_share_starts_with_nothing_chosen_and_writes_only_what_is_chosen(
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await wait_until(pilot, target.exists)
-    written = target.read_text()
+    written = target.read_text(encoding="utf-8")
     assert "Minder diensten" in written
     assert "GEHEIM" not in written and "Zo begin je" not in written
 
@@ -171,5 +171,5 @@ async def test_agreements_go_to_the_calendar_without_their_words(
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await wait_until(pilot, target.exists)
-    text = target.read_text()
+    text = target.read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in text and "bellen" not in text

@@ -180,7 +180,7 @@ async def test_a_whole_plan_across_eight_weeks(
     assert (noor.week, noor.kept) == (3, ["insights.0"])
     made = [(a.what, a.who) for a in contents.agreements]
     assert made == [("Overdracht op maandag", "Sam"), ("Overdracht op maandag", "Noor")]
-    shared = shared_file.read_text()
+    shared = shared_file.read_text(encoding="utf-8")
     assert "We plannen anders" in shared and "Noor wil eerder horen" in shared
     assert "Sam had het ook druk" not in shared  # not kept when checking
     assert SECRET not in shared and "Ilse" not in shared and "Slecht slapen" not in shared
@@ -274,6 +274,6 @@ async def test_k_puts_the_plan_in_the_calendar_without_its_words(
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await wait_until(pilot, target.exists)
-    text = target.read_text()
+    text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 4  # three check-ins and the review
     assert "weer plezier" not in text and "GEHEIM" not in text

@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.widgets import Input, Static
 
-from tests.drive import SIZE, fill, runner
+from tests.drive import SIZE, assert_private, fill, runner
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -83,11 +83,11 @@ async def test_the_card_is_saved_as_markdown(
         await pilot.press("enter")
         await pilot.pause()
         assert any("kaart.md" in n.message for n in app._notifications)
-    text = target.read_text()
+    text = target.read_text(encoding="utf-8")
     assert text.startswith("# Gesprekskaart")
     assert "## Wat er speelt" not in text
     assert answers["private"] not in text
-    assert target.stat().st_mode & 0o777 == 0o600
+    assert_private(target)
 
 
 async def test_saving_to_an_impossible_place_says_so(

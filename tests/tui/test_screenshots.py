@@ -15,7 +15,7 @@ async def test_the_screenshot_script_draws_the_real_screens(tmp_path: Path) -> N
         "prepare.svg",
         "history.svg",
     ]
-    texts = {path.name: path.read_text() for path in paths}
+    texts = {path.name: path.read_text(encoding="utf-8") for path in paths}
     assert "Gevoelens" in texts["reflect.svg"]
     assert "Gesprekskaart" in texts["prepare.svg"]
     assert "Terugblik" in texts["history.svg"]

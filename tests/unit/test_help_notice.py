@@ -10,7 +10,9 @@ import pytest
 
 from veerkracht.core.safety import speaks_of_not_wanting_to_live
 
-CORPUS = tomllib.loads((Path(__file__).parents[1] / "corpora" / "help_notice.toml").read_text())
+CORPUS = tomllib.loads(
+    (Path(__file__).parents[1] / "corpora" / "help_notice.toml").read_text(encoding="utf-8")
+)
 SETS = sorted(CORPUS)
 
 

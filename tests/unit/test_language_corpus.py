@@ -11,7 +11,9 @@ import pytest
 
 from veerkracht.core.language import CHECKS, check
 
-CORPUS = tomllib.loads((Path(__file__).parents[1] / "corpora" / "language.toml").read_text())
+CORPUS = tomllib.loads(
+    (Path(__file__).parents[1] / "corpora" / "language.toml").read_text(encoding="utf-8")
+)
 SETS = sorted(CORPUS)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.drive import assert_private
 from veerkracht.content import Content
 from veerkracht.core.reflection import STEPS, suggest_audience, suggested_asks, summary
 from veerkracht.store.drafts import Draft
@@ -60,13 +61,13 @@ def test_a_draft_round_trips_and_is_private(tmp_path: Path, now: datetime) -> No
     loaded = draft.load()
     assert loaded is not None
     assert (loaded["answers"], loaded["step"]) == ({"feelings": ["sad"]}, 3)
-    assert draft.path.stat().st_mode & 0o777 == 0o600
+    assert_private(draft.path)
     draft.clear()
     assert draft.load() is None
 
 
 def test_a_damaged_draft_is_set_aside_not_lost(tmp_path: Path) -> None:
     draft = Draft(Store(tmp_path), "reflect")
-    draft.path.write_text('{"answers": {"feel')
+    draft.path.write_text('{"answers": {"feel', encoding="utf-8")
     assert draft.load() is None
-    assert draft.path.with_suffix(".damaged").read_text() == '{"answers": {"feel'
+    assert draft.path.with_suffix(".damaged").read_text(encoding="utf-8") == '{"answers": {"feel'

@@ -5,13 +5,13 @@ from __future__ import annotations
 import errno
 import json
 import os
-import stat
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
+from tests.drive import assert_private
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import parse_answers
 from veerkracht.store import fsutil, tables
@@ -61,9 +61,8 @@ def test_ids_never_come_back_after_a_record_is_removed(store: Store, now: dateti
 def test_files_are_private(store: Store, home: Path, now: datetime) -> None:
     add(now, store)
     add(now, store)
-    assert stat.S_IMODE(home.stat().st_mode) == 0o700
-    for path in (store.path, store.backup_path, store.folder.lock):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for path in (home, store.path, store.backup_path, store.folder.lock):
+        assert_private(path)
 
 
 def test_the_file_is_json_with_a_schema_version(store: Store, now: datetime) -> None:

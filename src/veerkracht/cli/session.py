@@ -62,7 +62,16 @@ class Session:
         if self._store is None or self._store.directory != directory:
             typed = sys.stdin.isatty() and not os.environ.get(PASSPHRASE_ENV)
             self._store = Store(directory, unlock=self.passphrase, tries=3 if typed else 1)
+            self.warn_if_exposed(directory)
         return self._store
+
+    def warn_if_exposed(self, directory: Path) -> None:
+        """Say so when the data folder is copied online or others can read it."""
+        from veerkracht.store.privacy import exposures
+        from veerkracht.store.settings import load_settings
+
+        for code, params in exposures(directory, load_settings().synced):
+            self.say(code, **params)
 
     def passphrase(self) -> str:
         """From VEERKRACHT_PASSPHRASE, else asked at the terminal (never echoed)."""
@@ -201,8 +210,19 @@ def emit(session: Session, text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
+    warn_if_synced(session, output)
     write_beside(session.store.directory, output, text)
-    session.say("written", path=str(output))
+    session.say("written", path=str(output.expanduser().absolute()))
+
+
+def warn_if_synced(session: Session, output: Path) -> None:
+    """Before writing a file: say so when its folder is copied online (OneDrive)."""
+    from veerkracht.store.privacy import synced_root
+    from veerkracht.store.settings import load_settings
+
+    root = synced_root(output.expanduser().absolute(), load_settings().synced)
+    if root is not None:
+        session.say("output_synced", path=str(output), root=str(root))
 
 
 def dumps_json(data: Any) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from veerkracht.core import zone
 from veerkracht.core.errors import ValidationError
 from veerkracht.core.validation import (
     flag,
@@ -123,7 +124,7 @@ def from_plain(cls: type[T], record: Mapping[str, Any]) -> T:
 
 def now() -> datetime:
     """The current local time, timezone-aware."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    return zone.current()
 
 
 def new_uuid() -> str:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
+from veerkracht.core import zone
 from veerkracht.core.errors import ValidationError, printable
 
 #: Free text is kept whole up to this many characters.
@@ -124,7 +125,7 @@ def moment(value: Any, name: str) -> datetime:
     else:
         raise ValidationError("not_a_datetime", field=name, value=shown(value))
     try:
-        return parsed if parsed.tzinfo else parsed.astimezone()
+        return parsed if parsed.tzinfo else zone.local(parsed)
     except (OverflowError, OSError, ValueError):
         raise ValidationError("not_a_datetime", field=name, value=shown(value)) from None
 

@@ -15,6 +15,9 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.store.fsutil import write_beside
+from veerkracht.store.locations import local_folder
+from veerkracht.store.privacy import synced_root
+from veerkracht.store.settings import load_settings
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -57,25 +60,56 @@ class ChoiceDialog(ModalScreen[str]):
 
 
 class PathDialog(ModalScreen[Path | None]):
-    """Asks where to save a file; Enter saves, Escape cancels (None)."""
+    """Asks where to save a file; Enter saves, Escape cancels (None). While the path
+    lies in a folder that is synced online, a line says so and a button offers a
+    folder on this computer instead."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, text: str, default: Path, save: str, cancel: str) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        default: Path,
+        save: str,
+        cancel: str,
+        *,
+        synced_note: Callable[[Path], str | None] = lambda path: None,
+        keep_local: tuple[str, Path] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.body_text = text
         self.default = default
         self.labels = (save, cancel)
+        self.synced_note = synced_note
+        self.keep_local = keep_local
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-text", markup=False)
             yield Input(str(self.default), id="path")
+            yield Static("", id="synced", classes="hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.labels[0], id="save", variant="primary")
+                if self.keep_local is not None:
+                    yield Button(self.keep_local[0], id="local")
                 yield Button(self.labels[1], id="cancel")
+
+    def on_mount(self) -> None:
+        self._show_synced(self.query_one("#path", Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_synced(event.value)
+
+    def _show_synced(self, value: str) -> None:
+        note = self.synced_note(self._chosen(value)) if value.strip() else None
+        self.query_one("#synced", Static).update(note or "")
+        self.query_one("#synced", Static).display = note is not None
+        for button in self.query("#local"):
+            button.display = note is not None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -85,12 +119,20 @@ class PathDialog(ModalScreen[Path | None]):
         event.stop()
         if event.button.id == "save":
             self._save()
+        elif event.button.id == "local" and self.keep_local is not None:
+            field = self.query_one("#path", Input)
+            field.value = str(self.keep_local[1] / self._chosen(field.value).name)
+            field.focus()
         else:
             self.dismiss(None)
 
+    @staticmethod
+    def _chosen(value: str) -> Path:
+        return Path(value.strip()).expanduser().absolute()
+
     def _save(self) -> None:
         value = self.query_one("#path", Input).value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
+        self.dismiss(self._chosen(value) if value else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -246,5 +288,13 @@ def save_as_file(
             return
         screen.notify(saved(path))
 
+    def synced_note(path: Path) -> str | None:
+        root = synced_root(path, load_settings().synced)
+        return None if root is None else content.text("home", "data", "synced_note", root=root)
+
     buttons = content.text("home", "data", "save"), content.text("home", "data", "cancel")
-    screen.app.push_screen(PathDialog(title, explain, default, *buttons), save)
+    keep_local = content.text("home", "data", "keep_local"), local_folder()
+    dialog = PathDialog(
+        title, explain, default, *buttons, synced_note=synced_note, keep_local=keep_local
+    )
+    screen.app.push_screen(dialog, save)

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.core.model import OPTIONS, Entry
+from veerkracht.core.model import OPTIONS, Entry, now
 from veerkracht.core.patterns import Filters, summarize
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.core.reflection import summary
@@ -42,7 +42,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         super().__init__()
         self.store = store
         self.content = content
-        self.today = today or date.today()
+        self.today = today or now().date()
         self.all_entries: list[Entry] = []
         self.entries: list[Entry] = []
         self.followups: list[FollowUp] = []

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.model import now
 from veerkracht.screens.base import HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.services.reminders import CHECKIN_INTERVAL
 from veerkracht.store.drafts import Draft
@@ -29,7 +30,7 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
         super().__init__()
         self.store = store
         self.content = content
-        self.today = today or date.today()
+        self.today = today or now().date()
 
     @classmethod
     def bindings(cls, content: Content) -> list[Binding]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.store.fsutil import atomic_write, fsync_dir
+from veerkracht.store.fsutil import atomic_write, fsync_dir, replace
 
 if TYPE_CHECKING:
     from veerkracht.store.store import Store
@@ -85,7 +85,7 @@ class Draft:
         aside in its turn, so nothing is lost either way."""
         with self._writing():
             self._move_aside(now)
-            aside.replace(self.path)
+            replace(aside, self.path)
             fsync_dir(self.directory)
 
     def _move_aside(self, now: datetime) -> Path | None:
@@ -95,7 +95,7 @@ class Draft:
         number = 1
         while (target := self.store.folder.set_aside(self.name, stamp, number)).exists():
             number += 1
-        self.path.replace(target)
+        replace(self.path, target)
         fsync_dir(self.directory)
         return target
 

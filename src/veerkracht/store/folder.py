@@ -3,12 +3,15 @@ how the folder is kept private (0700, parents included, never a loose folder).""
 
 from __future__ import annotations
 
+import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.store.fsutil import TEMP_SUFFIX
+from veerkracht.store.privacy import tighten
 
 STORE = "veerkracht.json"
 BACKUP = f"{STORE}.bak"
@@ -22,6 +25,21 @@ DRAFT_PREFIX = "draft-"
 #: Between a draft's name and the moment it was set aside: `draft-reflect@20261123-140210`.
 ASIDE_MARK = "@"
 PRIVATE_DIR = 0o700
+
+
+#: Windows' reparse tag of a junction (a link to a folder); absent elsewhere.
+JUNCTION_TAG = getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", None)
+
+
+def is_link(path: Path) -> bool:
+    """A symbolic link, or on Windows a junction."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        return True
+    return JUNCTION_TAG is not None and getattr(info, "st_reparse_tag", None) == JUNCTION_TAG
 
 
 @dataclass(frozen=True)
@@ -95,8 +113,11 @@ class Folder:
         try:
             for folder in reversed(missing):
                 folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-            mode = stat.S_IMODE(self.path.stat().st_mode)
-            if mode & 0o077:
+                if sys.platform == "win32":
+                    tighten(folder)  # modes mean nothing there: an access list does
+            if sys.platform == "win32":
+                tighten(self.path)
+            elif stat.S_IMODE(self.path.stat().st_mode) & 0o077:
                 self.path.chmod(PRIVATE_DIR)
         except OSError as error:
             raise VeerkrachtError(
@@ -107,7 +128,8 @@ class Folder:
 
     def refuse_links(self) -> None:
         """The store and its backup are real files here, never links to elsewhere (a
-        write would replace the link, and the backup would point at someone's file)."""
+        write would replace the link, and the backup would point at someone's file):
+        neither a symbolic link nor, on Windows, a junction."""
         for path in (self.store, self.backup):
-            if path.is_symlink():
+            if is_link(path):
                 raise VeerkrachtError("store_is_link", path=str(path))

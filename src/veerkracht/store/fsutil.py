@@ -5,9 +5,32 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+#: Pauses between tries when a file cannot be replaced because another program holds it
+#: open (on Windows: a virus scanner, the search indexer, OneDrive, or a second
+#: veerkracht reading the store). About two seconds in all, then the write gives up.
+REPLACE_PAUSES = (0.01, 0.02, 0.05, 0.1, 0.1, 0.2, 0.25, 0.25, 0.5, 0.5)
+
+
+class FileInUse(PermissionError):
+    """A file stayed locked by another program for every try of `replace`."""
+
+
+def replace(source: Path, target: Path, *, pause: Callable[[float], None] = time.sleep) -> None:
+    """`os.replace`, tried again for a short, bounded time while another program holds
+    `target` open (Windows refuses the rename then, with a PermissionError)."""
+    for wait in (*REPLACE_PAUSES, None):
+        try:
+            Path(source).replace(target)
+            return
+        except PermissionError as error:
+            if wait is None:
+                raise FileInUse(error.errno, error.strerror, str(target)) from error
+            pause(wait)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -18,7 +41,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp).replace(path)
+        replace(Path(temp), path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             Path(temp).unlink()
@@ -85,5 +108,5 @@ def keep_backup(path: Path, backup: Path) -> None:
         os.link(path, staging)
     except OSError:
         atomic_write(staging, path.read_bytes())
-    staging.replace(backup)
+    replace(staging, backup)
     fsync_dir(backup.parent)

@@ -26,3 +26,17 @@ def documents_dir() -> Path:
 
     chosen = Path(user_documents_dir())
     return chosen if chosen.is_dir() else Path.home()
+
+
+def local_folder() -> Path:
+    """A folder on this computer itself, for when the documents folder is synced online
+    (OneDrive's Known Folder Move does that on many work laptops): Downloads, which sync
+    clients leave alone, else the home folder."""
+    from platformdirs import user_downloads_dir
+
+    from veerkracht.store.privacy import synced_root
+
+    for folder in (Path(user_downloads_dir()), Path.home()):
+        if folder.is_dir() and synced_root(folder) is None:
+            return folder
+    return Path.home()

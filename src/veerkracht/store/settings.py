@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ class Settings:
     language: str | None = None
     reminders: bool = True
     theme: str | None = None
+    #: Folders the user says a sync client copies online (besides the ones veerkracht
+    #: knows: OneDrive, Dropbox, iCloud, Google Drive).
+    synced: tuple[str, ...] = ()
 
 
 def config_dir() -> Path:
@@ -43,6 +47,8 @@ def save_settings(settings: Settings) -> None:
         lines.insert(0, f'language = "{settings.language}"')
     if settings.theme:
         lines.append(f'theme = "{settings.theme}"')
+    if settings.synced:
+        lines.append(f"synced = {json.dumps(list(settings.synced), ensure_ascii=False)}")
     config_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
     write_output(settings_path(), "\n".join(lines) + "\n")
 
@@ -55,8 +61,12 @@ def load_settings() -> Settings:
         return Settings()
     language = data.get("language")
     theme = data.get("theme")
+    synced = data.get("synced", [])
+    if not isinstance(synced, list):
+        synced = []
     return Settings(
         language=language if language in ("nl", "en") else None,
         reminders=data.get("reminders", True) is not False,
         theme=theme if isinstance(theme, str) and theme.replace("-", "").isalnum() else None,
+        synced=tuple(folder for folder in synced if isinstance(folder, str) and folder.strip()),
     )

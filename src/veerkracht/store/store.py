@@ -36,7 +36,13 @@ from veerkracht.store import stored, tables
 from veerkracht.store.contents import Contents, contents_of, sorted_entries
 from veerkracht.store.crypto import Vault, is_sealed
 from veerkracht.store.folder import Folder
-from veerkracht.store.fsutil import atomic_write, fsync_dir, keep_backup, remove_temps
+from veerkracht.store.fsutil import (
+    FileInUse,
+    atomic_write,
+    fsync_dir,
+    keep_backup,
+    remove_temps,
+)
 from veerkracht.store.seal import write_seal
 from veerkracht.store.sealing import Sealing, is_sealed_file
 from veerkracht.store.tables import Tables
@@ -387,6 +393,8 @@ class Store:
             atomic_write(self.path, encoded)
             if not keep_previous:
                 keep_backup(self.path, self.backup_path)
+        except FileInUse:
+            raise VeerkrachtError("store_in_use", path=str(self.path)) from None
         except OSError as error:
             raise VeerkrachtError(
                 "store_unwritable", path=str(self.path), reason=error.strerror

@@ -4,11 +4,9 @@ and from the home screen (or the command palette) every other one."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
-import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from importlib.resources import files
@@ -31,8 +29,10 @@ from veerkracht.screens.base import (
     Saved,
     SpeaksLanguage,
 )
+from veerkracht.store.privacy import exposures
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
+from veerkracht.tui import closing
 from veerkracht.tui.navigation import Navigator
 
 #: After a hang-up or SIGTERM: how long a clean shutdown may take.
@@ -134,6 +134,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
         self.title = self._title()
         #: The calm help notice shows at most once per session.
         self.notice_shown = False
+        #: On Windows, what the console calls when its window closes (see tui/closing.py).
+        self.console_handler: Callable[[int], bool] | None = None
         #: The id of the reflection saved in this session, returned on exit.
         self.result: str | None = None
         self.register_theme(HIGH_CONTRAST)
@@ -154,29 +156,39 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
 
     def on_mount(self) -> None:
         self._keep_drafts_when_closed()
+        self._warn_if_exposed()
         first = self.navigator.screen(self.start, entry=self.entry, script=self.script)
         self.push_screen(first or self.navigator.screen("home"))
 
     def _keep_drafts_when_closed(self) -> None:
-        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) first keeps every draft
-        on screen, including the words typed in the last second, then ends the app."""
-        loop = asyncio.get_running_loop()
-        for signal_number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signal_number, self.closed_from_outside, signal_number)
+        """A closed terminal (SIGHUP, or a console event on Windows) or a polite kill
+        (SIGTERM) first keeps every draft on screen, including the words typed in the
+        last second, then ends the app. (On Windows, `console_handler` is what the
+        console calls.)"""
+        self.console_handler = closing.watch(
+            asyncio.get_running_loop(), self.closed_from_outside, self.call_from_thread
+        )
 
-    def closed_from_outside(self, signal_number: int = signal.SIGHUP) -> None:
+    def _warn_if_exposed(self) -> None:
+        """Say so when the data folder is copied online or others can read it."""
+        for code, params in exposures(self.store.directory, load_settings().synced):
+            self.notify(self.content.message(code, **params), severity="warning", timeout=20)
+
+    def keep_every_draft(self) -> None:
+        """Keep the draft of every screen on the stack that has one."""
         for screen in self.screen_stack:
             keep = getattr(screen, "keep_draft", None)
             if keep is not None:
                 keep()
+
+    def closed_from_outside(self, code: int = closing.exit_code(1)) -> None:
+        self.keep_every_draft()
         self.exit(self.result)
         if not self.is_headless:
             # With the terminal gone, Textual's shutdown can wait forever on a write that
             # never drains (seen after a hang-up during start-up with a large store).
             # The drafts are kept and every write is atomic, so after a grace period the
             # process ends anyway instead of lingering.
-            code = 128 + signal_number  # as a shell reports it: 129 hang-up, 143 SIGTERM
             watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
             watchdog.daemon = True
             watchdog.start()
