@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from tests.drive import assert_private, assert_refused, open_to_everyone, run
 from veerkracht.core.cardwriter import sentence
+from veerkracht.store import folder as folder_module
 from veerkracht.store.crypto import MAGIC
 
 PASSPHRASE = "paars konijn fietst naar huis"
@@ -332,10 +333,42 @@ def test_a_store_that_is_a_link_elsewhere_is_refused(home: Path, tmp_path: Path)
     elsewhere = tmp_path / "elders.json"
     (home / "veerkracht.json").rename(elsewhere)
     (home / "veerkracht.json").symlink_to(elsewhere)
+    if not (home / "veerkracht.json").is_symlink():
+        pytest.skip(
+            "this system makes no symlink that reads back as one (Wine); the refusal of "
+            "Windows' links: test_links_and_junctions_are_known_by_their_reparse_tag"
+        )
     before = elsewhere.read_bytes()
     assert_refused(run("reflect", "--from", "-", input='{"feelings": ["sad"]}'), "koppeling")
     assert elsewhere.read_bytes() == before
     assert not (home / "veerkracht.json.bak").is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("tag", "refused"),
+    [(0xA000000C, True), (0xA0000003, True), (0x9000001A, False), (0, False)],
+    ids=["symlink", "junction", "onedrive-placeholder", "plain-file"],
+)
+def test_links_and_junctions_are_known_by_their_reparse_tag(
+    home: Path, monkeypatch: pytest.MonkeyPatch, tag: int, refused: bool
+) -> None:
+    """Windows reports a link by its reparse tag; `is_symlink` misses junctions. A cloud
+    placeholder (OneDrive's files on demand) is a reparse point too, but not a link."""
+    reflect()
+    real = os.lstat
+
+    def lstat(path: object) -> object:
+        found = real(path)  # type: ignore[arg-type]
+        if Path(path).name != "veerkracht.json":  # type: ignore[arg-type]
+            return found
+        return type("Info", (), {"st_mode": found.st_mode, "st_reparse_tag": tag})()
+
+    monkeypatch.setattr(folder_module.os, "lstat", lstat)
+    result = run("reflect", "--from", "-", input='{"feelings": ["sad"]}')
+    if refused:
+        assert_refused(result, "koppeling")
+    else:
+        assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize("name", ["veerkracht.json", "veerkracht.json.bak", "iets.md"])

@@ -27,19 +27,17 @@ ASIDE_MARK = "@"
 PRIVATE_DIR = 0o700
 
 
-#: Windows' reparse tag of a junction (a link to a folder); absent elsewhere.
-JUNCTION_TAG = getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", None)
+#: Windows' reparse tags of a symbolic link and of a junction (a link to a folder).
+LINK_TAGS = (0xA000000C, 0xA0000003)  # IO_REPARSE_TAG_SYMLINK, IO_REPARSE_TAG_MOUNT_POINT
 
 
 def is_link(path: Path) -> bool:
-    """A symbolic link, or on Windows a junction."""
+    """A symbolic link, or on Windows a junction (which `is_symlink` does not see)."""
     try:
         info = os.lstat(path)
     except OSError:
         return False
-    if stat.S_ISLNK(info.st_mode):
-        return True
-    return JUNCTION_TAG is not None and getattr(info, "st_reparse_tag", None) == JUNCTION_TAG
+    return stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", 0) in LINK_TAGS
 
 
 @dataclass(frozen=True)

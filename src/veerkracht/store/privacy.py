@@ -65,7 +65,9 @@ def synced_root(path: Path, marked: Iterable[str] = ()) -> Path | None:
 def tighten(folder: Path) -> None:
     """Make an existing folder readable by this user alone, as far as the system allows:
     0700 on POSIX, a private access list on Windows. Failures are left to `exposures`."""
-    with contextlib.suppress(OSError):
+    # A Windows API that answers oddly (ctypes raises its own errors) must not stop a
+    # save: what could not be made private is said by `exposures`.
+    with contextlib.suppress(Exception):
         if sys.platform == "win32":
             from veerkracht.store import winacl
 
@@ -84,7 +86,7 @@ def readable_by_others(folder: Path) -> list[str]:
 
             return winacl.broad_readers(folder) or []
         mode = stat.S_IMODE(folder.stat().st_mode)
-    except OSError:
+    except Exception:  # noqa: BLE001 (ctypes raises its own ArgumentError)
         return []
     return [who for who, bits in (("group", 0o070), ("others", 0o007)) if mode & bits]
 
