@@ -73,6 +73,8 @@ async def test_a_data_folder_in_onedrive_is_said_at_the_start(
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await wait_until(
             pilot,
-            lambda: any("synced online" in str(toast.render()) for toast in app.screen.query("Toast")),
+            lambda: any(
+                "synced online" in str(toast.render()) for toast in app.screen.query("Toast")
+            ),
             message="a note about the synced data folder",
         )

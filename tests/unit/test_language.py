@@ -20,7 +20,7 @@ NL, EN = Content("nl"), Content("en")
         ("Jullie laten me gewoon barsten", "blame"),
         ("Ik vind dat je me oneerlijk behandelt", "blame"),
         ("Hij is gewoon lui", "label"),
-        ("Als dit niet verandert, meld ik me ziek", "demand"),
+        ("Als dit niet verandert, meld ik me ziek", "ultimatum"),
         ("Jij luistert nooit naar mij.", "generalisation"),
         ("You never listen to me.", "generalisation"),
         ("Sanne onderbreekt me altijd in het overleg.", "generalisation"),
@@ -31,6 +31,16 @@ NL, EN = Content("nl"), Content("en")
         ("I want you to fix this.", "demand"),
         ("Ruud is een narcist.", "label"),
         ("Everyone dumps their work on me.", "generalisation"),
+        # The misses in issue 27, typed in a hurry.
+        ("je vindt mij vast een zeur", "mind_reading"),
+        ("i know you think im weak", "mind_reading"),
+        ("nou fijn hoor dat ik weer alles mag opknappen", "sarcasm"),
+        ("als dit zo doorgaat zeg ik per 1 maart op", "ultimatum"),
+        ("die afdeling van jou is een stelletje amateurs", "label"),
+        ("jullie doen alsof ik er niet ben", "you_statement"),
+        ("jullie hebben mij altijd al laten zitten", "blame"),
+        ("het stelt waarschijnlijk niks voor maar ik slaap slecht", "minimising"),
+        ("jij komt altyd te laat", "generalisation"),
     ],
 )
 def test_sentences_that_derail_a_conversation_are_named_once(text: str, kind: str) -> None:
@@ -55,6 +65,10 @@ def test_sentences_that_derail_a_conversation_are_named_once(text: str, kind: st
         "Zou je af en toe willen vragen hoe het met me gaat?",
         "I want the comments about my religion to stop.",
         "Ik werk al jaren bij de afdeling Nooitgedacht.",
+        # The false alarms in issue 27: a request, and an absolute that is kind.
+        "zou je willen meedenken over wat ik kan laten vallen",
+        "youve always been easy to talk to",
+        "Ik ben iemand die moeilijk nee zegt.",
     ],
 )
 def test_calm_sentences_and_firm_boundaries_are_left_alone(text: str) -> None:
@@ -71,6 +85,42 @@ def test_a_demand_becomes_a_question_in_its_own_language() -> None:
     (english,) = check(["You need to move my deadline."])
     assert dutch.suggestion(NL) == "Zou je mijn werk willen overnemen?"
     assert english.suggestion(NL) == "Could you move my deadline?"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "calmer"),
+    [
+        # The reproach goes, the meaning stays.
+        ("je moet nu eindelijk eens iets doen", NL, "Zou je iets willen doen?"),
+        (
+            "nou fijn hoor dat ik weer alles mag opknappen", NL,
+            "Eerlijk gezegd vind ik het lastig dat ik weer alles mag opknappen. "
+            "Ik voel me [wat je voelt].",
+        ),
+        (
+            "het stelt waarschijnlijk niks voor maar ik slaap slecht", NL,
+            "Het is belangrijk voor me om dit te zeggen: ik slaap slecht.",
+        ),
+        ("sorry dat ik zeur", NL, "Dit raakt me, en het is belangrijk voor me om het te zeggen."),
+        (
+            "je vindt mij vast een zeur", NL,
+            "Ik merk dat ik invul wat jij ervan denkt, en dat maakt me [wat je voelt]. "
+            "Hoe zie jij het?",
+        ),
+        (
+            "jullie doen alsof ik er niet ben", NL,
+            "Ik merk dat wat ik doe weinig lijkt aan te komen, en ik voel me [wat je voelt]. "
+            "Ik heb er behoefte aan dat [wat je nodig hebt].",
+        ),
+        (
+            "its probably nothing but ive been crying a lot", EN,
+            "It matters to me to say this: ive been crying a lot.",
+        ),
+    ],
+)  # fmt: skip
+def test_each_kind_has_its_own_calmer_way(text: str, content: Content, calmer: str) -> None:
+    (finding,) = check([text])
+    assert finding.suggestion(content) == calmer
 
 
 def test_a_rewrite_uses_the_users_own_feeling_need_and_request() -> None:

@@ -18,7 +18,12 @@ from veerkracht.core.plaintext import plain
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _MACRO = re.compile(r"\{(\w+)\}")
-CHECKS = ("blame", "thought_as_feeling", "demand", "generalisation", "label")
+#: The kinds, by stable key (`prepare --format json`'s `check`); the first five were the
+#: first version's and keep their meaning.
+CHECKS = (
+    "blame", "thought_as_feeling", "demand", "generalisation", "label",
+    "mind_reading", "ultimatum", "sarcasm", "minimising", "you_statement",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,10 +120,31 @@ def _with_names_marked(sentence: str) -> str:
         if index == 0 and following not in _NAME_VERBS and lower not in _first_names():
             continue
         names.add(lower)
-    flat = plain(sentence)
+    spelling = _spelling()
+    flat = " ".join(spelling.get(word, word) for word in plain(sentence).split())
     for name in sorted(names, key=len, reverse=True):
         flat = re.sub(rf"\b{re.escape(name)}\b", "xnaam", flat)
     return flat
+
+
+@cache
+def _spelling() -> dict[str, str]:
+    """How the words the rules lean on get typed in a hurry, to the word itself."""
+    data = load("language")["spelling"]
+    words = data["words"].split()
+    typos = {typo: word for word in words for typo in _typos(word) if typo not in words}
+    return typos | data["typed"]
+
+
+def _typos(word: str) -> set[str]:
+    """`word` with one letter after the first dropped, doubled or swapped with the next,
+    or ij as y or i (dropping the first letter makes real words: niemand → iemand)."""
+    typos = {word.replace("ij", "y"), word.replace("ij", "i")} if "ij" in word else set()
+    for at in range(len(word)):
+        typos |= {word[:at] + word[at + 1 :]} if at else set()
+        typos.add(word[:at] + word[at] + word[at:])
+        typos.add(word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :])
+    return typos - {word}
 
 
 @cache
@@ -162,28 +188,45 @@ _YOU_MUST_EN = re.compile(
     re.IGNORECASE,
 )
 #: Words that make a demand sound harder and a question sound odd.
-_FILLERS = re.compile(r"\b(?:gewoon|nou|maar|nu eens|eens|toch|even)\b\s*", re.IGNORECASE)
-_ULTIMATUM = re.compile(
-    r"\b(?:anders|of ik|als\b.*\bniet|if\b.*\b(?:not|n't|nothing)|either\b|or i\b|or else)\b"
+_FILLERS = re.compile(
+    r"\b(?:gewoon|nou|maar|nu eindelijk eens|nu eindelijk|eindelijk|ook eens|nu eens|eens|"
+    r"toch|even|ooit)\b\s*",
+    re.IGNORECASE,
+)
+#: What a sarcastic opening says before the point (‘nou fijn hoor, …’).
+_SARCASTIC_OPENING = re.compile(
+    r"^(?:(?:nou|o|oh|goh|ja|jee|tjonge|jeetje|wow|well|yeah)[ ,]+)?(?:wat |hoe |so |just |how )?"
+    r"(?:fijn|top|geweldig|heerlijk|lekker|leuk|prachtig|super|mooi|perfect|briljant|gezellig|"
+    r"great|brilliant|fantastic|wonderful|lovely|awesome|nice|perfect)"
+    r"(?:[ ,]+(?:hoor|zeg|dan|is dat|just great))*[ ,]+(?:dat |that )?",
+    re.IGNORECASE,
+)
+#: What a minimising sentence says after its ‘but’ (‘het stelt niks voor, maar …’).
+_AFTER_BUT = re.compile(r"\b(?:maar|but)\b[ ,]*(?:eh |wel )?(.+)$", re.IGNORECASE)
+#: What a minimising sentence says before its ‘but’.
+_SMALL = re.compile(
+    r"\b(?:niks|niets|weinig|kleinigheid|belangrijk|zeur|zeuren|klagen|moeilijk|nothing|silly|"
+    r"fuss|whine|moan|complain|big deal|bother)\b",
+    re.IGNORECASE,
 )
 
 
 def _suggestion(finding: Finding, content: Content, words: Rewording) -> str:
     fill = {key: content.text("language", "fill", key) for key in load("language")["fill"]}
     spec = ("checks", finding.check)
-    if finding.check == "demand":
-        asked = _as_question(finding.sentence)
-        if asked:
-            return asked
-        if _ULTIMATUM.search(finding.plain):
-            return content.text(
-                "language", *spec, "ultimatum",
-                feeling=words.feeling or fill["feeling"],
-                request=words.request or fill["request"],
-            )  # fmt: skip
+    if finding.check == "demand" and (asked := _as_question(finding.sentence)):
+        return asked
+    observation = _observation(finding.plain, content) or fill["observation"]
+    if finding.check == "sarcasm":
+        observation = _after_sarcasm(finding.sentence) or observation
+    if finding.check == "minimising":
+        point = _point(finding.sentence)
+        if not point:
+            return str(content.text("language", *spec, "plain"))
+        observation = point
     return content.text(
         "language", *spec, "example",
-        observation=_observation(finding.plain, content) or fill["observation"],
+        observation=observation,
         feeling=words.feeling or fill["feeling"],
         need=words.need or fill["need"],
         request=words.request or fill["request"],
@@ -191,15 +234,38 @@ def _suggestion(finding: Finding, content: Content, words: Rewording) -> str:
     )  # fmt: skip
 
 
+def _bare(sentence: str) -> str:
+    return sentence.strip().rstrip(".!?…").strip()
+
+
+def _after_sarcasm(sentence: str) -> str | None:
+    """What a sarcastic sentence is about, in the user's words (‘nou fijn hoor dat ik weer
+    alles mag opknappen’ → ‘ik weer alles mag opknappen’), when it opens the usual way."""
+    bare = _bare(sentence)
+    match = _SARCASTIC_OPENING.match(bare)
+    rest = bare[match.end() :].strip(" ,") if match else ""
+    return rest if match and match.group().lower().rstrip().endswith(("dat", "that")) else None
+
+
+def _point(sentence: str) -> str | None:
+    """What a minimising sentence wants to say, in the user's words: the part after its
+    ‘but’ (‘het stelt niks voor maar ik slaap slecht’ → ‘ik slaap slecht’)."""
+    match = _AFTER_BUT.search(_bare(sentence))
+    if not match or not _SMALL.search(sentence[: match.start()]):
+        return None
+    point = match.group(1).strip()
+    return point[:1].lower() + point[1:] if not point.startswith(("I ", "I'")) else point
+
+
 def _as_question(sentence: str) -> str | None:
     """A demand turned into a question that leaves room for ‘no’, in its own language,
     where its shape allows: ‘Je moet mijn werk overnemen.’ → ‘Zou je mijn werk willen
     overnemen?’"""
-    bare = sentence.strip().rstrip(".!?").strip()
+    bare = _bare(sentence)
     if match := _YOU_MUST_NL.match(bare):
         who, middle, verb = match.groups()
         asked = {"jij": "Zou je", "je": "Zou je", "u": "Zou u", "jullie": "Zouden jullie"}
-        middle = _FILLERS.sub("", middle).strip()
+        middle = _FILLERS.sub("", middle).strip() or "dit"
         return f"{asked[who.lower()]} {middle} willen {verb}?"
     if match := _YOU_MUST_EN.match(bare):
         return f"Could you {match.group(1)}?"

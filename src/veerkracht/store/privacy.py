@@ -86,7 +86,7 @@ def readable_by_others(folder: Path) -> list[str]:
 
             return winacl.broad_readers(folder) or []
         mode = stat.S_IMODE(folder.stat().st_mode)
-    except Exception:  # noqa: BLE001 (ctypes raises its own ArgumentError)
+    except Exception:
         return []
     return [who for who, bits in (("group", 0o070), ("others", 0o007)) if mode & bits]
 
