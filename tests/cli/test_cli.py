@@ -262,7 +262,7 @@ def test_a_heavy_reflection_shows_the_calm_notice_on_stderr_only() -> None:
     result = run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 9}')
     assert result.exit_code == 0
     assert result.stdout == "1\n"
-    assert "0800-0113" in result.stderr
+    assert "113.nl" in result.stderr
     assert "Meer: veerkracht hulp" in result.stderr
 
 
@@ -674,7 +674,7 @@ def test_the_help_notice_shows_for_words_in_every_file(command: str, data: dict)
 def test_calm_files_show_no_notice() -> None:
     add_entries('{"feelings": ["tired"]}')
     result = run("checkin", "--from", "-", input='{"was_hard": "Ik ben doodmoe."}')
-    assert "0800-0113" not in result.stderr
+    assert "113.nl" not in result.stderr
 
 
 def test_a_reflection_that_showed_the_notice_remembers_it() -> None:
@@ -687,20 +687,22 @@ def test_a_reflection_that_showed_the_notice_remembers_it() -> None:
 def test_a_talk_that_went_badly_offers_the_next_route() -> None:
     run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 9}')
     worse = run("followup", "--from", "-", input='{"went": 2, "as_feared": "worse"}')
-    assert "bedrijfsarts" in worse.stderr and "0800-0113" in worse.stderr
+    assert "bedrijfsarts" in worse.stderr and "113.nl" in worse.stderr
     run("reflect", "--from", "-", input='{"feelings": ["sad"], "intensity": 3}')
     calm = run("followup", "--from", "-", input='{"went": 2}')
-    assert "vertrouwenspersoon" in calm.stderr and "0800-0113" not in calm.stderr
+    assert "vertrouwenspersoon" in calm.stderr and "113.nl" not in calm.stderr
     fine = run("followup", "--from", "-", input='{"went": 4, "as_feared": "better"}')
     assert "vertrouwenspersoon" not in fine.stderr
 
 
 def test_hulp_gives_the_numbers_right() -> None:
     text = run("hulp").stdout
-    assert "bel gratis 0800-0113 (of 113)" in text
+    assert "Bel dan 24/7 gratis en anoniem 113 of chat op 113.nl" in text
+    assert "Ook gratis: 0800-0113" in text
     assert "088-0767 000" in text and "112" in text and "huisartsenpost" in text
     english = run("hulp", "--lang", "en").stdout
-    assert "0800-0113 for free (or 113)" in english and "out-of-hours" in english
+    assert "Call 113, free and anonymous, 24/7, or chat at 113.nl" in english
+    assert "Also free: 0800-0113" in english and "out-of-hours" in english
 
 
 def test_the_company_doctor_card_says_how_heavy_only_after_the_notice() -> None:

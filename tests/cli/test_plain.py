@@ -83,8 +83,8 @@ def test_english_with_lang_en_and_words_that_ask_for_the_help_notice(home: Path)
     assert "What are you feeling right now?" in said
     assert "Type the numbers that fit" in said
     assert "Do you want to save it like this? [y/N]" in said
-    assert said.count("0800-0113") == 1  # once, when the words were typed
-    assert said.index("0800-0113") < said.index("Step 7 of 12")
+    assert said.count("113.nl") == 1  # once, when the words were typed
+    assert said.index("113.nl") < said.index("Step 7 of 12")
     assert saved(home)["help_notice"] is True
     # An example ask taken over by its number (no support chosen: one per kind).
     assert saved(home)["asks"] == [Content("en").option("support", "listening", "asks")[0]]
@@ -109,7 +109,7 @@ def test_a_followup_in_plain_mode(followup_file: Callable[..., Path]) -> None:
     assert "‘dat ze boos wordt’" in said
     assert "Die datum is al voorbij: 2020-01-01" in said
     assert "‘2099-13-01’ is geen datum" in said
-    assert "0800-0113" in said  # a hard talk after a heavy reflection: the next route
+    assert "113.nl" in said  # a hard talk after a heavy reflection: the next route
     assert result.stdout == "1\n"
     exported = json.loads(run("export").stdout)
     (followup,) = exported["followups"]

@@ -231,7 +231,7 @@ async def test_words_about_not_wanting_to_live_show_the_notice_beside_the_field(
         await fill(pilot, CRISIS)
         await pilot.pause(0.1)  # a pause in typing
         notice = app.screen.query_one("#help-notice")
-        assert "0800-0113" in str(notice.render())
+        assert "113.nl" in str(notice.render())
         await pilot.pause()
         assert field.has_focus
         # The notice has lines of its own: it never lies over the field being typed in.
@@ -264,7 +264,7 @@ async def test_after_a_heavy_reflection_the_followup_asks_and_offers_the_next_ro
         await pilot.press("1", "tab", "down", "down", "space", "tab", "space")  # worse; talked: yes
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
-        assert "bedrijfsarts" in app.screen.body_text and "0800-0113" in app.screen.body_text
+        assert "bedrijfsarts" in app.screen.body_text and "113.nl" in app.screen.body_text
     (followup,) = Store(home).followups()
     assert (followup.went, followup.as_feared, followup.talked) == (1, "worse", True)
 

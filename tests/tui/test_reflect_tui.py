@@ -492,7 +492,7 @@ async def test_high_intensity_shows_the_help_notice_once(
         await pilot.pause()
         assert app.notice_shown
         (notice,) = notices(app)
-        assert "0800-0113" in str(notice.render())
+        assert "113.nl" in str(notice.render())
         assert "h op het beginscherm" in str(notice.render())  # a choice here, not a command
         await pilot.press("0", "9", "tab")
         await fill(pilot, "zelfmoord")
@@ -509,7 +509,7 @@ async def test_words_about_not_wanting_to_live_show_the_notice(
         await fill(pilot, "I want to die")
         await pilot.press("shift+tab")
         assert app.notice_shown
-        assert "0800-0113" in str(notices(app)[0].render())
+        assert "113.nl" in str(notices(app)[0].render())
 
 
 async def test_the_notice_never_covers_the_field_being_typed_in(

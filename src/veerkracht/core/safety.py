@@ -1,8 +1,10 @@
 """When to show the calm notice about where to find help. One place, for CLI and TUI.
 
 Words are matched locally and instantly: each sentence is made plain (lower case, no
-accents or punctuation, straight apostrophes, single spaces) and tried against the
-signals in content/safety.toml, in both languages."""
+accents or punctuation, straight apostrophes, single spaces) and tried, in both
+languages, against the signals in content/safety.toml (phrases), and then, its words in
+their one form (core/wordforms.py), against the windows there (core/word_windows.py):
+the same thought with its verb inflected or its words turned around."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from typing import Any
 
 from veerkracht.content import LANGUAGES, load
 from veerkracht.core.plaintext import plain_sentences
+from veerkracht.core.word_windows import windows
+from veerkracht.core.wordforms import word_forms
 
 HIGH_INTENSITY = 9
 #: Several recent heavy reflections count too: this many, each at least SUSTAINED_LEVEL…
@@ -31,8 +35,17 @@ def _signals() -> re.Pattern[str]:
 
 def speaks_of_not_wanting_to_live(text: str) -> bool:
     """True when free text, in Dutch or English, speaks of not wanting to live."""
-    signals = _signals()
-    return any(signals.search(sentence) for sentence in plain_sentences(text))
+    return any(_heard(sentence) for sentence in plain_sentences(text))
+
+
+def _heard(sentence: str) -> bool:
+    if _signals().search(sentence):
+        return True
+    for language in LANGUAGES:
+        words = word_forms(sentence, language)
+        if any(window.heard(words) for window in windows(language)):
+            return True
+    return False
 
 
 def free_texts(data: Any) -> list[str]:
