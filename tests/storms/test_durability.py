@@ -64,14 +64,17 @@ def test_a_writer_killed_at_random_keeps_every_printed_entry(home: Path) -> None
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(home)], stdout=subprocess.PIPE, encoding="utf-8"
         )
-        time.sleep(rng.uniform(0.15, 0.6))
+        # The kill waits for the first saved entry, so that a slow start on a busy
+        # machine cannot use up the round; then it lands at a random moment.
+        first = writer.stdout.readline() if writer.stdout else ""
+        time.sleep(rng.uniform(0.0, 0.45))
         os.kill(writer.pid, signal.SIGKILL)
         output, _ = writer.communicate()
-        printed.update(output.split())
+        printed.update((first + output).split())
 
         saved = {entry.id for entry in Store(home).entries()}  # raises if unreadable
         assert printed <= saved
-    assert len(printed) > KILL_ROUNDS  # the writers did get work done before dying
+    assert len(printed) >= KILL_ROUNDS  # every writer got work done before dying
 
 
 def test_two_writers_at_once_lose_nothing(home: Path, tmp_path: Path) -> None:
