@@ -37,6 +37,8 @@ from veerkracht.tui.navigation import Navigator
 
 #: After a hang-up or SIGTERM: how long a clean shutdown may take.
 EXIT_GRACE_SECONDS = 2.0
+#: How long a signal may wait for a loop that is busy before the process ends anyway.
+STUCK_GRACE_SECONDS = 6.0
 
 #: White on black with yellow accents, for people who need strong contrast.
 HIGH_CONTRAST = Theme(
@@ -166,7 +168,10 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
         last second, then ends the app. (On Windows, `console_handler` is what the
         console calls.)"""
         self.console_handler = closing.watch(
-            asyncio.get_running_loop(), self.closed_from_outside, self.call_from_thread
+            asyncio.get_running_loop(),
+            self.closed_from_outside,
+            self.call_from_thread,
+            on_arrival=lambda code: self._end_anyway(code, STUCK_GRACE_SECONDS),
         )
 
     def _warn_if_exposed(self) -> None:
@@ -184,14 +189,18 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
     def closed_from_outside(self, code: int = closing.exit_code(1)) -> None:
         self.keep_every_draft()
         self.exit(self.result)
-        if not self.is_headless:
-            # With the terminal gone, Textual's shutdown can wait forever on a write that
-            # never drains (seen after a hang-up during start-up with a large store).
-            # The drafts are kept and every write is atomic, so after a grace period the
-            # process ends anyway instead of lingering.
-            watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
-            watchdog.daemon = True
-            watchdog.start()
+        self._end_anyway(code, EXIT_GRACE_SECONDS)
+
+    def _end_anyway(self, code: int, grace: float) -> None:
+        """With the terminal gone, Textual's shutdown can wait forever on a write that
+        never drains (seen after a hang-up during start-up with a large store), and a
+        loop busy starting a screen answers late. The drafts are kept and every write is
+        atomic, so after `grace` seconds the process ends anyway instead of lingering."""
+        if self.is_headless:
+            return
+        watchdog = threading.Timer(grace, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
 
     # -- what screens ask for -----------------------------------------------------------
 

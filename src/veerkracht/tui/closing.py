@@ -42,11 +42,28 @@ def exit_code(signal_number: int) -> int:
     return 128 + signal_number
 
 
-def watch_posix(loop: asyncio.AbstractEventLoop, on_close: OnClose) -> None:
-    """Call `on_close(code)` on the loop when SIGHUP or SIGTERM arrives."""
+def watch_posix(
+    loop: asyncio.AbstractEventLoop, on_close: OnClose, on_arrival: OnClose | None = None
+) -> None:
+    """Call `on_close(code)` on the loop when SIGHUP or SIGTERM arrives.
+
+    The handler is a plain signal handler rather than the loop's: it runs as soon as the
+    signal comes, even while the loop is busy starting a screen, so `on_arrival(code)`
+    (a deadline) starts at once. Once the loop is closed, a signal has its usual effect."""
+
+    def arrived(number: int, _frame: object) -> None:
+        code = exit_code(number)
+        if on_arrival is not None:
+            on_arrival(code)
+        try:
+            loop.call_soon_threadsafe(on_close, code)
+        except RuntimeError:  # the app has ended: do what the signal does by default
+            signal.signal(number, signal.SIG_DFL)
+            signal.raise_signal(number)
+
     for number in POSIX_CLOSING_SIGNALS:
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(number, on_close, exit_code(number))
+        with contextlib.suppress(ValueError):  # not the main thread: nobody to tell
+            signal.signal(number, arrived)
 
 
 def windows_handler(on_close_blocking: OnClose) -> Callable[[int], bool]:
@@ -78,12 +95,16 @@ def watch_windows(on_close_blocking: OnClose) -> Callable[[int], bool]:
 
 
 def watch(
-    loop: asyncio.AbstractEventLoop, on_close: OnClose, from_thread: Callable[..., object]
+    loop: asyncio.AbstractEventLoop,
+    on_close: OnClose,
+    from_thread: Callable[..., object],
+    on_arrival: OnClose | None = None,
 ) -> Callable[[int], bool] | None:
     """Watch for the terminal going away on this system. `from_thread(fn, arg)` runs
-    `fn(arg)` on the app's loop and waits for it (Textual's `call_from_thread`). On
-    Windows, returns the console handler."""
+    `fn(arg)` on the app's loop and waits for it (Textual's `call_from_thread`); on POSIX
+    `on_arrival(code)` runs the moment the signal comes. On Windows, returns the console
+    handler."""
     if sys.platform == "win32":
         return watch_windows(lambda code: from_thread(on_close, code))
-    watch_posix(loop, on_close)
+    watch_posix(loop, on_close, on_arrival)
     return None
