@@ -63,9 +63,18 @@ def new_passphrase(chosen: str, again: str | None = None) -> str:
 
 def passphrase_bytes(passphrase: str) -> bytes:
     """The bytes a passphrase stands for: é typed as one character or as e + accent is
-    the same passphrase (NFC); bytes that are not UTF-8 (from the environment) are kept
-    as they were."""
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogateescape")
+    the same passphrase (NFC)."""
+    return typed_bytes(unicodedata.normalize("NFC", passphrase))
+
+
+def typed_bytes(text: str) -> bytes:
+    """`text` as UTF-8, keeping what UTF-8 cannot say: bytes that were not UTF-8 in a
+    POSIX environment come back as they were; a lone surrogate, which Windows' UTF-16
+    environment can hold, is kept as its code point."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def is_sealed(blob: bytes) -> bool:
@@ -95,7 +104,7 @@ class Vault:
         vault = cls._derive(passphrase, params, salt)
         if not hmac.compare_digest(vault.check, check):
             # Stores sealed before passphrases were normalised: the exact bytes typed.
-            raw = passphrase.encode("utf-8", "surrogateescape")
+            raw = typed_bytes(passphrase)
             if raw != passphrase_bytes(passphrase):
                 vault = cls._derive(passphrase, params, salt, raw)
             if not hmac.compare_digest(vault.check, check):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -34,19 +35,34 @@ def replace(source: Path, target: Path, *, pause: Callable[[float], None] = time
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a 0600 temp file in the same dir, fsynced and renamed."""
+    """Write `data` to `path` through a 0600 temp file in the same dir (on Windows, one
+    with a private access list), fsynced and renamed."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        private_on_windows(Path(temp))
         replace(Path(temp), path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             Path(temp).unlink()
         raise
     fsync_dir(path.parent)
+
+
+def private_on_windows(path: Path) -> None:
+    """mkstemp's 0600 means nothing on Windows, where a new file takes the access list
+    its folder hands down, and that may let others read: give it a private one. (What
+    could not be made private, `privacy.exposures` says.)"""
+    if sys.platform != "win32":
+        return
+    from veerkracht.store import winacl
+
+    with contextlib.suppress(Exception):  # a Windows API answering oddly must not stop a save
+        if winacl.broad_readers(path):
+            winacl.make_private(path)
 
 
 def write_output(path: Path, text: str) -> None:
