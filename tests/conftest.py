@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from hypothesis import settings
+from textual.pilot import Pilot
 
+from tests import drive
 from tests.drive import moment_from, write
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -65,6 +67,15 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("VEERKRACHT_CONFIG", str(tmp_path / "config"))
     return directory
+
+
+@pytest.fixture(autouse=True)
+def steady_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test's keys arrive one at a time, each after the screen has settled, and a
+    pause lasts until it has (see `drive.settle`): a busy machine or Windows' coarse
+    clock cannot make a key land early or a check read a screen half built."""
+    monkeypatch.setattr(Pilot, "press", drive.steady_press)
+    monkeypatch.setattr(Pilot, "pause", drive.steady_pause)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ apps, the moment records are made at) are fixtures in conftest.py."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import stat
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import typer.testing
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -102,6 +104,68 @@ def open_to_everyone(path: Path) -> None:
 
 
 # -- screens -------------------------------------------------------------------------------
+
+
+#: Textual's own `Pilot.pause` and `Pilot.press`, before conftest makes them settle.
+TEXTUAL_PAUSE = Pilot.pause
+TEXTUAL_PRESS = Pilot.press
+
+#: How long a screen may take to settle after a key before the test goes on anyway (the
+#: test's own assertion then says what is missing).
+SETTLE_TIMEOUT = 10.0
+
+
+def _settled_state(app: App) -> tuple[object, ...] | None:
+    """What the user would see change, or None while the screen in front is still
+    being built (a widget not yet mounted) or a worker is running."""
+    screen = app.screen
+    nodes = list(screen.walk_children(with_self=True))
+    if not all(node.is_mounted for node in nodes):
+        return None
+    if any(worker.is_running for worker in app.workers):
+        return None
+    return (id(screen), len(app.screen_stack), id(app.focused), len(nodes))
+
+
+async def _refreshed(app: App) -> None:
+    """Wait until the app has drawn once more (what was laid out is on the screen)."""
+    drawn = asyncio.Event()
+    app.call_after_refresh(drawn.set)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(drawn.wait(), timeout=1.0)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the screen in front is whole, drawn, and stays the same for one more
+    round of messages. Textual's own wait between keys asks whether the process is using
+    the CPU, which a busy machine and Windows' coarse clock both answer wrongly; this
+    asks the screen instead."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SETTLE_TIMEOUT
+    before = None
+    while loop.time() < deadline:
+        await TEXTUAL_PAUSE(pilot)
+        await _refreshed(pilot.app)
+        now = _settled_state(pilot.app)
+        if now is not None and now == before:
+            return
+        before = now
+
+
+async def steady_press(pilot: Pilot, *keys: str) -> None:
+    """`Pilot.press` one key at a time, the screen settled after each, as a person's
+    keys arrive."""
+    for key in keys:
+        await TEXTUAL_PRESS(pilot, key)
+        await settle(pilot)
+
+
+async def steady_pause(pilot: Pilot, delay: float | None = None) -> None:
+    """`Pilot.pause()`: until the screen has settled (with a delay: that long, as ever)."""
+    if delay is None:
+        await settle(pilot)
+    else:
+        await TEXTUAL_PAUSE(pilot, delay)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
