@@ -59,7 +59,7 @@ def strings(node: object) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_seven_parts_come_in_stanley_and_browns_order(language: str) -> None:
     content = Content(language)
-    assert PARTS == tuple(WORDS["parts"])
+    assert tuple(WORDS["parts"]) == PARTS
     assert [content.text("safetyplan", "parts", part, "title") for part in PARTS] == TITLES[
         language
     ]
