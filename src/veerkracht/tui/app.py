@@ -324,7 +324,7 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
     def action_notice_plan(self) -> None:
         """F2: the veiligheidsplan over the screen in front; Escape comes back to it as it
         was, every word typed there still in place."""
-        self.open("safety")
+        self.post_message(Open("safety"))
 
     def action_help_quit(self) -> None:
         """ctrl+c (copy in a text field) elsewhere says, in the user's language, how to
