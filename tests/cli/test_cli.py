@@ -220,7 +220,7 @@ COMMANDS = sorted(command.name or command.callback.__name__ for command in app.r
 def test_every_command_is_listed() -> None:
     assert sorted(
         ["reflect", "prepare", "history", "followup", "agreements", "checkin", "export",
-         "import", "forget", "share", "encrypt", "decrypt", "hulp", "support"]
+         "import", "forget", "share", "encrypt", "decrypt", "hulp", "support", "safety"]
     ) == COMMANDS  # fmt: skip
 
 

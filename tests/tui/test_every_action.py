@@ -27,6 +27,7 @@ from veerkracht.screens.plan import ShareScreen as PlanShareScreen
 from veerkracht.screens.plan_forms import DialogueScreen, EvaluateScreen, PlanStartScreen
 from veerkracht.screens.prepare import PrepareScreen
 from veerkracht.screens.reflect import ReflectScreen
+from veerkracht.screens.safety import SafetyScreen
 from veerkracht.screens.settings import SettingsScreen
 from veerkracht.screens.share import ShareScreen
 from veerkracht.screens.support import SupportScreen
@@ -45,6 +46,7 @@ HOME = {
     "plan": PlanScreen,
     "support": SupportScreen,
     "data": DataScreen,
+    "safety": SafetyScreen,
     "hulp": ChoiceDialog,
     "settings": SettingsScreen,
 }

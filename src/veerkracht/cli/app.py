@@ -13,7 +13,7 @@ from typer._click.exceptions import ClickException  # Typer 0.29 vendors its own
 from typer.core import TyperGroup
 
 from veerkracht import __version__
-from veerkracht.cli import after, before, data, history, support
+from veerkracht.cli import after, before, data, history, safety, support
 from veerkracht.cli.options import Language, LanguageOption, RootDataDirOption, RootLanguageOption
 from veerkracht.cli.plan import plan_app
 from veerkracht.cli.session import fail, maybe_remind, run_tui, session_of, use
@@ -108,7 +108,9 @@ for command in (
     app.command()(command)
 app.add_typer(plan_app)
 app.command("import")(data.import_)
-for command in (data.forget, before.share, data.encrypt, data.decrypt, hulp, history.history):
+for command in (
+    data.forget, before.share, data.encrypt, data.decrypt, hulp, safety.safety, history.history,
+):  # fmt: skip
     app.command()(command)
 
 

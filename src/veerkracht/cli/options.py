@@ -35,6 +35,11 @@ class AgreementFormat(StrEnum):
     ics = "ics"
 
 
+class PageFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
 class CardFormat(StrEnum):
     text = "text"
     markdown = "markdown"

@@ -16,6 +16,8 @@ from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import INTENSITY_RANGE, OPTIONS, RELATION_KEYS
 from veerkracht.core.plan import DIALOGUE_BEFORE, SAFETY_RANGE
 from veerkracht.core.records import AS_FEARED, CHECKIN_TEXTS, PILLARS, WENT_RANGE
+from veerkracht.core.safety_plan import ANSWERS as SAFETY_ANSWERS
+from veerkracht.core.safety_plan import PROFESSIONAL_FIELDS
 from veerkracht.core.typed_dates import typed_day
 from veerkracht.core.validation import day, text
 
@@ -184,6 +186,17 @@ def checkin_questions(open_agreements: Sequence[tuple[str, str]]) -> tuple[Quest
             gate=True,
         ),
     )
+
+
+def _safety_question(key: str) -> Question:
+    if key in PROFESSIONAL_FIELDS:
+        return Text(key, ("safetyplan", "professionals", key), line=key != "other_care")
+    return Text(key, ("safetyplan", "parts", key, "question"))
+
+
+#: The safety plan: the seven parts, the fifth as what only the user knows (their GP, the
+#: out-of-hours service, other care) beside the fixed numbers.
+SAFETY_PLAN: tuple[Question, ...] = tuple(_safety_question(key) for key in SAFETY_ANSWERS)
 
 
 def _talk(key: str) -> Path:

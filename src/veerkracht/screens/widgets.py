@@ -62,22 +62,22 @@ class TextField(TextArea):
 
 
 class HelpNotice(Static):
-    """The calm notice about where to find help. It takes its own lines at the bottom of
-    the screen (above the footer) instead of floating over a field, and stays until the
-    screen closes: nothing to dismiss, nothing blocking."""
+    """The calm notice about where to find help: three rows of its own at the bottom of
+    the screen (above the footer), never over a field, nothing blocking. F3 closes it;
+    F2 opens the veiligheidsplan when there is one (the app's keys)."""
 
     DEFAULT_CSS = """
     HelpNotice {
         height: auto;
-        max-height: 8;
+        max-height: 3;
         padding: 0 1;
-        border-top: solid $warning;
         background: $panel;
     }
     """
 
-    def __init__(self, title: str, text: str) -> None:
-        super().__init__(Text.assemble((title, "bold"), "\n", text), id="help-notice")
+    def __init__(self, title: str, first: str, reach: str, last: str) -> None:
+        rows = Text.assemble((f"{title.rstrip('.')}.", "bold"), " ", first, "\n", reach, "\n", last)
+        super().__init__(rows, id="help-notice")
 
 
 class LineInput(Input):

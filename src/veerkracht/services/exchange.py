@@ -33,6 +33,13 @@ from veerkracht.core.records import (
     parse_agreement,
     parse_checkin,
 )
+from veerkracht.core.safety_plan import ANSWERS as SAFETY_ANSWERS
+from veerkracht.core.safety_plan import (
+    PROFESSIONAL_FIELDS,
+    SAFETY_PLAN_FIELDS,
+    SafetyPlan,
+    parse_safety_plan,
+)
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
 from veerkracht.core.textsafe import for_markdown
 from veerkracht.core.validation import (
@@ -56,6 +63,7 @@ FORMAT = "veerkracht-export"
 VERSION = 1
 KINDS = (
     "entries", "followups", "checkins", "agreements", "supports", "cards", "plans", "dialogues",
+    "safety_plans",
 )  # fmt: skip
 T = TypeVar("T")
 
@@ -73,6 +81,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "cards": [card.to_record() for card in contents.cards],
         "plans": [plan.to_record() for plan in contents.plans],
         "dialogues": [dialogue.to_record() for dialogue in contents.dialogues],
+        "safety_plans": [plan.to_record() for plan in contents.safety_plans],
     }
 
 
@@ -97,6 +106,7 @@ class ImportSet:
     cards: list[CardEdit] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
     dialogues: list[Dialogue] = field(default_factory=list)
+    safety_plans: list[SafetyPlan] = field(default_factory=list)
 
 
 def imported_summary(content: Content, added: Mapping[str, int]) -> str:
@@ -128,6 +138,7 @@ def parse_export(data: Any) -> ImportSet:
         ("cards", _card),
         ("plans", _plan),
         ("dialogues", _dialogue),
+        ("safety_plans", _safety_plan),
     ):
         records = a_list(data.get(kind, []), kind)
         getattr(found, kind).extend(
@@ -251,6 +262,10 @@ def _support(record: Any, where: str) -> SupportNote:
     return _parsed(record, where, SUPPORT_FIELDS, parse_support)
 
 
+def _safety_plan(record: Any, where: str) -> SafetyPlan:
+    return _parsed(record, where, SAFETY_PLAN_FIELDS, parse_safety_plan)
+
+
 def _card(record: Any, where: str) -> CardEdit:
     card = _parsed(record, where, CARD_FIELDS, parse_card)
     uuid(card.entry, f"{where}.entry")
@@ -312,7 +327,29 @@ def export_markdown(contents: Contents, content: Content) -> str:
             parts.append(markdown_item(f"{checkin.created.date().isoformat()} ({levels}): {said}"))
         parts.append("")
     parts += _plans_markdown(contents, content)
+    parts += _safety_markdown(contents, content)
     return "\n".join(parts)
+
+
+def _safety_markdown(contents: Contents, content: Content) -> list[str]:
+    """The safety plan, every part as written (the newest; an older one after an import
+    comes along too, so nothing is left out of the user's own copy)."""
+    parts: list[str] = []
+    for plan in contents.safety_plans:
+        title = content.text("safetyplan", "ui", "title")
+        updated = content.text("safetyplan", "ui", "updated", date=plan.created.date().isoformat())
+        parts += [f"## {title} · {updated}", ""]
+        for key in SAFETY_ANSWERS:
+            said = getattr(plan, key)
+            if not said:
+                continue
+            if key in PROFESSIONAL_FIELDS:
+                label = content.text("safetyplan", "professionals", f"short_{key}")
+            else:
+                label = content.text("safetyplan", "parts", key, "title")
+            parts.append(markdown_item(f"**{label}**: {for_markdown(said)}"))
+        parts.append("")
+    return parts
 
 
 #: A question's hint in brackets, left out where the question labels an answer.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from veerkracht.core.cards import CardEdit
 from veerkracht.core.model import Entry
 from veerkracht.core.plan import Dialogue, Plan
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.safety_plan import SafetyPlan
 from veerkracht.core.support_note import SupportNote
 from veerkracht.store.tables import Tables
 
@@ -30,6 +31,8 @@ class Contents:
     #: Recovery plans, oldest first, and their dialogue talks.
     plans: list[Plan]
     dialogues: list[Dialogue]
+    #: The safety plan, as saved (more than one only after an import), oldest first.
+    safety_plans: list[SafetyPlan] = field(default_factory=list)
 
 
 def contents_of(tables: Tables) -> Contents:
@@ -54,6 +57,7 @@ def contents_of(tables: Tables) -> Contents:
         cards=by_id("cards", CardEdit),
         plans=by_time("plans", Plan),
         dialogues=by_time("dialogues", Dialogue),
+        safety_plans=by_time("safety_plans", SafetyPlan),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from veerkracht.core.model import MAX_ASKS, OPTIONS, RELATION_KEYS
 from veerkracht.core.plan import MAX_ITEMS, ROLES, STATUSES
 from veerkracht.core.records import AS_FEARED, PILLARS
+from veerkracht.core.safety_plan import ANSWERS as SAFETY_ANSWERS
 from veerkracht.core.validation import MAX_TEXT
 
 Check = Callable[[Any], bool]
@@ -258,6 +259,10 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         "noticed": (is_text, False),
         "hybrid": (is_bool, False),
         "answers": (text_map(), False),
+    },
+    "safety_plans": {
+        "created": (is_moment, True),
+        **dict.fromkeys(SAFETY_ANSWERS, (is_text, False)),
     },
     "cards": {
         "entry": (is_uuid, True),

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 from textual.theme import Theme
+from textual.widget import Widget
 
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
@@ -114,6 +115,9 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
                 show=False,
                 priority=True,
             ),
+            # The help notice's keys (said in the notice itself), free in every text field.
+            Binding("f2", "notice_plan", content.text("safetyplan", "ui", "open"), show=False),
+            Binding("f3", "close_notice", content.text("after", "ui", "close"), show=False),
         ]
 
     def __init__(
@@ -152,6 +156,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
             return self.content.text("after", self.start, "title")
         if self.start == "home":
             return self.content.text("home", "ui", "title")
+        if self.start == "safety":
+            return self.content.text("safetyplan", "ui", "title")
         if self.start.startswith("plan"):
             return self.content.text("plan", "ui", "title")
         return self.content.text(self.start, "ui", "title")
@@ -269,7 +275,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
 
     def show_help_notice(self) -> None:
         """The calm notice about where to find help, once per session, on the screen in
-        front, in lines of its own so it never covers the field being typed in."""
+        front, in three rows of its own so it never covers the field being typed in.
+        Once there is a veiligheidsplan, the notice offers it (F2); F3 closes it."""
         if self.notice_shown:
             return
         from textual.widgets import Footer
@@ -278,11 +285,13 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
 
         self.notice_shown = True
         screen = self.screen
+        words = partial(self.content.text, "safety", "notice", "screen")
+        offer = words("plan") if self.has_safety_plan() else words("more")
         notice = HelpNotice(
             self.content.text("safety", "notice", "title"),
-            self.content.text("safety", "notice", "text")
-            + " "
-            + self.content.text("safety", "more", "screen"),
+            words("first"),
+            words("reach"),
+            f"{words('danger')} {offer} {words('close')}",
         )
         footers = screen.query(Footer)
         screen.mount(notice, before=footers.first() if footers else None)
@@ -292,6 +301,39 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
                 screen.focused.scroll_visible(animate=False)
 
         screen.call_after_refresh(keep_typing_in_view)
+
+    def has_safety_plan(self) -> bool:
+        from veerkracht.services.safety import current_safety_plan
+
+        try:
+            return current_safety_plan(self.store) is not None
+        except VeerkrachtError:
+            return False  # a store that cannot be read now: the notice still shows
+
+    def notice(self) -> Widget | None:
+        """The help notice on the screen in front, if it shows one."""
+        found = self.screen.query("#help-notice")
+        return found.first() if found else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The notice's keys work only while the notice shows (F2: with a plan to open)."""
+        if action == "close_notice":
+            return self.notice() is not None
+        if action == "notice_plan":
+            return self.notice() is not None and self.has_safety_plan()
+        return True
+
+    def action_close_notice(self) -> None:
+        """F3: the notice goes; where to find help is said once more, briefly."""
+        notice = self.notice()
+        if notice is not None:
+            notice.remove()
+            self.notify(self.content.text("safety", "notice", "screen", "closed"))
+
+    def action_notice_plan(self) -> None:
+        """F2: the veiligheidsplan over the screen in front; Escape comes back to it as it
+        was, every word typed there still in place."""
+        self.post_message(Open("safety"))
 
     def action_help_quit(self) -> None:
         """ctrl+c (copy in a text field) elsewhere says, in the user's language, how to

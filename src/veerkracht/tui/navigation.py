@@ -83,6 +83,10 @@ class Navigator:
             from veerkracht.screens.agreements import AgreementsScreen
 
             return AgreementsScreen(store, content)
+        if flow == "safety":
+            from veerkracht.screens.safety import SafetyScreen
+
+            return SafetyScreen(store, content)
         if flow == "settings":
             from veerkracht.screens.settings import SettingsScreen
 
