@@ -119,7 +119,7 @@ CHECKLIST = (
     Item("000", "kun je zeggen dat je liever bij de hoofdlijnen blijft",
          "scripts.boundaries.decline", "bij de hoofdlijnen", "main points"),
     Item("000", "zonder alle achterliggende verhalen te hoeven uitleggen",
-         "scripts.triggers.home.discreet", "niet in detail", "go into detail"),
+         "scripts.triggers.home.discreet", "niet in detail", "go into in detail"),
     Item("000", "mijn taken voor de komende weken samen tegen het licht houden",
          "scripts.audiences.manager.asks", "tegen het licht houden", "go through my tasks"),
     Item("000", "tijdelijk één project minder te doen", "scripts.audiences.manager.asks",
