@@ -238,7 +238,7 @@ async def test_the_language_check_helps_with_what_you_want_to_say(
     async with app.run_test(size=SIZE) as pilot:
         await fill(pilot, "Jij negeert me altijd in het overleg", into="#bottleneck")
         tips = str(app.screen.query_one("#language-tips", Static).content)
-    assert "Tip voor je zin" in tips and "Toen bij" in tips
+    assert "Tip voor je zin" in tips and "Bij [een moment" in tips
 
 
 async def test_a_talk_prepared_before_is_completed_after(

@@ -72,8 +72,8 @@ def test_the_users_own_words_are_kept_as_written(entry: Entry, now: datetime) ->
     lower = build_script(
         make_entry(now, {"feelings": ["sad"], "share": "dat het zwaar is"}), Content("nl")
     )
-    assert "Dat het zwaar is." in lower.section("situation").lines
-    assert "Minder tegelijk op mijn bord." in script.section("need").lines
+    assert "Wat ik wil vertellen, is dat het zwaar is." in lower.section("situation").lines
+    assert "Wat me zou helpen: minder tegelijk op mijn bord." in script.section("need").lines
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,15 @@ def test_the_users_own_words_are_kept_as_written(entry: Entry, now: datetime) ->
         ("dat ik weer rust krijg", "Ik hoop dat ik weer rust krijg."),
         ("Ik wil minder werk", "Ik wil minder werk."),
         ("ik hoop op rust", "Ik hoop op rust."),
-        ("minder tegelijk op mijn bord", "Minder tegelijk op mijn bord."),
+        ("minder tegelijk op mijn bord", "Wat me zou helpen: minder tegelijk op mijn bord."),
+        ("Minder tegelijk op mijn bord.", "Wat me zou helpen: minder tegelijk op mijn bord."),
+        ("ik zit er even doorheen", "Ik zit er even doorheen."),
+        (
+            "ik een tijdje minder uren kan werken",
+            "Ik hoop dat ik een tijdje minder uren kan werken.",
+        ),
+        ("er minder op mijn bord ligt", "Ik hoop dat er minder op mijn bord ligt."),
+        ("Het werk is weer te doen", "Het werk is weer te doen."),
     ],
 )
 def test_what_the_user_hopes_for_is_said_as_a_sentence(
@@ -98,7 +106,11 @@ def test_own_story_and_asks_go_to_the_person_they_were_written_for(
 ) -> None:
     entry = make_entry(now, answers)  # written for the manager
     assert entry.asks[0] in said(build_script(entry, Content("nl"), "manager"))
-    for other in ("colleague", "company_doctor", "works_council"):
+    # The company doctor hears the story too (health and sleep, under medical secrecy).
+    doctor = build_script(entry, Content("nl"), "company_doctor")
+    assert "het thuis zwaar is" in said(doctor)
+    assert entry.asks[0] not in said(doctor)
+    for other in ("colleague", "works_council"):
         script = build_script(entry, Content("nl"), other)
         assert entry.asks[0] not in said(script)
         assert entry.share not in said(script)
@@ -119,7 +131,7 @@ def test_without_own_asks_the_suggestions_fit_the_support(answers: dict, now: da
     [
         ("manager", "wat er tijdelijk anders kan in mijn werk"),
         ("confidential_adviser", "wat er vertrouwelijk blijft"),
-        ("company_doctor", "wat ik op dit moment wel en niet aankan"),
+        ("company_doctor", "gezond te blijven werken"),
         ("works_council", "niet alleen mij raakt"),
         ("hr", "welke regelingen en mogelijkheden"),
         ("colleague", "Je hoeft het niet op te lossen"),

@@ -85,6 +85,7 @@ def plan(
     if state is None:
         typer.echo(session.content.text("plan", "ui", "none"))
         typer.echo(session.content.message("no_plan"))
+        typer.echo(session.content.text("plan", "ui", "suitable"))
         return
     from veerkracht.render.plan import status_lines
 

@@ -52,11 +52,22 @@ class CardWriter:
         return self.content.text("scripts", *path, **params)
 
     def for_audience(self, key: str) -> Any:
-        """This person's text for `key`, the misconduct version where there is one."""
+        """This person's text for `key`, in the version for what the reflection is about
+        where there is one (`asks_misconduct`, `asks_home`, …)."""
         spec = load("scripts")["audiences"][self.audience]
-        if self.misconduct and f"{key}_misconduct" in spec:
-            key = f"{key}_misconduct"
+        case = self.cases()[0] if self.cases() else None
+        if case and f"{key}_{case}" in spec:
+            key = f"{key}_{case}"
         return self.text("audiences", self.audience, key)
+
+    def cases(self) -> list[str]:
+        """What the reflection is about (misconduct, conflict, workload, home, health),
+        most telling first: the cards for the confidential adviser and the works council
+        follow it."""
+        cases = load("scripts")["cases"]
+        return [
+            case for case, triggers in cases.items() if set(triggers) & set(self.entry.triggers)
+        ]
 
     def spoken_by_user(self) -> list[str]:
         """The user's own words that go on the card (checked by the language check)."""
@@ -72,7 +83,10 @@ class CardWriter:
         if self.misconduct and "opening_misconduct" in spec:
             first = self.for_audience("opening")
         elif self.heavy() and "opening_heavy" in spec:
-            first = self.text("audiences", self.audience, "opening_heavy")
+            key = "opening_heavy"
+            if "opening_heavy_plain" in spec and self._says_work_suffers():
+                key = "opening_heavy_plain"  # said once: in their own words
+            first = self.text("audiences", self.audience, key)
         if first is not None:
             lines = [first, *lines]
         return [Line(lines[0], 100), *(Line(line, 0, spare=True) for line in lines[1:])]
@@ -96,8 +110,14 @@ class CardWriter:
         ‘also something private’ after an open line), and switched off when the user's
         own story already says what they want to say."""
         triggers = self.entry.triggers
+        if "caregiving" in triggers and not self._discreet("caregiving"):
+            triggers = [t for t in triggers if t != "home"]  # the care is what is at home
         named = [self._trigger_line(t) for t in triggers if not self._discreet(t)]
         discreet = [self._trigger_line(t) for t in triggers if self._discreet(t)]
+        private = [t for t in triggers if "discreet" in load("scripts")["triggers"][t]]
+        if any(not self._discreet(t) for t in private):
+            # Something private is already said in the open: the rest stays private.
+            discreet = [line for line in discreet if line != self._private()]
         if named:
             also = self.text("situation", "discreet_also")
             discreet = [also if line == self._private() else line for line in discreet]
@@ -110,8 +130,8 @@ class CardWriter:
     def _own_story(self) -> list[Line]:
         """The user's `share`, a line per paragraph: said to the person it was written
         for, waiting in the editor for anyone else."""
-        story = [sentence(p) for p in paragraphs(self.entry.share)]
-        if not self.for_this_audience():
+        story = [own_line(p, "share", self.content) for p in paragraphs(self.entry.share)]
+        if not self.tells_own_story():
             return [Line(line, 0, spare=True) for line in story]
         return [Line(line, 85 if i == 0 else 45 - i) for i, line in enumerate(story)]
 
@@ -129,16 +149,18 @@ class CardWriter:
             lines.append(Line(hope(self.entry.desired_change, self.content), 88))
         lines.append(Line(self.for_audience("need"), 92))
         # What each kind of support needs is said by its ask; here it waits, spare.
+        spec = load("scripts")["audiences"][self.audience]
+        kinds = [k for k in self.entry.support if k in spec.get("support_lines", [k])]
         lines += [
-            Line(self.content.option("support", kind, "need"), 0, spare=True)
-            for kind in self.entry.support
+            Line(self.content.option("support", kind, "need"), 0, spare=True) for kind in kinds
         ]
         if not (self.entry.desired_change or self.entry.support or self.pattern_only):
             lines.insert(0, Line(self.text("need", "unsure"), 70))
         return lines
 
     def asks(self) -> list[Line]:
-        own = [sentence(part) for ask in self.entry.asks for part in paragraphs(ask)]
+        own = [own_line(part, "ask", self.content) for ask in self.entry.asks
+               for part in paragraphs(ask)]  # fmt: skip
         if own and self.for_this_audience():
             return [Line(ask, (87, 75, 65)[i] if i < 3 else 42 - i) for i, ask in enumerate(own)]
         self.used_suggestions = True
@@ -159,8 +181,13 @@ class CardWriter:
         return [Line(self.for_audience("follow_up"), 89)]
 
     def tips(self, spare_lines: bool) -> list[str]:
-        tips = [self.text("tips", key) for key in ("moment", "bring", "you_decide")]
         spec = load("scripts")["tips"][self.audience]
+        routes = [case for case in self.cases() if f"route_{case}" in spec]
+        if "care" in routes:  # one route for what is at home: the care is that
+            routes = [case for case in routes if case != "home"]
+        tips = [self.text("tips", self.audience, f"route_{case}") for case in routes]
+        moment = ("tips", self.audience, "moment") if "moment" in spec else ("tips", "moment")
+        tips += [self.text(*moment), self.text("tips", "bring"), self.text("tips", "you_decide")]
         general = "misconduct" if self.misconduct and "misconduct" in spec else "always"
         tips += self.text("tips", self.audience, general)
         if "caregiving" in self.entry.triggers and "caregiving" in spec:
@@ -187,6 +214,13 @@ class CardWriter:
         """Whether the user's own story and asks are said here: to the person they wrote
         them for (or anyone, when they chose no one), never to the works council."""
         return not self.pattern_only and self.entry.audience in (None, self.audience)
+
+    def tells_own_story(self) -> bool:
+        """The user's own story is also said to the company doctor, whoever it was written
+        for: health and sleep are what a doctor needs to hear, under medical secrecy."""
+        return self.for_this_audience() or (
+            self.audience == "company_doctor" and not self.misconduct
+        )
 
     def heavy(self) -> bool:
         return self.entry.intensity is not None and self.entry.intensity >= HEAVY
@@ -248,6 +282,11 @@ class CardWriter:
     def _trigger_line(self, trigger: str) -> str:
         return str(self.text("triggers", trigger, "discreet" if self._discreet(trigger) else "say"))
 
+    def _says_work_suffers(self) -> bool:
+        """Whether the user's own words on this card already say their work suffers."""
+        own = " ".join([self.entry.share, self.entry.desired_change, *self.entry.asks])
+        return bool(_WORK_SUFFERS.search(own.lower()))
+
     def _private(self) -> str:
         """The one line every private trigger shares."""
         return str(self.text("triggers", "home", "discreet"))
@@ -278,35 +317,135 @@ class CardWriter:
         return join_words(words, self.text("situation", "and"))
 
 
-# -- sentences from the user's words -----------------------------------------------------
+_WORK_SUFFERS = re.compile(r"\beronder\b|\blijdt\b|\blijden\b|\bsuffer")
 
-_SUBJECT_NL = re.compile(
-    r"^(?:ik|we|wij|je|jij|jullie|hij|zij|ze|het|er|mijn|onze|de|dit|deze|die|iemand|"
-    r"niemand|iedereen|alles|mensen|collega's|mijn|m'n)\b",
-    re.IGNORECASE,
+
+# -- sentences from the user's words -----------------------------------------------------
+# Answers are pasted in as they were typed: "minder tegelijk op mijn bord", "dat ik slecht
+# slaap", "That work suffers." A card line is said aloud, so each becomes a whole sentence
+# with the user's words kept: a sentence of their own stays as it is, a `dat`-clause gets
+# the start it completes, and a fragment is framed ("Wat me zou helpen: …"). Unsure means
+# framed: a frame with a colon fits a whole sentence too, a bare fragment never.
+
+_WORD = re.compile(r"[\w'’-]+")
+#: Who does something, at the start of a clause.
+_PRONOUNS = {
+    "nl": {"ik", "je", "jij", "we", "wij", "ze", "zij", "hij", "u", "men", "jullie"},
+    "en": {"i", "we", "you", "he", "she", "they", "it", "there"},
+}
+#: Finite verbs people use about work and how they are: found anywhere, they make a clause.
+_FINITE = {
+    "nl": set(
+        "ben bent is was waren heb hebt heeft hebben had hadden kan kun kunt kunnen kon "
+        "konden wil wilt willen wou wilde zal zult zullen zou zouden moet moeten moest mag "
+        "mogen mocht word wordt worden werd werden ga gaat gaan ging gingen kom komt komen "
+        "kwam doe doet doen deed zie ziet zag weet wist denk denkt dacht vind vindt vond voel "
+        "voelt voelde merk merkt merkte slaapt sliep ligt lag staat stond zit zat blijf blijft "
+        "bleef loopt liep werkt werkte lijdt leed speelt speelde kost kostte woont woonde "
+        "zorgt hoopt lukt lukte gebeurt gebeurde helpt hielp maakt maakte krijg krijgt kreeg "
+        "mist valt viel piekert houdt hield redt trekt neemt nam vraagt vroeg snap snapt "
+        "begrijp begrijpt durf durft weegt drukt stapelt groeit".split()
+    ),
+    "en": set(
+        "am is are was were have has had can could will would shall should must do does did "
+        "need needs feel feels get gets keep keeps take takes work works make makes seem "
+        "seems go goes come comes help helps hurt hurts cost costs matter matters happen "
+        "happens suffer suffers sleep sleeps want wants know knows think thinks".split()
+    ),
+}
+#: After ik/we/je…, these say the sentence goes on as a main clause ("ik zit er even
+#: doorheen"), not as the rest of "Ik hoop dat …" ("ik een tijdje minder kan werken").
+_AFTER_PRONOUN_NL = _FINITE["nl"] | set(
+    "zijn werk slaap zorg hoop loop lig sta val mis hou houd pieker draai neem vraag red "
+    "trek weeg zit voel merk kom ga doe denk vind wil kan moet mag zou heb ben".split()
 )
-_SUBJECT_EN = re.compile(
-    r"^(?:i|we|you|he|she|they|it|there|my|our|the|this|these|someone|nobody|everyone|"
-    r"people|things|work|colleagues)\b",
-    re.IGNORECASE,
-)
+#: "I need …", "I'd like …": a wish said as it is, not after "I hope that".
+_WANTS_EN = {"need", "want", "would", "wish", "am", "'m", "’m", "'d", "’d", "like", "hope"}
+#: Words that open a clause ending in its verb (a subordinate clause).
+_THAT = {"nl": ("dat ",), "en": ("that ",)}
+#: A noun's first word: with the verb right after the noun, a main clause ("mijn werk lijdt
+#: eronder"); with the verb at the end, the rest of a `dat` ("het thuis zwaar is").
+_DETERMINERS_NL = {"de", "het", "een", "mijn", "m'n", "onze", "ons", "dit", "deze", "die"}
+
+
+def shape(text: str, language: str) -> str:
+    """How the user's words stand: `question`, `clause` (a sentence of its own),
+    `subordinate` (completes "Ik hoop dat …"/"… is dat …") or `fragment`."""
+    words = one_line(text).rstrip(" .!;:")
+    if words.endswith("?"):
+        return "question"
+    lower = words.lower()
+    if lower.startswith(_THAT.get(language, ())):
+        return "subordinate"
+    tokens = _WORD.findall(lower)
+    if not tokens:
+        return "fragment"
+    finite = _FINITE.get(language, set())
+    pronouns = _PRONOUNS.get(language, set())
+    if language != "nl":
+        if tokens[0] in pronouns and len(tokens) > 1:
+            return "clause"
+        return "clause" if any(token in finite for token in tokens) else "fragment"
+    if tokens[0] in pronouns:
+        if len(tokens) == 1:
+            return "fragment"
+        return "clause" if tokens[1] in _AFTER_PRONOUN_NL else "subordinate"
+    # "Sinds de reorganisatie slaap ik slecht": a verb before its subject is a main clause.
+    for here, token in enumerate(tokens[1:-1], start=1):
+        if tokens[here + 1] in pronouns and token in _AFTER_PRONOUN_NL:
+            return "clause"
+    place = next((i for i, token in enumerate(tokens) if token in finite), None)
+    if place is None:
+        return "fragment"
+    last = place == len(tokens) - 1
+    if place <= 1 and not (last and place == 1 and tokens[0] in _DETERMINERS_NL):
+        return "clause"
+    if place == 2 and tokens[0] in _DETERMINERS_NL and not last:
+        return "clause"
+    return "subordinate"
+
+
+def own_line(text: str, role: str, content: Content) -> str:
+    """The user's words for `role` (`share`, `hope`, `ask`) as a whole spoken sentence.
+
+    A sentence or question of their own stays theirs (‘Ik werk al weken door.’); a clause
+    that completes a start gets it (‘Ik hoop dat we samen kijken wat er kan.’, ‘Wat ik wil
+    vertellen, is dat ik slecht slaap.’); a fragment is framed (‘Wat me zou helpen:
+    minder tegelijk op mijn bord.’). Never ‘Wat ik hoop: Ik…’."""
+    words = one_line(text).rstrip(" .!;:")
+    lower = words.lower()
+    if role == "hope" and lower.startswith(("ik hoop", "hopelijk", "i hope", "hopefully")):
+        return sentence(words)
+    form = shape(words, content.language)
+    tokens = _WORD.findall(lower)
+    # "we look together at …", "I can work fewer hours": the rest of the field's
+    # "I hope that …" (English keeps its word order); "I need …" is said as it is.
+    english_hope = role == "hope" and content.language == "en" and form == "clause"
+    if english_hope and tokens[0] in _PRONOUNS["en"] and tokens[1] not in _WANTS_EN:
+        form = "subordinate"
+    if form in ("question", "clause"):
+        return sentence(words)
+    if form == "subordinate":
+        for lead in _THAT.get(content.language, ()):
+            if lower.startswith(lead):
+                words = words[len(lead) :]
+        key = "share_that" if role == "share" else "hope"
+        return content.text("scripts", "own", key, text=_inside(words))
+    return content.text("scripts", "own", f"{role}_fragment", text=_inside(words))
+
+
+def _inside(words: str) -> str:
+    """The user's words inside a sentence of ours: no capital of their own at the start
+    (‘Minder’ → ‘minder’), unless it is ‘I’ or a word in capitals (‘HR’, ‘OR’)."""
+    first = _WORD.match(words)
+    if first and first.group() != "I" and not first.group()[1:2].isupper():
+        return words[:1].lower() + words[1:]
+    return words
 
 
 def hope(text: str, content: Content) -> str:
-    """What the user hopes for, as a sentence: ‘Ik hoop dat we samen kijken wat er kan.’
-    Their words completing ‘Ik hoop dat…’ get that start; a sentence of their own stays
-    their own (‘Minder tegelijk op mijn bord.’), never ‘Wat ik hoop: Ik…’."""
-    words = one_line(text).rstrip(" .!?;:")
-    lower = words.lower()
-    if lower.startswith(("ik hoop", "hopelijk", "i hope", "hopefully")):
-        return sentence(words)
-    for lead in ("dat ", "that "):
-        if lower.startswith(lead):
-            words, lower = words[len(lead) :], lower[len(lead) :]
-    subject = _SUBJECT_NL if content.language == "nl" else _SUBJECT_EN
-    if words[:1].islower() and subject.match(words):
-        return content.text("scripts", "need", "hope", text=words)
-    return sentence(words)
+    """What the user hopes for, as a whole sentence (see `own_line`)."""
+    return own_line(text, "hope", content)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -104,8 +104,10 @@ class PlanScreen(Leaving, SpeaksLanguage, Screen[None]):
             )
             return
         if self.state is None:
+            # Whether the plan suits you is said before it starts (seed 002).
             lines = [self.content.text("plan", "ui", "none"), "",
-                     self.content.text("plan", "ui", "none_intro")]  # fmt: skip
+                     self.content.text("plan", "ui", "none_intro"), "",
+                     self.content.text("plan", "ui", "suitable")]  # fmt: skip
         else:
             lines = status_lines(self.state, self.content, "screen")
             summary = plan_summary(self.state.plan, self.content)

@@ -60,6 +60,10 @@ class PlanStartScreen(PlanFormScreen):
         yield Static(self.text("heading"), id="progress", markup=False)
         yield Static(self.text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
+            # Said before the plan starts: when it may not be the right help (seed 002).
+            yield Static(
+                self.content.text("plan", "ui", "suitable"), classes="explain", markup=False
+            )
             for key in ("start", "weeks", "manager"):
                 yield from self.line(key)
             yield from self.field("colleagues")
