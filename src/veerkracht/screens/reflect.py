@@ -459,9 +459,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
                 self.keep_draft()
                 self.post_message(Done())
             elif choice == "discard":
-                self.started = False
-                self.draft.clear()
-                self.post_message(Done())
+                self._set_aside_and_quit()
 
         self.app.push_screen(
             ChoiceDialog(
@@ -476,3 +474,17 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             ),
             decide,
         )
+
+    def _set_aside_and_quit(self) -> None:
+        """Not keeping the draft sets it aside (as starting over does), with every word
+        typed so far: the welcome lists it for 30 days, to take back."""
+        if self._typing is not None:
+            self._typing.stop()
+        try:
+            self.draft.save(self.collect(), self.index or 1, now())
+            self.draft.set_aside(now())
+        except VeerkrachtError as error:
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+            return
+        self.started = False
+        self.post_message(Done())
