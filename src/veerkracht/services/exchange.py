@@ -34,7 +34,7 @@ from veerkracht.core.records import (
     parse_checkin,
 )
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
-from veerkracht.core.textsafe import for_markdown
+from veerkracht.core.textsafe import for_markdown, json_escaped_bytes
 from veerkracht.core.validation import (
     a_list,
     day,
@@ -82,7 +82,8 @@ def export_text(contents: Contents, content: Content, *, markdown: bool) -> str:
         return export_markdown(contents, content)
     import orjson
 
-    return orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2).decode() + "\n"
+    data = orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2)
+    return json_escaped_bytes(data).decode() + "\n"
 
 
 @dataclass
