@@ -394,6 +394,32 @@ def test_a_store_that_is_a_link_elsewhere_is_refused(home: Path, tmp_path: Path)
     assert not (home / "veerkracht.json.bak").is_symlink()
 
 
+@pytest.mark.parametrize("name", ["draft-reflect.json", "draft-reflect@20261101-090000.json"])
+def test_a_draft_that_is_a_link_elsewhere_is_refused_and_never_sealed_in(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A leak in issue 25: `encrypt` read the file a draft linked to and sealed its content
+    into the data folder. Now a draft link is refused by name, like the store's."""
+    reflect()
+    elsewhere = tmp_path / "iemand-anders.json"
+    elsewhere.write_text('{"answers": {"fear": "niet van jou"}, "step": 2}', encoding="utf-8")
+    (home / name).symlink_to(elsewhere)
+    if not (home / name).is_symlink():
+        pytest.skip("this system makes no symlink that reads back as one (Wine)")
+    before, store_before = elsewhere.read_bytes(), (home / "veerkracht.json").read_bytes()
+    monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
+    assert_refused(run("encrypt"), "koppeling", name)
+    assert not (home / "veerkracht.key").exists()  # nothing half-sealed
+    assert (home / "veerkracht.json").read_bytes() == store_before
+    assert (home / name).is_symlink() and elsewhere.read_bytes() == before
+    assert_refused(run("reflect", "--from", "-", input='{"feelings": ["sad"]}'), name)
+    assert elsewhere.read_bytes() == before
+    if "@" not in name:  # the current draft: the plain reflection refuses to read it
+        assert_refused(run("reflect", "--plain", input="1\n"), name)
+    assert run("forget", "--all", "--yes").exit_code == 0  # the link goes, not its file
+    assert not (home / name).is_symlink() and elsewhere.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("tag", "refused"),
     [(0xA000000C, True), (0xA0000003, True), (0x9000001A, False), (0, False)],

@@ -72,7 +72,12 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.draft = draft
         #: A saved reflection being changed (its own draft), or None for a new one.
         self.editing = editing
-        self.saved_draft = draft.load()
+        #: Why the draft could not be read (a link elsewhere), said once the screen shows.
+        self.draft_refused: VeerkrachtError | None = None
+        try:
+            self.saved_draft = draft.load()
+        except VeerkrachtError as error:
+            self.saved_draft, self.draft_refused = None, error
         self.index = 0
         #: A reflection is under way in this session (its words are in the widgets).
         self.started = False
@@ -128,6 +133,8 @@ class ReflectScreen(SpeaksLanguage, StepViews):
 
     async def on_mount(self) -> None:
         await self._show(0)
+        if self.draft_refused is not None:
+            self.refuse(self.draft_refused)
         if self.editing is not None:  # straight to the summary, every answer in place
             self.started = True
             self.apply((self.saved_draft or {}).get("answers") or self.editing.answers())

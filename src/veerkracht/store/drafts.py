@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.store.folder import ASIDE_MARK
+from veerkracht.store.folder import ASIDE_MARK, is_link, refuse_draft_link
 from veerkracht.store.fsutil import atomic_write, fsync_dir, replace
 
 if TYPE_CHECKING:
@@ -57,10 +57,12 @@ class Draft:
         self.path = store.folder.draft(name)
 
     def load(self) -> dict[str, Any] | None:
-        """The saved draft, or None. A damaged draft is set aside, never overwritten."""
+        """The saved draft, or None. A damaged draft is set aside, never overwritten; a
+        draft that is a link elsewhere is refused (VeerkrachtError), never read."""
         return self._read(self.path)
 
     def _read(self, path: Path) -> dict[str, Any] | None:
+        refuse_draft_link(path)  # what it points at is not ours to read (nor to move)
         try:
             data = json.loads(self.store.decode(path.read_bytes(), path))
         except FileNotFoundError:
@@ -77,6 +79,7 @@ class Draft:
         record = {"answers": answers, "step": step, "saved": now.isoformat()}
         data = json.dumps(record, ensure_ascii=False).encode()
         with self._writing():
+            refuse_draft_link(self.path)
             self.store.unlock_now()  # an encrypted store seals its drafts too
             atomic_write(self.path, self.store.encode(data))
 
@@ -95,6 +98,8 @@ class Draft:
         self.remove_old(now)
         found = []
         for path in self.store.folder.drafts_set_aside(self.name):
+            if is_link(path):
+                continue  # never read through (encrypt and saving refuse it by name)
             data = self._read(path)
             if data is not None:
                 found.append(SetAside(path, data))
@@ -126,6 +131,7 @@ class Draft:
             fsync_dir(self.directory)
 
     def _move_aside(self, now: datetime) -> Path | None:
+        refuse_draft_link(self.path)
         if not self.path.exists():
             return None
         stamp = now.strftime(STAMP)
