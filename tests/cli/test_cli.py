@@ -603,7 +603,7 @@ def test_checkin_prints_its_id_and_shows_in_history(tmp_path: Path) -> None:
 
 def test_a_bad_checkin_is_refused(tmp_path: Path) -> None:
     assert_refused(run("checkin", "--from", "-", input='{"capacity": 12}'), "'capacity'")
-    assert_refused(run("checkin", "--from", "-", input="{}"), "went_well")
+    assert_refused(run("checkin", "--from", "-", input="{}"), "lege check-in", "draagkracht")
 
 
 def test_history_counts_agreements_kept(tmp_path: Path, followup_file: Callable[..., Any]) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Collapsible, Input, Label
+from textual.widgets import Collapsible, Input, Label, Static
 
-from tests.drive import PARAGRAPHS, SIZE, fill, paste, runner, type_text
+from tests.drive import PARAGRAPHS, SIZE, Said, fill, paste, runner, type_text
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
-from veerkracht.core.records import CHECKIN_TEXTS, PILLARS
+from veerkracht.core.records import CHECKIN_FIELDS, CHECKIN_TEXTS, PILLARS
 from veerkracht.core.support_note import manager_tips
 from veerkracht.screens import forms
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
@@ -121,12 +121,45 @@ async def test_the_four_pillars_are_an_optional_lens(
     assert Store(home).checkins()[0].pillars == {"trust": "meer durven zeggen"}
 
 
-async def test_an_empty_checkin_is_refused(home: Path, checkin_app: Callable[..., Any]) -> None:
-    app = checkin_app()
-    async with app.run_test(size=SIZE) as pilot:
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_an_empty_checkin_is_refused_in_words_the_screen_agrees_with(
+    home: Path, checkin_app: Callable[..., Any], language: str
+) -> None:
+    """Finding 5: the refusal listed internal names (went_well, was_hard, …) while the
+    screen said everything may stay empty. An empty check-in is still not saved; the
+    screen says one answer is enough, and the message says so in words."""
+    app, said = checkin_app(language), Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        intro = str(app.screen.query_one(".form-intro", Static).content)
         await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
-        assert any("check-in" in n.message for n in app._notifications)
+    assert Store(home).checkins() == []
+    (refusal,) = said.errors()
+    for key in CHECKIN_FIELDS:  # (in English, "capacity" and "load" are words too)
+        assert key not in refusal or (language == "en" and "_" not in key), key
+    if language == "nl":
+        assert "Alles mag leeg blijven" not in intro and "één antwoord" in intro
+        assert "Eén ding is genoeg" in refusal and "draagkracht" in refusal
+    else:
+        assert "one answer" in intro and "One thing is enough" in refusal
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [("checkin", "{}"), ("plan dialogue", "{}"), ("plan evaluate", '{"pillars": {}}')],
+)
+def test_empty_forms_from_a_file_are_refused_without_internal_names(
+    home: Path, command: str, text: str
+) -> None:
+    if command.startswith("plan"):
+        started = runner.invoke(cli, ["plan", "start", "--from", "-"], input="{}")
+        assert started.exit_code == 0, started.output
+    result = runner.invoke(cli, [*command.split(), "--from", "-"], input=text)
+    assert result.exit_code == 1, result.output
+    for key in (*CHECKIN_FIELDS, "understand", "bottleneck", "holding", "insights"):
+        assert key not in result.stderr, (key, result.stderr)
+    assert "niet bewaard" in result.stderr
 
 
 @pytest.fixture(autouse=True)
