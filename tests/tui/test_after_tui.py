@@ -63,21 +63,23 @@ async def test_a_bad_due_date_is_named_and_nothing_saved(
     home: Path, followup_app: Callable[..., Any]
 ) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("3")
         app.screen.query_one("#what-0", Input).value = "bellen"
         app.screen.query_one("#due-0", Input).value = "volgende week"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowupScreen)
-        assert any("De datum van de eerste afspraak" in n.message for n in app._notifications)
+        assert said.any("De datum van de eerste afspraak")
     assert Store(home).followups() == []
 
 
 async def test_how_it_went_is_needed(home: Path, followup_app: Callable[..., Any]) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("ctrl+s")
-        assert any("Hoe het ging is nodig" in n.message for n in app._notifications)
+        assert said.any("Hoe het ging is nodig")
 
 
 async def test_stopping_after_typing_asks_first(
@@ -240,9 +242,10 @@ async def test_a_closed_terminal_loses_nothing_typed_in_a_form(
         await pilot.pause(0.1)
     # The app ends here without saving or being asked: as if the terminal was closed.
     again = VeerkrachtApp(Store(home), Content("nl"), start=app.start, entry=app.entry)
-    async with again.run_test(size=SIZE) as pilot:
+    said_again = Said()
+    async with again.run_test(size=SIZE, message_hook=said_again) as pilot:
         assert again.screen.query_one(f"#{field_id}", TextField).value == "bijna vergeten"
-        assert any("staat er weer" in n.message for n in again._notifications)
+        assert said_again.any("staat er weer")
         await pilot.press("ctrl+s", "enter") if field_id != "helped" else None
 
 
@@ -358,16 +361,16 @@ async def test_a_wrong_date_names_the_agreement_as_people_say_it(
     store: Store, followup_app: Callable[..., Any]
 ) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("4")
         app.screen.query_one("#what-0", Input).value = "minder taken"
         app.screen.query_one("#what-1", Input).value = "bellen"
         app.screen.query_one("#due-1", Input).value = "5 decembr"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        said = [notification.message for notification in app._notifications]
-        assert any("De datum van de tweede afspraak" in message for message in said), said
-        assert not any("agreements[1]" in message for message in said)
+        assert said.any("De datum van de tweede afspraak"), said.messages
+        assert not said.any("agreements[1]")
     assert store.followups() == []
 
 

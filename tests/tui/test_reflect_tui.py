@@ -14,7 +14,7 @@ import time_machine
 from textual import events
 from textual.widgets import Button, Input, OptionList, Static
 
-from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text, wait_until
+from tests.drive import PARAGRAPHS, SIZE, SMALL, Said, fill, paste, runner, type_text, wait_until
 from veerkracht.cli import app as app_command
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
@@ -212,12 +212,13 @@ async def test_a_whole_reflection_in_english_skipping_steps(
 
 async def test_feelings_cannot_be_skipped(home: Path, reflect_app: Callable[..., Any]) -> None:
     app = reflect_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("enter", "ctrl+n")
         assert app.screen.step == "feelings"
         await pilot.press("enter", "enter", "ctrl+n")
         assert app.screen.step == "feelings"
-        assert any("minstens één gevoel" in n.message for n in app._notifications)
+        assert said.any("minstens één gevoel")
 
 
 async def test_enter_in_the_feelings_list_goes_to_the_scale_not_the_next_step(
@@ -584,13 +585,14 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(
     home.mkdir(parents=True)
     (home / "veerkracht.json").write_text("{broken", encoding="utf-8")
     app = reflect_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
         await screen.go_to(11)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReflectScreen)
-        assert any("beschadigd" in n.message for n in app._notifications)
+        assert said.any("beschadigd")
     assert draft(home).load()["answers"] == {"feelings": ["tired"]}
     assert (home / "veerkracht.json").read_text(encoding="utf-8") == "{broken"
 
