@@ -375,6 +375,34 @@ def test_a_draft_set_aside_goes_after_30_days_and_not_before(home: Path) -> None
     assert list(home.glob("draft-*")) == []
 
 
+async def test_ctrl_s_saves_from_any_step_shows_in_the_footer_and_says_what(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Finding 4: ctrl+s on steps 2–11 did nothing and said nothing. Now it saves what is
+    filled in (the rest empty, as skipping would), the footer shows it, and the dialog
+    names the steps saved."""
+    app = reflect_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        await pilot.press("enter")  # Beginnen
+        await pilot.press("ctrl+s")  # no feeling yet: said, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen) and Store(home).entries() == []
+        await pilot.press("space", "ctrl+n", "tab")
+        await fill(pilot, "twee projecten tegelijk")
+        assert screen.step == "triggers"
+        shown = {b.binding.action: b.enabled for b in app.active_bindings.values()}
+        assert shown.get("save") is True  # in the footer on this step too
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        said = str(app.screen.query_one(".dialog-text", Static).content)
+        assert "Gevoelens, Aanleiding" in said and "blijven leeg" in said
+    assert saved_answers(home)["feelings"] == ["tired"]
+    assert saved_answers(home)["triggers_note"] == "twee projecten tegelijk"
+    assert draft(home).load() is None
+
+
 async def test_escape_back_to_the_welcome_and_enter_carries_on(
     home: Path, reflect_app: Callable[..., Any]
 ) -> None:

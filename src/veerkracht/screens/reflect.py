@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry, now, parse_answers
-from veerkracht.core.reflection import STEPS, summary
+from veerkracht.core.reflection import STEPS, answered_steps, summary
 from veerkracht.core.safety import free_texts, needs_notice
 from veerkracht.core.textsafe import visible
 from veerkracht.screens import forms
@@ -283,8 +283,8 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         await self.go_to(STEPS.index("summary"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save":
-            return self.step == "summary"
+        if action == "save":  # from any step: the rest stays empty, as skipping would
+            return self.step != "welcome"
         if action == "to_summary":
             return self.return_to_summary and self.step != "summary"
         if action == "back":
@@ -386,7 +386,13 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         return self._recent
 
     def action_save(self) -> None:
-        if self.step != "summary":
+        """Save (ctrl+s) from the summary, or early from any step: what is filled in is
+        saved, the other steps stay empty (as skipping them would), and the dialog says
+        which steps were saved."""
+        if self.step == "welcome":
+            return
+        if not self.collect().get("feelings"):
+            self.notify(self.ui("need_feeling"))
             return
         if self.unchanged():  # nothing to save, and a kept card stays as it is
             self.draft.clear()
@@ -417,6 +423,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.app.push_screen(dialog, lambda choice: self.save() if choice == "save" else None)
 
     def save(self) -> None:
+        early = self.step != "summary"
         self._check_wellbeing()
         try:
             entry = parse_answers(self.collect(), now=now())
@@ -444,10 +451,15 @@ class ReflectScreen(SpeaksLanguage, StepViews):
                 self.post_message(Done())
 
         saved = "saved" if self.editing is None else "changed"
+        text = self.ui(f"{saved}_text", id=entry.id)
+        if early:
+            steps = answered_steps(self.collect())
+            titles = ", ".join(self.step_text(step, "title") for step in steps)
+            text = f"{self.ui('saved_early', steps=titles)}\n{text}"
         self.app.push_screen(
             ChoiceDialog(
                 self.ui(f"{saved}_title"),
-                self.ui(f"{saved}_text", id=entry.id),
+                text,
                 [("prepare", self.ui("make_card")), ("close", self.ui("close"))],
             ),
             then,
