@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 import typer.testing
 from textual import events
 from textual.app import App
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -214,6 +216,30 @@ async def wait_until(
         where = f"{message} (on {type(pilot.app.screen).__name__})"
         assert loop.time() < deadline, f"the app never got there: {where}"
         await pilot.pause(0.01)
+
+
+class Said:
+    """Every notification an app shows, caught through `run_test`'s public message hook
+    (`app.run_test(message_hook=said)`): no private attribute read, and none lost when
+    a slow machine lets a toast time out before the test looks."""
+
+    def __init__(self) -> None:
+        self.notifications: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify) and message.notification not in self.notifications:
+            self.notifications.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [notification.message for notification in self.notifications]
+
+    def any(self, words: str) -> bool:
+        """Some notification says `words`."""
+        return any(words in message for message in self.messages)
+
+    def errors(self) -> list[str]:
+        return [n.message for n in self.notifications if n.severity == "error"]
 
 
 def _key(character: str) -> str:

@@ -551,6 +551,46 @@ def test_followup_for_an_entry_named_on_the_command_line(tmp_path: Path) -> None
     assert history_json("--feeling", "sad")["patterns"]["conversations"]["count"] == 0
 
 
+@pytest.mark.parametrize("in_file", ["last", "3", 3])
+def test_a_followup_whose_file_names_another_entry_is_refused_naming_both(
+    tmp_path: Path, home: Path, in_file: object
+) -> None:
+    """A leak in issue 25: `followup 2 --from f.json` with "entry": "last" in the file
+    attached the follow-up to entry 3, the file winning silently over the typed number."""
+    add_entries(*['{"feelings": ["tired"]}'] * 3)
+    before = (home / "veerkracht.json").read_bytes()
+    path = write(tmp_path / "f.json", {"entry": in_file, "went": 2})
+    result = run("followup", "2", "--from", str(path))
+    assert_refused(result, "reflectie 2", "reflectie 3", "f.json")
+    assert (home / "veerkracht.json").read_bytes() == before
+    same = write(tmp_path / "same.json", {"entry": "2", "went": 2})  # the same one: fine
+    assert run("followup", "2", "--from", str(same)).stdout == "1\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "key"),
+    [
+        ("reflect", '{"feelings": ["sad"], "private": "a", "private": "b"}', "private"),
+        ("followup", '{"went": 2, "agreements": [{"what": "a", "what": "b"}]}', "what"),
+        ("checkin", '{"went_well": "rust", "capacity": 3, "capacity": 8}', "capacity"),
+        ("support", '{"noticed": "x", "noticed": "y"}', "noticed"),
+        ("import", '{"format": "veerkracht-export", "version": 1, "version": 1}', "version"),
+    ],
+)
+def test_a_key_given_twice_in_an_answers_file_is_refused_naming_it(
+    home: Path, tmp_path: Path, command: str, text: str, key: str
+) -> None:
+    """A leak in issue 25: a duplicate key kept the last value without a word."""
+    add_entries('{"feelings": ["tired"]}')
+    before = (home / "veerkracht.json").read_bytes()
+    path = tmp_path / "answers.json"
+    path.write_text(text, encoding="utf-8")
+    option = [] if command == "import" else ["--from"]
+    assert_refused(run(command, *option, str(path)), f'"{key}"', "twee keer")
+    assert (home / "veerkracht.json").read_bytes() == before
+    assert_refused(run(command, *option, "-", input=text), f'"{key}"')
+
+
 def test_checkin_prints_its_id_and_shows_in_history(tmp_path: Path) -> None:
     path = tmp_path / "week.toml"
     path.write_text('went_well = "nee gezegd"\ncapacity = 6\nload = 8\n'
@@ -563,7 +603,7 @@ def test_checkin_prints_its_id_and_shows_in_history(tmp_path: Path) -> None:
 
 def test_a_bad_checkin_is_refused(tmp_path: Path) -> None:
     assert_refused(run("checkin", "--from", "-", input='{"capacity": 12}'), "'capacity'")
-    assert_refused(run("checkin", "--from", "-", input="{}"), "went_well")
+    assert_refused(run("checkin", "--from", "-", input="{}"), "lege check-in", "draagkracht")
 
 
 def test_history_counts_agreements_kept(tmp_path: Path, followup_file: Callable[..., Any]) -> None:

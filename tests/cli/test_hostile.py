@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from tests.drive import assert_private, assert_refused, open_to_everyone, run
 from veerkracht.core.cardwriter import sentence
+from veerkracht.core.textsafe import json_escaped, json_escaped_bytes
 from veerkracht.store import folder as folder_module
 from veerkracht.store.crypto import MAGIC
 
@@ -225,6 +226,55 @@ def test_no_escape_byte_ever_reaches_an_output(home: Path, words: str) -> None:
             assert bad not in result.stdout and bad not in result.stderr
 
 
+#: A C1 control (CSI, which a terminal reads like ESC [) and the direction overrides.
+STEERING = "Gevoel\x9b2J, \u202eniet\u202c en \u2066ook\u2069\x90."
+
+
+def test_c1_controls_and_direction_overrides_are_escaped_in_every_json_output(
+    home: Path,
+) -> None:
+    """A leak in issue 25: U+009B and U+202E came out raw in JSON, where ESC and BEL are
+    escaped. Now every JSON output escapes them too, and reads back to the same words."""
+    reflect(feelings_note=STEERING, fear=STEERING)
+    run(
+        "followup", "--from", "-", input=json.dumps({"went": 3, "agreements": [{"what": STEERING}]})
+    )
+    assert (
+        run("plan", "start", "--from", "-", input=json.dumps({"goals": [STEERING]})).exit_code == 0
+    )
+    outputs = {
+        "history": run("history", "--format", "json"),
+        "plan": run("plan", "--format", "json"),
+        "agreements": run("agreements", "--format", "json"),
+        "plan share": run("plan", "share", "--include", "goals,agreements", "--format", "json"),
+        "export": run("export"),
+        "prepare": run("prepare", "--format", "json"),
+    }
+    for name, result in outputs.items():
+        assert result.exit_code == 0, (name, result.output)
+        for bad in ("\x90", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069"):
+            assert bad not in result.stdout, (name, bad)
+    for name in ("plan", "agreements", "plan share", "export"):
+        assert "\\u009b" in outputs[name].stdout and "\\u202e" in outputs[name].stdout, name
+    exported = json.loads(outputs["export"].stdout)
+    assert exported["entries"][0]["feelings_note"] == STEERING  # the words are kept
+    assert json.loads(outputs["plan"].stdout)["plan"]["goals"] == [STEERING]
+    # On the way to a terminal they never arrive raw either.
+    for args in (("history",), ("plan",), ("agreements",), ("plan", "share", "--include", "goals")):
+        shown = run(*args).stdout
+        for bad in ("\x90", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069"):
+            assert bad not in shown, (args, bad)
+
+
+def test_the_json_escapes_agree_for_text_and_bytes() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    data = json.dumps(every, ensure_ascii=False)
+    escaped = json_escaped(data)
+    assert json_escaped_bytes(data.encode()) == escaped.encode()
+    assert json.loads(escaped) == every
+    assert not any(0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in escaped)
+
+
 # -- 6. a tampered key header fails fast -----------------------------------------------------
 
 
@@ -346,6 +396,32 @@ def test_a_store_that_is_a_link_elsewhere_is_refused(home: Path, tmp_path: Path)
     assert_refused(run("reflect", "--from", "-", input='{"feelings": ["sad"]}'), "koppeling")
     assert elsewhere.read_bytes() == before
     assert not (home / "veerkracht.json.bak").is_symlink()
+
+
+@pytest.mark.parametrize("name", ["draft-reflect.json", "draft-reflect@20261101-090000.json"])
+def test_a_draft_that_is_a_link_elsewhere_is_refused_and_never_sealed_in(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A leak in issue 25: `encrypt` read the file a draft linked to and sealed its content
+    into the data folder. Now a draft link is refused by name, like the store's."""
+    reflect()
+    elsewhere = tmp_path / "iemand-anders.json"
+    elsewhere.write_text('{"answers": {"fear": "niet van jou"}, "step": 2}', encoding="utf-8")
+    (home / name).symlink_to(elsewhere)
+    if not (home / name).is_symlink():
+        pytest.skip("this system makes no symlink that reads back as one (Wine)")
+    before, store_before = elsewhere.read_bytes(), (home / "veerkracht.json").read_bytes()
+    monkeypatch.setenv("VEERKRACHT_PASSPHRASE", PASSPHRASE)
+    assert_refused(run("encrypt"), "koppeling", name)
+    assert not (home / "veerkracht.key").exists()  # nothing half-sealed
+    assert (home / "veerkracht.json").read_bytes() == store_before
+    assert (home / name).is_symlink() and elsewhere.read_bytes() == before
+    assert_refused(run("reflect", "--from", "-", input='{"feelings": ["sad"]}'), name)
+    assert elsewhere.read_bytes() == before
+    if "@" not in name:  # the current draft: the plain reflection refuses to read it
+        assert_refused(run("reflect", "--plain", input="1\n"), name)
+    assert run("forget", "--all", "--yes").exit_code == 0  # the link goes, not its file
+    assert not (home / name).is_symlink() and elsewhere.read_bytes() == before
 
 
 @pytest.mark.parametrize(

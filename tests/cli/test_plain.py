@@ -75,7 +75,7 @@ def test_input_that_ends_midway_keeps_a_draft_and_the_next_run_resumes(home: Pat
 
 def test_english_with_lang_en_and_words_that_ask_for_the_help_notice(home: Path) -> None:
     script = lines(
-        "tired", *[""] * 10, "that I don't want to live anymore", "", *REST[:6], "1", "", "y"
+        "tired", *[""] * 10, "that I don't want to live anymore", "", "-", *REST[:5], "1", "", "y"
     )
     result = run("--lang", "en", "reflect", "--plain", input=script)
     assert result.exit_code == 0, result.output
@@ -126,8 +126,8 @@ def test_a_checkin_in_plain_mode_ticks_off_agreements_kept(
 ) -> None:
     run("reflect", "--from", "-", input='{"feelings": ["tired"]}')
     run("followup", "--from", str(followup_file()))
-    script = lines("Rustig gewerkt.", "", "", "", "", "6", "8", "j", "2",
-                   "j", "Ik kon op Sam rekenen.", "", "", "", "", "j")  # fmt: skip
+    script = lines("Rustig gewerkt.", "", "-", "", "", "6", "8", "j", "2",
+                   "j", "Ik kon op Sam rekenen.", "", "-", "", "", "j")  # fmt: skip
     result = run("checkin", "--plain", input=script)
     assert result.exit_code == 0, result.output
     assert "2. 2 · elke week even bellen · Sam · 2020-01-01" in result.stderr
@@ -143,13 +143,13 @@ def test_a_checkin_in_plain_mode_ticks_off_agreements_kept(
 def test_a_dialogue_talk_prepared_then_completed_in_plain_mode() -> None:
     run("plan", "start", "--from", "-", input="{}")
     before = lines("Noor", "Waarom ik zo laat hoor wat er speelt", "",
-                   "Je geeft altijd te laat door wat er speelt.", "", "", "", "",
+                   "Je geeft altijd te laat door wat er speelt.", "", "-", "", "",
                    "", "", "", "", "", "j")  # fmt: skip
     first = run("plan", "dialogue", "--plain", input=before)
     assert first.exit_code == 0, first.output
     assert "Tip voor je zin" in first.stderr  # the language check, as on the screen
     # After the talk: the prepared talk comes back (Enter keeps) and is completed.
-    after = lines("", "", "", "", "", "", "We plannen samen", "", "", "", "4", "", "j")
+    after = lines("", "", "", "", "", "", "We plannen samen", "", "-", "", "4", "", "j")
     second = run("plan", "dialogue", "--plain", input=after)
     assert second.exit_code == 0, second.output
     assert "Nu: Noor" in second.stderr
@@ -160,10 +160,65 @@ def test_a_dialogue_talk_prepared_then_completed_in_plain_mode() -> None:
 
 def test_answers_about_nothing_save_nothing(home: Path) -> None:
     result = run("checkin", "--plain", input=lines(*[""] * 9, ""))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a script can tell nothing was saved
     assert "Er staat nog niets in" in result.stderr
     assert "Niet opgeslagen" in result.stderr
     assert (result.stdout, Store(home).contents().checkins) == ("", [])
+
+
+def checkin_script(extra: int) -> str:
+    """A check-in from a file: each typed text ends with its empty line and `extra` more;
+    the question after a text is skipped with a dash."""
+    ending = ("",) * (1 + extra)
+    return lines("Rustig gewerkt.", *ending, "Te veel mail.", *ending, "-", "",
+                 "6", "8", "j", "", "j")  # fmt: skip
+
+
+@pytest.mark.parametrize("extra", [1, 3])
+def test_extra_empty_lines_after_a_text_do_not_move_later_answers(home: Path, extra: int) -> None:
+    """Finding 7: one extra empty line moved every later answer to the wrong question."""
+    result = run("checkin", "--plain", input=checkin_script(extra))
+    assert result.exit_code == 0, result.output
+    (checkin,) = json.loads(run("export").stdout)["checkins"]
+    shown = {key: checkin[key] for key in ("went_well", "was_hard", "learned", "capacity", "load")}
+    assert shown == {"went_well": "Rustig gewerkt.", "was_hard": "Te veel mail.",
+                     "learned": "", "capacity": 6, "load": 8}  # fmt: skip
+    assert checkin["too_much"] is True
+
+
+def test_an_extra_empty_line_in_a_reflection_moves_nothing(home: Path) -> None:
+    script = lines("1", "7", "moe", "", "", "1", "", "-", *REST[3:], "j")
+    result = run("reflect", "--plain", input=script)
+    assert result.exit_code == 0, result.output
+    answers = saved(home)
+    assert (answers["intensity"], answers["feelings_note"], answers["triggers"]) == (
+        7, "moe", ["workload"],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [["reflect"], ["checkin"]])
+def test_ending_without_saving_exits_1_with_a_line_on_stderr(
+    home: Path, command: list[str]
+) -> None:
+    typed = (
+        ("1", "", "", *REST)
+        if command == ["reflect"]
+        else ("Rustig.", "", "-", "", "", "", "", "", "")
+    )
+    result = run(*command, "--plain", input=lines(*typed, "n", ""))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "Niet opgeslagen" in result.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in result.output
+
+
+def test_the_summary_says_each_label_once_without_doubled_punctuation(home: Path) -> None:
+    result = run("checkin", "--plain", input=checkin_script(0))
+    summary = result.stderr[result.stderr.index("Overzicht") :]
+    assert "Wat ging goed? Rustig gewerkt." in summary
+    assert "Wat heb je geleerd? —" in summary
+    assert "?:" not in summary and "(0–10):" not in summary and "(0–10)" not in summary
+    assert "Draagkracht: hoeveel kun je op dit moment hebben? 6" in summary
 
 
 def test_ctrl_c_keeps_the_draft_and_says_how_to_carry_on(

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Collapsible, Input, Label
+from textual.widgets import Collapsible, Input, Label, Static
 
-from tests.drive import PARAGRAPHS, SIZE, fill, paste, runner, type_text
+from tests.drive import PARAGRAPHS, SIZE, Said, fill, paste, runner, type_text
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
-from veerkracht.core.records import CHECKIN_TEXTS, PILLARS
+from veerkracht.core.records import CHECKIN_FIELDS, CHECKIN_TEXTS, PILLARS
 from veerkracht.core.support_note import manager_tips
 from veerkracht.screens import forms
 from veerkracht.screens.after import CheckinScreen, FollowupScreen
@@ -63,21 +63,23 @@ async def test_a_bad_due_date_is_named_and_nothing_saved(
     home: Path, followup_app: Callable[..., Any]
 ) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("3")
         app.screen.query_one("#what-0", Input).value = "bellen"
         app.screen.query_one("#due-0", Input).value = "volgende week"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowupScreen)
-        assert any("De datum van de eerste afspraak" in n.message for n in app._notifications)
+        assert said.any("De datum van de eerste afspraak")
     assert Store(home).followups() == []
 
 
 async def test_how_it_went_is_needed(home: Path, followup_app: Callable[..., Any]) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("ctrl+s")
-        assert any("Hoe het ging is nodig" in n.message for n in app._notifications)
+        assert said.any("Hoe het ging is nodig")
 
 
 async def test_stopping_after_typing_asks_first(
@@ -121,12 +123,45 @@ async def test_the_four_pillars_are_an_optional_lens(
     assert Store(home).checkins()[0].pillars == {"trust": "meer durven zeggen"}
 
 
-async def test_an_empty_checkin_is_refused(home: Path, checkin_app: Callable[..., Any]) -> None:
-    app = checkin_app()
-    async with app.run_test(size=SIZE) as pilot:
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_an_empty_checkin_is_refused_in_words_the_screen_agrees_with(
+    home: Path, checkin_app: Callable[..., Any], language: str
+) -> None:
+    """Finding 5: the refusal listed internal names (went_well, was_hard, …) while the
+    screen said everything may stay empty. An empty check-in is still not saved; the
+    screen says one answer is enough, and the message says so in words."""
+    app, said = checkin_app(language), Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        intro = str(app.screen.query_one(".form-intro", Static).content)
         await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
-        assert any("check-in" in n.message for n in app._notifications)
+    assert Store(home).checkins() == []
+    (refusal,) = said.errors()
+    for key in CHECKIN_FIELDS:  # (in English, "capacity" and "load" are words too)
+        assert key not in refusal or (language == "en" and "_" not in key), key
+    if language == "nl":
+        assert "Alles mag leeg blijven" not in intro and "één antwoord" in intro
+        assert "Eén ding is genoeg" in refusal and "draagkracht" in refusal
+    else:
+        assert "one answer" in intro and "One thing is enough" in refusal
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [("checkin", "{}"), ("plan dialogue", "{}"), ("plan evaluate", '{"pillars": {}}')],
+)
+def test_empty_forms_from_a_file_are_refused_without_internal_names(
+    home: Path, command: str, text: str
+) -> None:
+    if command.startswith("plan"):
+        started = runner.invoke(cli, ["plan", "start", "--from", "-"], input="{}")
+        assert started.exit_code == 0, started.output
+    result = runner.invoke(cli, [*command.split(), "--from", "-"], input=text)
+    assert result.exit_code == 1, result.output
+    for key in (*CHECKIN_FIELDS, "understand", "bottleneck", "holding", "insights"):
+        assert key not in result.stderr, (key, result.stderr)
+    assert "niet bewaard" in result.stderr
 
 
 @pytest.fixture(autouse=True)
@@ -207,9 +242,10 @@ async def test_a_closed_terminal_loses_nothing_typed_in_a_form(
         await pilot.pause(0.1)
     # The app ends here without saving or being asked: as if the terminal was closed.
     again = VeerkrachtApp(Store(home), Content("nl"), start=app.start, entry=app.entry)
-    async with again.run_test(size=SIZE) as pilot:
+    said_again = Said()
+    async with again.run_test(size=SIZE, message_hook=said_again) as pilot:
         assert again.screen.query_one(f"#{field_id}", TextField).value == "bijna vergeten"
-        assert any("staat er weer" in n.message for n in again._notifications)
+        assert said_again.any("staat er weer")
         await pilot.press("ctrl+s", "enter") if field_id != "helped" else None
 
 
@@ -325,16 +361,16 @@ async def test_a_wrong_date_names_the_agreement_as_people_say_it(
     store: Store, followup_app: Callable[..., Any]
 ) -> None:
     app = followup_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("4")
         app.screen.query_one("#what-0", Input).value = "minder taken"
         app.screen.query_one("#what-1", Input).value = "bellen"
         app.screen.query_one("#due-1", Input).value = "5 decembr"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        said = [notification.message for notification in app._notifications]
-        assert any("De datum van de tweede afspraak" in message for message in said), said
-        assert not any("agreements[1]" in message for message in said)
+        assert said.any("De datum van de tweede afspraak"), said.messages
+        assert not said.any("agreements[1]")
     assert store.followups() == []
 
 

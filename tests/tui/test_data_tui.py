@@ -8,12 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
-from tests.drive import SMALL, wait_until
+from tests.drive import SMALL, type_text, wait_until
 from veerkracht.screens.agreements import AgreementsScreen
 from veerkracht.screens.data import DataScreen
-from veerkracht.screens.dialogs import ChoiceDialog, PassphraseDialog, PathDialog
+from veerkracht.screens.dialogs import (
+    ChoiceDialog,
+    PassphraseDialog,
+    PathDialog,
+    TypeToConfirmDialog,
+)
 from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
 
@@ -100,6 +105,49 @@ async def test_deleting_asks_first_with_keeping_focused(
         await pilot.press("tab", "enter")
         assert store.entries() == []
         assert store.agreements() == []
+
+
+async def test_deleting_everything_takes_typing_the_word_not_tab_enter(
+    store: Store, home: Path, home_app: Callable[..., Any]
+) -> None:
+    """Finding 2: Tab, Enter used to delete everything. Now it takes typing *verwijder*,
+    after a line that says what goes and that a backup can be made first."""
+    app = home_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("g", "down", "down", "down", "down", "enter")  # Alles verwijderen
+        dialog = app.screen
+        assert isinstance(dialog, TypeToConfirmDialog)
+        said = str(dialog.query_one(".dialog-text", Static).content)
+        assert "reflecties" in said and "reservekopie" in said
+        assert isinstance(dialog.focused, Input)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TypeToConfirmDialog)
+        assert len(store.entries()) == 1
+        await pilot.press("enter")  # again: a wrong word, Enter, then Tab, Enter
+        await type_text(pilot, "ja")
+        await pilot.press("enter", "tab", "enter")
+        await pilot.pause()
+        assert len(store.entries()) == 1
+        await pilot.press("enter")
+        await type_text(pilot, "verwijder")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.entries() == []
+    assert not Store(home).folder.store.exists()
+
+
+async def test_the_delete_everything_dialog_offers_a_backup_first(
+    store: Store, home_app: Callable[..., Any]
+) -> None:
+    app = home_app("en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("g", "down", "down", "down", "down", "enter")
+        assert "‘delete’" in str(app.screen.query_one(".field-label", Static).content)
+        await pilot.press("tab", "tab", "enter")  # Backup first
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+    assert len(store.entries()) == 1
 
 
 async def test_encryption_goes_on_with_a_passphrase_typed_twice_and_off_again(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from tests.drive import SIZE, wait_until
+from tests.drive import SIZE, Said, wait_until
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.history import HistoryScreen
 from veerkracht.screens.home import HomeScreen
@@ -73,10 +73,11 @@ async def test_prepare_without_reflections_says_what_to_do(
     home: Path, home_app: Callable[..., Any]
 ) -> None:
     app = home_app(filled=False)
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, HomeScreen)
-        assert any("eerst een reflectie" in n.message for n in app._notifications)
+        assert said.any("eerst een reflectie")
 
 
 async def test_a_reflection_saved_from_home_shows_on_return(

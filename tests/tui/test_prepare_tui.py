@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.widgets import Input, Static
 
-from tests.drive import SIZE, assert_private, fill, runner
+from tests.drive import SIZE, Said, assert_private, fill, runner
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -76,13 +76,14 @@ async def test_the_card_is_saved_as_markdown(
 ) -> None:
     app = editor(now, home, answers)
     target = tmp_path / "kaart.md"
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("down", "space", "ctrl+e")
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert any("kaart.md" in n.message for n in app._notifications)
+        assert said.any("kaart.md")
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Gesprekskaart")
     assert "## Wat er speelt" not in text
@@ -95,12 +96,13 @@ async def test_saving_to_an_impossible_place_says_so(
 ) -> None:
     app = editor(now, home, answers)
     target = tmp_path / "missing" / "kaart.md"
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("ctrl+e")
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert any(n.severity == "error" for n in app._notifications)
+        assert said.errors()
     assert not target.exists()
 
 
@@ -172,10 +174,11 @@ async def test_an_edited_card_is_kept_and_there_again_next_time(
 ) -> None:
     """Problem 4: the edited card lives with its reflection, in the store."""
     app = editor(now, home, answers)
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await edit_opening(pilot, " Nu?")
         await pilot.press("ctrl+s")
-        assert any("bewaard bij reflectie 1" in n.message for n in app._notifications)
+        assert said.any("bewaard bij reflectie 1")
         await pilot.press("escape")  # kept: closes without asking
     assert app.return_value is None
 

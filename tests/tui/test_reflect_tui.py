@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from textual import events
 from textual.widgets import Button, Input, OptionList, Static
 
-from tests.drive import PARAGRAPHS, SIZE, SMALL, fill, paste, runner, type_text, wait_until
+from tests.drive import PARAGRAPHS, SIZE, SMALL, Said, fill, paste, runner, type_text, wait_until
 from veerkracht.cli import app as app_command
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
@@ -211,12 +212,13 @@ async def test_a_whole_reflection_in_english_skipping_steps(
 
 async def test_feelings_cannot_be_skipped(home: Path, reflect_app: Callable[..., Any]) -> None:
     app = reflect_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("enter", "ctrl+n")
         assert app.screen.step == "feelings"
         await pilot.press("enter", "enter", "ctrl+n")
         assert app.screen.step == "feelings"
-        assert any("minstens één gevoel" in n.message for n in app._notifications)
+        assert said.any("minstens één gevoel")
 
 
 async def test_enter_in_the_feelings_list_goes_to_the_scale_not_the_next_step(
@@ -315,7 +317,7 @@ async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(
         assert app.screen.step == "feelings"
         assert app.screen.collect() == {}
         await pilot.press("space", "ctrl+q", "enter")  # keep the new draft
-    (aside,) = draft(home).set_aside_drafts()
+    (aside,) = draft(home).set_aside_drafts(now)
     assert aside.draft["answers"] == {"feelings": ["angry"], "fear": "dat niemand luistert"}
 
     again = reflect_app()
@@ -329,8 +331,76 @@ async def test_starting_over_sets_the_draft_aside_and_it_can_be_taken_back(
         assert screen.step == "impact"
         assert screen.collect() == {"feelings": ["angry"], "fear": "dat niemand luistert"}
     # The draft that was current is set aside in its turn: nothing was lost.
-    (other,) = draft(home).set_aside_drafts()
+    (other,) = draft(home).set_aside_drafts(now)
     assert other.draft["answers"] == {"feelings": ["tired"]}
+
+
+async def test_tab_enter_in_the_quit_dialog_sets_the_draft_aside_not_away(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Finding 1: ctrl+q, Tab (onto the second choice), Enter used to delete the draft.
+    Now the words are set aside, the safe choice has the focus, and the next reflection
+    offers them back."""
+    app = reflect_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter", "space", "ctrl+n", "tab")
+        await type_text(pilot, "Ik kan niet meer.")  # no pause: the words are not kept yet
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused.id == "keep"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+    assert draft(home).load() is None  # the next reflection starts afresh …
+    (aside,) = draft(home).set_aside_drafts(datetime.now().astimezone())
+    assert aside.draft["answers"] == {"feelings": ["tired"], "triggers_note": "Ik kan niet meer."}
+
+    again = reflect_app()
+    async with again.run_test(size=SMALL) as pilot:  # … and offers the words back
+        screen = again.screen
+        listed = screen.query_one("#aside-list", OptionList)
+        assert listed.display and listed.option_count == 1
+        listed.focus()
+        await pilot.press("enter")
+        assert screen.step == "triggers"
+        assert screen.query_one("#triggers_note", TextField).value == "Ik kan niet meer."
+
+
+def test_a_draft_set_aside_goes_after_30_days_and_not_before(home: Path) -> None:
+    set_aside_on = datetime(2026, 11, 1, 9, 0).astimezone()
+    with time_machine.travel(set_aside_on, tick=False):
+        draft(home).save({"fear": "dat ik faal"}, 8, set_aside_on)
+        draft(home).set_aside(set_aside_on)
+    assert len(draft(home).set_aside_drafts(set_aside_on + timedelta(days=30))) == 1
+    assert draft(home).set_aside_drafts(set_aside_on + timedelta(days=30, hours=1)) == []
+    assert list(home.glob("draft-*")) == []
+
+
+async def test_ctrl_s_saves_from_any_step_shows_in_the_footer_and_says_what(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Finding 4: ctrl+s on steps 2–11 did nothing and said nothing. Now it saves what is
+    filled in (the rest empty, as skipping would), the footer shows it, and the dialog
+    names the steps saved."""
+    app = reflect_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        await pilot.press("enter")  # Beginnen
+        await pilot.press("ctrl+s")  # no feeling yet: said, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen) and Store(home).entries() == []
+        await pilot.press("space", "ctrl+n", "tab")
+        await fill(pilot, "twee projecten tegelijk")
+        assert screen.step == "triggers"
+        shown = {b.binding.action: b.enabled for b in app.active_bindings.values()}
+        assert shown.get("save") is True  # in the footer on this step too
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        said = str(app.screen.query_one(".dialog-text", Static).content)
+        assert "Gevoelens, Aanleiding" in said and "blijven leeg" in said
+    assert saved_answers(home)["feelings"] == ["tired"]
+    assert saved_answers(home)["triggers_note"] == "twee projecten tegelijk"
+    assert draft(home).load() is None
 
 
 async def test_escape_back_to_the_welcome_and_enter_carries_on(
@@ -543,13 +613,14 @@ async def test_a_damaged_store_keeps_the_draft_and_says_so(
     home.mkdir(parents=True)
     (home / "veerkracht.json").write_text("{broken", encoding="utf-8")
     app = reflect_app()
-    async with app.run_test(size=SIZE) as pilot:
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         screen = app.screen
         await pilot.press("enter", "space")
         await screen.go_to(11)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReflectScreen)
-        assert any("beschadigd" in n.message for n in app._notifications)
+        assert said.any("beschadigd")
     assert draft(home).load()["answers"] == {"feelings": ["tired"]}
     assert (home / "veerkracht.json").read_text(encoding="utf-8") == "{broken"
 

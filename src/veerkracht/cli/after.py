@@ -60,7 +60,29 @@ def followup(
         run_tui(session, start="followup", entry=entry)
         return
     followup, agreements, ref = parse_file(session, from_file, parse_followup, now())
-    save_followup(session, followup, agreements, session.store.entry(ref or entry_ref or "last"))
+    save_followup(session, followup, agreements, _entry_meant(session, entry_ref, ref, from_file))
+
+
+def _entry_meant(session: Session, typed: str | None, in_file: str | None, path: str) -> Entry:
+    """The reflection a follow-up from a file belongs to: the one typed, else the file's
+    `entry`, else the latest. When both are given and differ, neither wins: refused,
+    naming both (nothing is saved)."""
+    from veerkracht.core.errors import VeerkrachtError
+
+    store = session.store
+    if typed is None or in_file is None:
+        return store.entry(typed or in_file or "last")
+    chosen = store.entry(typed)
+    try:
+        filed = store.entry(in_file).id
+    except VeerkrachtError:
+        filed = None
+    if filed != chosen.id:
+        raise VeerkrachtError(
+            "entry_conflict", typed=typed, id=chosen.id, path=path, in_file=in_file,
+            file_id=filed or in_file,
+        )  # fmt: skip
+    return chosen
 
 
 def save_followup(

@@ -10,6 +10,7 @@ flows: plain_flows.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -23,7 +24,7 @@ from veerkracht.core.errors import ValidationError
 from veerkracht.core.questions import Question
 from veerkracht.core.textsafe import visible
 
-__all__ = ["Conversation", "Ended", "Part", "problem_of"]
+__all__ = ["Conversation", "Ended", "Part", "problem_of", "summary_line"]
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Conversation(Answering):
     def ask(self, question: Question) -> None:
         """Ask one question (its hooks, label and how to answer), keep the answer and the
         draft, and show the help notice when the answers call for it."""
+        if self.piped:
+            self.how("piped")  # once: how empty lines are read from a file
         if hook := self.before.get(question.name):
             hook()
         self.answer(question)
@@ -82,7 +85,7 @@ class Conversation(Answering):
             self.say("")
             self.say(self.plain("end", "summary"))
             for number, part in enumerate(shown, 1):
-                self.say(f"{number}. {part.title}: {part.said}")
+                self.say(f"{number}. {summary_line(part.title, part.said)}")
             trouble = problem()
             if trouble:
                 self.say(trouble)
@@ -104,6 +107,18 @@ class Conversation(Answering):
         else:
             self.say(self.plain("end", "stopped_early"))
         raise typer.Exit(1)
+
+
+#: How to answer, at the end of a question's label: "(0–10)", "(spatie kiest)".
+_HOW_TO_ANSWER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def summary_line(title: str, said: str) -> str:
+    """A line of the summary: the question's label without how to answer it, then the
+    answer; a colon only where the label has no punctuation of its own ("Wat ging goed?
+    rustig", "Aanleiding: druk"), never "Wat ging goed?: …" or "(0–10): —"."""
+    label = _HOW_TO_ANSWER.sub("", title).rstrip()
+    return f"{label} {said}" if label[-1:] in ("?", ":", "!", ".") else f"{label}: {said}"
 
 
 def problem_of(session: Session, check: Callable[[], Any]) -> str | None:

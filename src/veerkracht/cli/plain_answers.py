@@ -98,7 +98,7 @@ class Answering(Lines):
                     return
                 if not question.required:
                     return
-            if said == CLEAR and current and not question.required:
+            if said == CLEAR and not question.required:  # skipped, or emptied
                 put(self.answers, question.name, None)
                 return
             if not said or said == CLEAR:
@@ -121,7 +121,7 @@ class Answering(Lines):
             said = self.read().strip()
             if not said and (current is not None or not question.required):
                 return
-            if said == CLEAR and current is not None and not question.required:
+            if said == CLEAR and not question.required:
                 put(self.answers, question.name, None)
                 return
             if not said or said == CLEAR:
@@ -153,8 +153,8 @@ class Answering(Lines):
         typed: list[str] = []
         while True:
             line = self.read()
-            if not typed and line.strip() == CLEAR and not is_empty(current):
-                return ""
+            if not typed and line.strip() == CLEAR:  # emptied, or skipped
+                return KEEP if is_empty(current) else ""
             if line.strip():
                 typed.append(line)
                 typing(typed)
@@ -162,6 +162,7 @@ class Answering(Lines):
                 break
         if not typed:
             return KEEP
+        self.text_ended = not one  # ended by its empty line
         try:
             written(typed)
         except Unclear as error:
@@ -179,13 +180,14 @@ class Answering(Lines):
     def _asks(self, question: Asks) -> None:
         examples = self.examples()
         self.how("asks")
-        current = self._current(question)
+        self._current(question)  # said, with how to keep it
         asks: list[str] = []
         while len(asks) < question.most:
             said = self.read().strip()
             if not said:
+                self.text_ended = bool(asks)  # an empty line ended the asks typed
                 break
-            if not asks and said == CLEAR and current:
+            if not asks and said == CLEAR:
                 put(self.answers, question.name, None)
                 return
             if said.isdigit() and examples:
@@ -200,12 +202,12 @@ class Answering(Lines):
 
     def _yes_no(self, question: YesNo) -> None:
         self.how("yes_no")
-        current = self._current(question)
+        self._current(question)
         while True:
             said = self.read().strip()
             if not said:
                 return
-            if said == CLEAR and current is not None:
+            if said == CLEAR:
                 put(self.answers, question.name, None)
                 return
             try:
@@ -247,18 +249,19 @@ class Answering(Lines):
             self.say(self.plain("end", "agreement", number=number))
             self.how("what")
             what = self.read().strip()
-            if not what:
-                break
             if number == 1 and what == CLEAR and current:
                 put(self.answers, question.name, None)
                 return
+            if not what or what == CLEAR:
+                break
             row: dict[str, Any] = {"what": what, "who": "", "due": None}
             rows.append(row)
             put(self.answers, question.name, list(rows))
             self.keep()
             self.say(self.words("after", "followup", "who"))
             self.how("line")
-            row["who"] = self.read().strip()
+            who = self.read().strip()
+            row["who"] = "" if who == CLEAR else who
             self.keep()
             self.say(self.words("after", "followup", "due"))
             row["due"] = self._due() or None
@@ -273,7 +276,7 @@ class Answering(Lines):
         self.how("date", example=example.isoformat())
         while True:
             said = self.read().strip()
-            if not said:
+            if not said or said == CLEAR:
                 return ""
             try:
                 due = date_in(said, example, today)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
+
+import typer
 
 from veerkracht.cli.plain import Conversation, Ended, Part, problem_of
 from veerkracht.cli.session import Session
@@ -70,13 +72,15 @@ def _form_parts(conversation: Conversation, questions: Iterable[Question]) -> li
     ]
 
 
-def _finish(conversation: Conversation, draft: Draft, command: str) -> None:
-    """After a no to saving: say what stays (the draft, if anything was typed)."""
+def _finish(conversation: Conversation, draft: Draft, command: str) -> NoReturn:
+    """After a no to saving: say what stays (the draft, if anything was typed), and exit 1,
+    so a script can tell that nothing was saved (stdout stays empty)."""
     if conversation.answers:
         conversation.say(conversation.plain("end", "not_saved", command=command))
     else:
         draft.clear()
         conversation.say(conversation.plain("end", "nothing"))
+    raise typer.Exit(1)
 
 
 # -- the reflection --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import typer
 
 from veerkracht.cli.session import Session, wrapped
 from veerkracht.core.errors import ValidationError, VeerkrachtError
-from veerkracht.core.questions import Unclear, means_yes, number_in
+from veerkracht.core.questions import CLEAR, Unclear, means_yes, number_in
 from veerkracht.core.textsafe import typed_line, visible
 
 
@@ -34,6 +34,11 @@ class Lines:
         self._told: set[str] = set()
         #: What went wrong keeping the draft (each said once).
         self.troubles: set[str] = set()
+        #: Read from a pipe or a file (nobody hears the next question before answering).
+        self.piped = not _is_terminal(sys.stdin)
+        #: A text typed was just ended by its empty line: more empty lines right after it
+        #: belong to that ending (from a pipe), they answer nothing.
+        self.text_ended = False
         # Bytes a terminal sends in another encoding become a visible �, never a stop.
         with contextlib.suppress(AttributeError, ValueError, OSError):
             sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -62,14 +67,23 @@ class Lines:
     # -- reading --------------------------------------------------------------------------
 
     def read(self) -> str:
-        """One typed line (without its newline and key sequences); Ended at the end."""
-        try:
-            line = sys.stdin.readline()
-        except KeyboardInterrupt:
-            raise Ended from None
-        if not line:
-            raise Ended
-        return typed_line(line)
+        """One typed line (without its newline and key sequences); Ended at the end.
+
+        From a pipe or a file, empty lines right after the one that ended a typed text
+        are skipped: an extra empty line never moves the answers after it to the wrong
+        question. (There a dash skips the next question; at a terminal, where each
+        question is heard before it is answered, every Enter counts.)"""
+        while True:
+            try:
+                line = sys.stdin.readline()
+            except KeyboardInterrupt:
+                raise Ended from None
+            if not line:
+                raise Ended
+            said = typed_line(line)
+            if not (self.text_ended and self.piped and not said.strip()):
+                self.text_ended = False
+                return said
 
     def keep(self) -> None:
         """Keep the draft; when that fails (a full disk, a busy store), say so once and
@@ -92,9 +106,16 @@ class Lines:
         """A number from 1 to `count`; Enter gives `default`."""
         while True:
             said = self.read().strip()
-            if not said:
+            if not said or said == CLEAR:
                 return default
             try:
                 return number_in(said, 1, count)
             except Unclear:
                 self.say(self.plain("wrong", "not_a_part", count=count))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

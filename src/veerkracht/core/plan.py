@@ -218,7 +218,7 @@ def parse_dialogue(data: Any, *, now: datetime) -> tuple[Dialogue, list[Agreemen
     ]
     said = [getattr(dialogue, name) for name in (*DIALOGUE_BEFORE, "perspective", "insights")]
     if not any(said) and not agreements and dialogue.safety is None:
-        raise ValidationError("empty_dialogue", field="", allowed=", ".join(DIALOGUE_FIELDS[:-1]))
+        raise ValidationError("empty_dialogue", field="")  # the message names fields in words
     return dialogue, agreements
 
 
@@ -231,6 +231,6 @@ def parse_evaluation(data: Any, *, now: datetime) -> dict[str, Any]:
         "next": text(values.get("next", ""), "next"),
     }
     if not evaluation["pillars"] and not evaluation["holding"] and not evaluation["next"]:
-        raise ValidationError("empty_evaluation", field="", allowed=", ".join(EVALUATION_FIELDS))
+        raise ValidationError("empty_evaluation", field="")  # the message names fields in words
     evaluation["created"] = now.isoformat()
     return evaluation

@@ -55,6 +55,15 @@ def suggested_asks(support: Sequence[str], content: Content) -> list[str]:
     return asks[:MAX_SUGGESTED_ASKS]
 
 
+def answered_steps(answers: dict[str, Any]) -> list[str]:
+    """The steps with something filled in, in order (what saving early keeps)."""
+    return [
+        step
+        for step, fields in STEP_FIELDS.items()
+        if any(answers.get(field) not in (None, "", [], {}) for field in fields)
+    ]
+
+
 def summary(answers: dict[str, Any], content: Content) -> list[tuple[str, str]]:
     """One (step, text) line per step for the summary screen, `—` where nothing was filled
     in. The private text is marked as only for the user."""

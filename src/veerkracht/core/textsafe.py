@@ -5,6 +5,10 @@ literally, wherever they go out.
   becomes ␛), invisible direction overrides dropped; newlines and tabs stay.
 - `for_markdown`: the same, with the characters that would change the meaning of
   Markdown escaped, so `[samen]` and `*` read as written.
+- `json_escaped`: JSON as written by `json` or `orjson`, with what those let through raw
+  (DEL, C1 controls such as U+009B, direction overrides, invisible marks) written as
+  `\\uXXXX` escapes, as ESC and BEL already are: the data reads back the same, and a
+  terminal or a reader shown the file never obeys them.
 Rich markup is never parsed from user text: callers print `rich.text.Text`, or
 widgets with markup off."""
 
@@ -18,6 +22,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 #: Characters with a meaning in Markdown (CommonMark's escapable punctuation we meet).
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~!{}])")
+
+
+#: What JSON writers pass raw that a terminal would obey or a reader would not see: DEL and
+#: C1 controls, zero-width marks, line and paragraph separators, direction embeddings and
+#: overrides, invisible operators and isolates, the byte order mark.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: The same characters, as UTF-8 bytes.
+_JSON_UNSAFE_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa9]|\xef\xbb\xbf"
+)
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -38,6 +52,19 @@ def without_controls(text: str) -> str:
     """Pasted text as it goes into a field: control characters dropped (they are not
     words), newlines and tabs kept."""
     return _INVISIBLE.sub("", _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with the characters a terminal would obey written as `\\uXXXX` escapes
+    (they only ever occur inside strings, so the JSON means the same)."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def json_escaped_bytes(data: bytes) -> bytes:
+    """`json_escaped` for UTF-8 JSON bytes (as orjson writes them), without decoding."""
+    return _JSON_UNSAFE_UTF8.sub(
+        lambda match: f"\\u{ord(match.group().decode()):04x}".encode(), data
+    )
 
 
 def for_markdown(text: str) -> str:

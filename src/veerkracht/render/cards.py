@@ -13,7 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from veerkracht.content import Content
 from veerkracht.core.scripts import Script, Section
-from veerkracht.core.textsafe import for_markdown, visible
+from veerkracht.core.textsafe import for_markdown, json_escaped, visible
 from veerkracht.render.terminal import console_for
 
 FORMATS = ("text", "markdown", "json")
@@ -67,7 +67,7 @@ def render(script: Script, content: Content, output_format: str) -> str:
 
 def render_card(card: CardLike, output_format: str) -> str:
     if output_format == "json":
-        return json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(card.to_json(), ensure_ascii=False, indent=2)) + "\n"
     if output_format == "markdown":
         return card_markdown(card)
     buffer = io.StringIO()

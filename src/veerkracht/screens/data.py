@@ -1,7 +1,7 @@
 """Your data: a backup (to restore, or to read), restoring one, deleting a reflection or
 everything, and encryption on or off. The same core as `export`, `import`, `forget`,
 `encrypt` and `decrypt`; whatever cannot be undone asks first, with the safe choice
-focused."""
+focused, and deleting everything takes typing a word."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from veerkracht.screens.dialogs import (
     PassphraseDialog,
     PathDialog,
     PickDialog,
+    TypeToConfirmDialog,
     save_as_file,
 )
 from veerkracht.store.crypto import new_passphrase
@@ -185,15 +186,29 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.ask_to_delete(question, decide)
 
     def choose_forget_all(self) -> None:
+        """Deleting everything takes typing a word (no reflex of Tab and Enter does it),
+        after a line that says what goes; a backup can be made first."""
+
         def decide(choice: str) -> None:
-            if choice != "delete":
+            if choice == "backup":
+                self.choose_export()
+                return
+            if choice != "confirm":
                 self.notify(self.content.message("not_forgotten"))
                 return
             self.attempt(self.store.forget_all, "forgotten_all")
             self.list_choices()
 
-        path = str(self.store.directory)
-        self.ask_to_delete(self.content.message("confirm_forget_all", path=path), decide)
+        word = self.ui("forget_all_word")
+        dialog = TypeToConfirmDialog(
+            self.ui("forget_all_title"),
+            self.ui("forget_all_gone", path=str(self.store.directory)),
+            self.ui("forget_all_prompt", word=word),
+            word,
+            (self.ui("forget_all_label"), self.ui("keep")),
+            first=("backup", self.ui("backup_first")),
+        )
+        self.app.push_screen(dialog, decide)
 
     def ask_to_delete(self, question: str, decide: Callable[[str], None]) -> None:
         choices = [("keep", self.ui("keep")), ("delete", self.ui("delete"))]

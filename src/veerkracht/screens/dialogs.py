@@ -59,6 +59,69 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss(self.cancel)
 
 
+class TypeToConfirmDialog(ModalScreen[str]):
+    """Something that cannot be undone, done only after `word` is typed into the field:
+    no reflex (Tab, Enter) does it. Returns "confirm", the id of the `first` choice (such
+    as making a backup first), or "cancel" (the first button, and Escape).
+
+    The field has the focus; the button that does it stays disabled (and out of the Tab
+    order) until the word is there."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        prompt: str,
+        word: str,
+        buttons: tuple[str, str],
+        first: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body_text = text
+        self.prompt = prompt
+        self.word = word
+        self.buttons = buttons
+        self.first = first
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body_text, classes="dialog-text", markup=False)
+            yield Static(self.prompt, classes="field-label", markup=False)
+            yield Input(id="word")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.buttons[1], id="cancel", variant="primary")
+                if self.first is not None:
+                    yield Button(self.first[1], id=self.first[0])
+                yield Button(self.buttons[0], id="confirm", variant="error", disabled=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#word", Input).focus()
+
+    def typed(self) -> bool:
+        return self.query_one("#word", Input).value.strip().casefold() == self.word.casefold()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one("#confirm", Button).disabled = not self.typed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.typed():
+            self.dismiss("confirm")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id != "confirm" or self.typed():
+            self.dismiss(event.button.id or "cancel")
+
+    def action_cancel(self) -> None:
+        self.dismiss("cancel")
+
+
 class PathDialog(ModalScreen[Path | None]):
     """Asks where to save a file; Enter saves, Escape cancels (None). While the path
     lies in a folder that is synced online, a line says so and a button offers a

@@ -44,6 +44,8 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self.content = content
         self.draft = Draft(store, self.draft_name())
         self._typing: Timer | None = None
+        #: The draft was refused (a link elsewhere), and that was said.
+        self._draft_refused = False
 
     @classmethod
     def bindings(cls, content: Content) -> list[Binding]:
@@ -138,7 +140,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         return any(value not in (None, "", [], {}) for value in self.collect().values())
 
     def on_mount(self) -> None:
-        saved = self.draft.load()
+        saved = self.loaded_draft()
         if saved:
             self.fill(saved["answers"])
             self.notify(self.ui("draft_restored"))
@@ -148,6 +150,16 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         forms = self.query(".form")
         if forms:
             self.call_after_refresh(forms.first().scroll_home, animate=False)
+
+    def loaded_draft(self) -> dict[str, Any] | None:
+        """The form's draft, or None (said once when it is a link elsewhere: never read)."""
+        try:
+            return self.draft.load()
+        except VeerkrachtError as error:
+            if not self._draft_refused:
+                self._draft_refused = True
+                self.refuse(error)
+            return None
 
     def first_field(self) -> Any:
         raise NotImplementedError

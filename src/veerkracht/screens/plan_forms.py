@@ -145,7 +145,7 @@ class DialogueScreen(PlanFormScreen):
         return f"{self.flow}-{self.prepared.uuid}" if self.prepared else self.flow
 
     def on_mount(self) -> None:
-        if self.prepared is not None and not self.draft.load():
+        if self.prepared is not None and not self.loaded_draft():
             record = self.prepared.to_record()
             self.fill(record | {"with": self.prepared.partner})
         super().on_mount()

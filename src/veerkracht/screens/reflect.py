@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry, now, parse_answers
-from veerkracht.core.reflection import STEPS, summary
+from veerkracht.core.reflection import STEPS, answered_steps, summary
 from veerkracht.core.safety import free_texts, needs_notice
 from veerkracht.core.textsafe import visible
 from veerkracht.screens import forms
@@ -72,7 +72,12 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.draft = draft
         #: A saved reflection being changed (its own draft), or None for a new one.
         self.editing = editing
-        self.saved_draft = draft.load()
+        #: Why the draft could not be read (a link elsewhere), said once the screen shows.
+        self.draft_refused: VeerkrachtError | None = None
+        try:
+            self.saved_draft = draft.load()
+        except VeerkrachtError as error:
+            self.saved_draft, self.draft_refused = None, error
         self.index = 0
         #: A reflection is under way in this session (its words are in the widgets).
         self.started = False
@@ -128,6 +133,8 @@ class ReflectScreen(SpeaksLanguage, StepViews):
 
     async def on_mount(self) -> None:
         await self._show(0)
+        if self.draft_refused is not None:
+            self.refuse(self.draft_refused)
         if self.editing is not None:  # straight to the summary, every answer in place
             self.started = True
             self.apply((self.saved_draft or {}).get("answers") or self.editing.answers())
@@ -276,8 +283,8 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         await self.go_to(STEPS.index("summary"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save":
-            return self.step == "summary"
+        if action == "save":  # from any step: the rest stays empty, as skipping would
+            return self.step != "welcome"
         if action == "to_summary":
             return self.return_to_summary and self.step != "summary"
         if action == "back":
@@ -379,7 +386,13 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         return self._recent
 
     def action_save(self) -> None:
-        if self.step != "summary":
+        """Save (ctrl+s) from the summary, or early from any step: what is filled in is
+        saved, the other steps stay empty (as skipping them would), and the dialog says
+        which steps were saved."""
+        if self.step == "welcome":
+            return
+        if not self.collect().get("feelings"):
+            self.notify(self.ui("need_feeling"))
             return
         if self.unchanged():  # nothing to save, and a kept card stays as it is
             self.draft.clear()
@@ -410,6 +423,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.app.push_screen(dialog, lambda choice: self.save() if choice == "save" else None)
 
     def save(self) -> None:
+        early = self.step != "summary"
         self._check_wellbeing()
         try:
             entry = parse_answers(self.collect(), now=now())
@@ -437,10 +451,15 @@ class ReflectScreen(SpeaksLanguage, StepViews):
                 self.post_message(Done())
 
         saved = "saved" if self.editing is None else "changed"
+        text = self.ui(f"{saved}_text", id=entry.id)
+        if early:
+            steps = answered_steps(self.collect())
+            titles = ", ".join(self.step_text(step, "title") for step in steps)
+            text = f"{self.ui('saved_early', steps=titles)}\n{text}"
         self.app.push_screen(
             ChoiceDialog(
                 self.ui(f"{saved}_title"),
-                self.ui(f"{saved}_text", id=entry.id),
+                text,
                 [("prepare", self.ui("make_card")), ("close", self.ui("close"))],
             ),
             then,
@@ -459,9 +478,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
                 self.keep_draft()
                 self.post_message(Done())
             elif choice == "discard":
-                self.started = False
-                self.draft.clear()
-                self.post_message(Done())
+                self._set_aside_and_quit()
 
         self.app.push_screen(
             ChoiceDialog(
@@ -476,3 +493,17 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             ),
             decide,
         )
+
+    def _set_aside_and_quit(self) -> None:
+        """Not keeping the draft sets it aside (as starting over does), with every word
+        typed so far: the welcome lists it for 30 days, to take back."""
+        if self._typing is not None:
+            self._typing.stop()
+        try:
+            self.draft.save(self.collect(), self.index or 1, now())
+            self.draft.set_aside(now())
+        except VeerkrachtError as error:
+            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+            return
+        self.started = False
+        self.post_message(Done())

@@ -1,5 +1,6 @@
 """The reflection's first step: start, carry on with a draft, start over (the draft is
-set aside, never deleted), or take back a draft set aside earlier."""
+set aside, never deleted), or take back a draft set aside earlier (by starting over, or
+by not keeping it when quitting)."""
 
 from __future__ import annotations
 
@@ -142,7 +143,7 @@ class WelcomeStep(Screen[None]):
 
     def _set_aside(self) -> list[SetAside]:
         try:
-            return self.draft.set_aside_drafts()
+            return self.draft.set_aside_drafts(now())
         except VeerkrachtError:
             return []
 

@@ -41,7 +41,7 @@ from veerkracht.core.safety_plan import (
     parse_safety_plan,
 )
 from veerkracht.core.support_note import SUPPORT_FIELDS, SupportNote, parse_support
-from veerkracht.core.textsafe import for_markdown
+from veerkracht.core.textsafe import for_markdown, json_escaped_bytes
 from veerkracht.core.validation import (
     a_list,
     day,
@@ -91,7 +91,8 @@ def export_text(contents: Contents, content: Content, *, markdown: bool) -> str:
         return export_markdown(contents, content)
     import orjson
 
-    return orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2).decode() + "\n"
+    data = orjson.dumps(export_data(contents), option=orjson.OPT_INDENT_2)
+    return json_escaped_bytes(data).decode() + "\n"
 
 
 @dataclass

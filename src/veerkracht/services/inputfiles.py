@@ -8,13 +8,30 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from veerkracht.core.errors import VeerkrachtError
+from veerkracht.core.errors import VeerkrachtError, printable
 
 STDIN = "-"
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose every key comes once (JSON would silently keep the last)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def read_data_file(name: str) -> Any:
-    """Parse `name` (or stdin for `-`) as TOML when it ends in .toml, else as JSON."""
+    """Parse `name` (or stdin for `-`) as TOML when it ends in .toml, else as JSON. A key
+    given twice in one object is refused, naming it (TOML refuses that by itself)."""
     text = _read_text(name)
     if name.lower().endswith(".toml"):
         try:
@@ -24,7 +41,9 @@ def read_data_file(name: str) -> Any:
                 "file_not_parsable", path=name, format="TOML", reason=str(error)
             ) from None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_once_each)
+    except _DuplicateKey as error:
+        raise VeerkrachtError("file_duplicate_key", path=name, key=printable(error.key)) from None
     except json.JSONDecodeError as error:
         raise VeerkrachtError(
             "file_not_parsable",

@@ -1,7 +1,9 @@
 """An unfinished reflection, kept in its own small file so saving it is instant.
 
-Starting over never deletes a draft: the old one is set aside beside it, with the
-moment it was set aside in its name, and can be picked up again later."""
+Starting over (or choosing not to keep a draft when quitting) never deletes it: the old
+one is set aside beside it, with the moment it was set aside in its name, and can be
+picked up again later. Only `forget --all`, or 30 days after it was set aside, removes
+it."""
 
 from __future__ import annotations
 
@@ -9,15 +11,21 @@ import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veerkracht.core.errors import VeerkrachtError
+from veerkracht.store.folder import ASIDE_MARK, is_link, refuse_draft_link
 from veerkracht.store.fsutil import atomic_write, fsync_dir, replace
 
 if TYPE_CHECKING:
     from veerkracht.store.store import Store
+
+#: How a set-aside draft's name says when it was set aside (local time).
+STAMP = "%Y%m%d-%H%M%S"
+#: A draft set aside is kept this long, then it goes by itself.
+KEPT_ASIDE = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,16 @@ class SetAside:
 
     path: Path
     draft: dict[str, Any]
+
+
+def set_aside_at(path: Path) -> datetime | None:
+    """When the draft at `path` was set aside (from its name), or None for a draft that
+    is not set aside or whose name says no moment."""
+    _, mark, rest = path.stem.partition(ASIDE_MARK)
+    try:
+        return datetime.strptime(rest[: len("20261123-140210")], STAMP) if mark else None
+    except ValueError:
+        return None
 
 
 class Draft:
@@ -39,10 +57,12 @@ class Draft:
         self.path = store.folder.draft(name)
 
     def load(self) -> dict[str, Any] | None:
-        """The saved draft, or None. A damaged draft is set aside, never overwritten."""
+        """The saved draft, or None. A damaged draft is set aside, never overwritten; a
+        draft that is a link elsewhere is refused (VeerkrachtError), never read."""
         return self._read(self.path)
 
     def _read(self, path: Path) -> dict[str, Any] | None:
+        refuse_draft_link(path)  # what it points at is not ours to read (nor to move)
         try:
             data = json.loads(self.store.decode(path.read_bytes(), path))
         except FileNotFoundError:
@@ -59,6 +79,7 @@ class Draft:
         record = {"answers": answers, "step": step, "saved": now.isoformat()}
         data = json.dumps(record, ensure_ascii=False).encode()
         with self._writing():
+            refuse_draft_link(self.path)
             self.store.unlock_now()  # an encrypted store seals its drafts too
             atomic_write(self.path, self.store.encode(data))
 
@@ -71,14 +92,35 @@ class Draft:
         with self._writing():
             return self._move_aside(now)
 
-    def set_aside_drafts(self) -> list[SetAside]:
-        """The drafts set aside earlier, newest first (damaged ones are skipped)."""
+    def set_aside_drafts(self, now: datetime) -> list[SetAside]:
+        """The drafts set aside earlier, newest first (damaged ones are skipped); those
+        set aside more than 30 days before `now` are removed first."""
+        self.remove_old(now)
         found = []
         for path in self.store.folder.drafts_set_aside(self.name):
+            if is_link(path):
+                continue  # never read through (encrypt and saving refuse it by name)
             data = self._read(path)
             if data is not None:
                 found.append(SetAside(path, data))
         return found[::-1]
+
+    def remove_old(self, now: datetime) -> list[Path]:
+        """Remove every draft (of any flow) set aside more than 30 days before `now`;
+        the paths removed."""
+        local = now.replace(tzinfo=None)
+        old = [
+            path
+            for path in self.store.folder.drafts_set_aside("*")
+            if (moment := set_aside_at(path)) is not None and local - moment > KEPT_ASIDE
+        ]
+        if not old:
+            return []
+        with self._writing():
+            for path in old:
+                path.unlink(missing_ok=True)
+            fsync_dir(self.directory)
+        return old
 
     def take_back(self, aside: Path, now: datetime) -> None:
         """Make a set-aside draft the current one again; the current one (if any) is set
@@ -89,9 +131,10 @@ class Draft:
             fsync_dir(self.directory)
 
     def _move_aside(self, now: datetime) -> Path | None:
+        refuse_draft_link(self.path)
         if not self.path.exists():
             return None
-        stamp = now.strftime("%Y%m%d-%H%M%S")
+        stamp = now.strftime(STAMP)
         number = 1
         while (target := self.store.folder.set_aside(self.name, stamp, number)).exists():
             number += 1

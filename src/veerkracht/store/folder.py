@@ -125,9 +125,18 @@ class Folder:
             raise VeerkrachtError("directory_unusable", path=str(self.path), reason="not a folder")
 
     def refuse_links(self) -> None:
-        """The store and its backup are real files here, never links to elsewhere (a
-        write would replace the link, and the backup would point at someone's file):
+        """The store, its backup and the drafts are real files here, never links to
+        elsewhere (a write would replace the link, the backup would point at someone's
+        file, and `encrypt` would read the file a draft points at and seal it in here):
         neither a symbolic link nor, on Windows, a junction."""
         for path in (self.store, self.backup):
             if is_link(path):
                 raise VeerkrachtError("store_is_link", path=str(path))
+        for path in self.drafts():
+            refuse_draft_link(path)
+
+
+def refuse_draft_link(path: Path) -> None:
+    """A draft is a real file in the data folder, never read or written through a link."""
+    if is_link(path):
+        raise VeerkrachtError("draft_is_link", path=str(path))

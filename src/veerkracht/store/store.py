@@ -155,6 +155,7 @@ class Store:
         folder whose sealing was interrupted (or where a plain store was put back), the
         passphrase must be the one it was started with, and the job is finished."""
         with self.locked(finish=False):
+            self.folder.refuse_links()  # never seal in what a link points at
             seal = self.sealing.seal(write_legacy=True)
             if seal is None:
                 self.load(allow_plain=True)  # read (and so check) it before sealing
@@ -169,6 +170,7 @@ class Store:
     def decrypt(self) -> None:
         """Store everything in plain form again (the passphrase is asked first)."""
         with self.locked(finish=False):
+            self.folder.refuse_links()
             seal = self.sealing.seal(write_legacy=True)
             if seal is None:
                 raise VeerkrachtError("not_encrypted", path=str(self.path))
