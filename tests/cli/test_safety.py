@@ -73,7 +73,7 @@ def test_plain_mode_starts_from_the_plan_there_is_and_changes_it_in_place(
 
 def test_plain_mode_refuses_to_save_an_empty_plan_and_says_so() -> None:
     result = run("safety", "--plain", input="\n" * 9 + "\n")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # nothing saved: a script can tell (as every plain flow)
     assert "Er staat nog niets in" in result.stderr
     assert "Niet opgeslagen; er stond nog niets in." in result.stderr
 
