@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import textual.constants
 import time_machine
 from hypothesis import settings
 from textual.pilot import Pilot
@@ -76,6 +77,9 @@ def steady_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     clock cannot make a key land early or a check read a screen half built."""
     monkeypatch.setattr(Pilot, "press", drive.steady_press)
     monkeypatch.setattr(Pilot, "pause", drive.steady_pause)
+    # No smooth scrolling: a screen is seen where it ends up, not somewhere on the way
+    # (a snapshot taken mid-scroll differs with the machine's speed).
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture(autouse=True)

@@ -138,15 +138,16 @@ async def _refreshed(app: App) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until the screen in front is whole, drawn, and stays the same for one more
-    round of messages. Textual's own wait between keys asks whether the process is using
-    the CPU, which a busy machine and Windows' coarse clock both answer wrongly; this
-    asks the screen instead."""
+    """Wait until the screen in front is whole, done moving, drawn, and the same for one
+    more round of messages. Textual's own wait between keys asks whether the process is
+    using the CPU, which a busy machine and Windows' coarse clock both answer wrongly;
+    this asks the screen instead."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + SETTLE_TIMEOUT
     before = None
     while loop.time() < deadline:
         await TEXTUAL_PAUSE(pilot)
+        await pilot.wait_for_animation()  # a smooth scroll ends where it is going
         await _refreshed(pilot.app)
         now = _settled_state(pilot.app)
         if now is not None and now == before:

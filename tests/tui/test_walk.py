@@ -60,3 +60,16 @@ async def test_home_a_whole_reflection_its_card_and_the_dashboard(
     assert entry.intensity == 6
     assert entry.fear == WORDS[language]["fear"]
     assert store.contents().cards, "the kept card is in the store"
+
+
+@pytest.mark.parametrize("letter", ["s", "g"])
+async def test_the_data_folder_is_named_as_the_system_writes_it(
+    store: Store, home_app: Callable[..., Any], letter: str
+) -> None:
+    """Settings (s) and Your data (g) name the data folder as this system writes paths
+    (backslashes on Windows), where the snapshots fix one POSIX folder."""
+    app = home_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press(letter)
+        shown = " ".join(str(static.render()) for static in app.screen.query(Static))
+        assert f"Je gegevens staan in: {store.directory}" in shown.replace("\n", " ")
