@@ -122,7 +122,7 @@ def store(home: Path) -> Store:
 
 @pytest.fixture
 def answers() -> dict:
-    """A complete answers file, as in DESIGN.md."""
+    """A complete answers file, as the README shows one."""
     return {
         "feelings": ["tired", "tense"],
         "intensity": 7,

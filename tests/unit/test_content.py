@@ -13,7 +13,7 @@ import pytest
 from veerkracht.content import LANGUAGES, Content, load
 from veerkracht.core.model import OPTIONS
 
-#: The keys DESIGN.md promises, written out again so that dropping one fails here.
+#: The keys the README promises, written out again so that dropping one fails here.
 STABLE_KEYS = {
     "feelings": "tired tense sad angry insecure overstimulated anxious lonely ashamed guilty "
     "frustrated",

@@ -64,7 +64,7 @@ def summarize(
     agreements: Sequence[Agreement] = (),
     checkins: Sequence[CheckIn] = (),
 ) -> dict[str, Any]:
-    """The `patterns` object of `history --format json` (DESIGN.md), plus `pairs` (which
+    """The `patterns` object of `history --format json` (README), plus `pairs` (which
     triggers come with which feelings), `trend` (the last four weeks against the four
     before, up to `today`), `agreements` (kept, open, overdue) and `capacity_load` (per
     week, from check-ins). Follow-ups and agreements count for the given entries only."""

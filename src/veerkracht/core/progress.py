@@ -14,7 +14,7 @@ from veerkracht.core.plan import DIALOGUE_BEFORE, WORK_PLAN, Dialogue, Plan
 from veerkracht.core.records import CHECKIN_TEXTS, PILLARS, Agreement, CheckIn
 from veerkracht.core.safety import words_need_notice
 
-#: Sections of `plan share` and `plan report`, by stable key, in order (DESIGN.md).
+#: Sections of `plan share` and `plan report`, by stable key, in order (as the README lists them).
 SECTIONS = ("weeks", "goals", "work_plan", "agreements", "trend", "insights", "evaluation")
 #: Weeks in a row with load above capacity before the plan suggests a doctor.
 HEAVY_WEEKS = 3

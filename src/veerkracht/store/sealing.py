@@ -1,6 +1,6 @@
 """The folder's encryption: its seal (veerkracht.key), the key asked for once per
 process, and sealing or opening every file in an order that an interruption cannot turn
-into a mix (see STACK.md: learn from jrnl's mistakes)."""
+into a mix (see docs/STORE.md, "Encryption")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The store: one TinyDB file, written atomically under a cross-process lock.
 
 TinyDB alone rewrites its file in place and caches the next document id per
-process (see shared/STACK.md). So every read-modify-write here takes a file lock,
+process (see docs/STORE.md). So every read-modify-write here takes a file lock,
 opens TinyDB afresh, reads the file once, and writes it once, atomically, at the
 end. Readers need no lock: a rename is atomic, so they see the old or the new file.
 
@@ -107,7 +107,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Tables]:
         """A locked read-modify-write of the tables, through a fresh TinyDB on a storage
-        of our own (STACK.md): read once, replaced once, only on success."""
+        of our own (docs/STORE.md): read once, replaced once, only on success."""
         from tinydb import TinyDB  # readers go straight to the file, without TinyDB
 
         with self.locked():

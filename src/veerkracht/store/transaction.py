@@ -1,5 +1,5 @@
 """TinyDB's storage for one transaction of the store: one read of the file, at most one
-atomic write, only when the transaction succeeds (see shared/STACK.md on why TinyDB's own
+atomic write, only when the transaction succeeds (see docs/STORE.md on why TinyDB's own
 storage is not used)."""
 
 from __future__ import annotations
