@@ -19,6 +19,7 @@ import textual.constants
 import time_machine
 from hypothesis import settings
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from tests import drive
 from tests.drive import moment_from, write
@@ -80,6 +81,17 @@ def steady_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     # No smooth scrolling: a screen is seen where it ends up, not somewhere on the way
     # (a snapshot taken mid-scroll differs with the machine's speed).
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+    # A steady cursor: a blinking one is caught on or off by the machine's speed.
+    for field in (Input, TextArea):
+        monkeypatch.setattr(field, "__init__", _steady_cursor(field.__init__))
+
+
+def _steady_cursor(init: Callable[..., None]) -> Callable[..., None]:
+    def steady(self: Input | TextArea, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    return steady
 
 
 @pytest.fixture(autouse=True)
