@@ -23,6 +23,12 @@ pytestmark = [
 ]
 
 
+def hangup_as_in_a_terminal() -> None:
+    """A hang-up ends a program by default; a suite started under `nohup` (as CI may
+    be) passes on "ignore" to its children, which a real terminal's program never has."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("after", [0.3, 0.8, 1.5])
 def test_a_hang_up_while_the_dashboard_starts_ends_the_app(home: Path, after: float) -> None:
     import pty
@@ -33,6 +39,7 @@ def test_a_hang_up_while_the_dashboard_starts_ends_the_app(home: Path, after: fl
     app = subprocess.Popen(
         [sys.executable, "-m", "veerkracht", "history", "--tui"],
         stdin=terminal, stdout=terminal, stderr=terminal, env=env, start_new_session=True,
+        preexec_fn=hangup_as_in_a_terminal,
     )  # fmt: skip
     os.close(terminal)
     time.sleep(after)  # nobody reads the screen any more, as when a window is closed

@@ -387,3 +387,24 @@ async def test_a_date_typed_as_people_say_it_is_saved(
     (agreement,) = Store(home).agreements()
     assert agreement.due is not None and (agreement.due.month, agreement.due.day) == (12, 5)
     assert agreement.due >= frozen_clock.date()
+
+
+@pytest.mark.parametrize(
+    ("form", "field_id"),
+    [("checkin_app", "went_well"), ("support_app", "noticed")],
+)
+async def test_what_was_saved_leaves_no_draft_even_when_the_focus_leaves_late(
+    request: pytest.FixtureRequest, home: Path, form: str, field_id: str
+) -> None:
+    """Once saved, a field losing the focus late (on a busy machine, after the saved
+    dialog) keeps no draft: otherwise the next form reopens what was just saved."""
+    app = request.getfixturevalue(form)()
+    async with app.run_test(size=SIZE) as pilot:
+        form_screen = app.screen
+        await fill(pilot, "al bewaard", into=f"#{field_id}")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        form_screen.keep_draft()  # what a late blur or typing pause does
+        form_screen.query_one(f"#{field_id}", TextField).blur()
+        await pilot.pause()
+    assert not list(home.glob("draft-*"))

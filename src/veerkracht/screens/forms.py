@@ -46,6 +46,9 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self._typing: Timer | None = None
         #: The draft was refused (a link elsewhere), and that was said.
         self._draft_refused = False
+        #: Saved or thrown away: nothing is left to keep (the focus leaving a field
+        #: must not bring the draft back, or the next form reopens what was done).
+        self.finished = False
 
     @classmethod
     def bindings(cls, content: Content) -> list[Binding]:
@@ -168,6 +171,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self.notify(self.content.on_screen(error.code, **error.params), severity="error")
 
     def done(self, title: str, text: str) -> None:
+        self.finished = True
         self._stop_typing()
         self.draft.clear()
         close = [("close", self.ui("close"))]
@@ -182,6 +186,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
 
         def decide(choice: str | None) -> None:
             if choice == "discard":
+                self.finished = True
                 self._stop_typing()
                 self.draft.clear()
                 self.post_message(Done())
@@ -198,6 +203,8 @@ class FormScreen(SpeaksLanguage, Screen[None]):
             self.post_message(HelpNoticeWanted())
 
     def keep_draft(self) -> None:
+        if self.finished:
+            return
         try:
             if self.typed_something():
                 self.draft.save(self.collect(), 0, now())
