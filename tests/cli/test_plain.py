@@ -108,7 +108,7 @@ def test_a_followup_in_plain_mode(followup_file: Callable[..., Path]) -> None:
     said = result.stderr
     assert "‘dat ze boos wordt’" in said
     assert "Die datum is al voorbij: 2020-01-01" in said
-    assert "‘2099-13-01’ is geen datum" in said
+    assert "‘2099-13-01’ lees ik niet als datum" in said
     assert "113.nl" in said  # a hard talk after a heavy reflection: the next route
     assert result.stdout == "1\n"
     exported = json.loads(run("export").stdout)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.drive import assert_refused, run, write
 from veerkracht.store.store import Store
 
@@ -45,3 +47,26 @@ def test_support_notes_are_exported_and_forgotten(tmp_path: Path, home: Path) ->
 def test_bad_support_input_is_refused(tmp_path: Path) -> None:
     assert_refused(run("support", "--from", "-", input='{"role": "boss"}'), "'role'")
     assert_refused(run("support", "--show", "4"), "4")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    "audience",
+    ["colleague", "manager", "hr", "confidential_adviser", "works_council", "company_doctor"],
+)
+def test_a_share_speaks_for_the_user_never_to_them(language: str, audience: str) -> None:
+    """Finding 9: a share written for the manager said "je leidinggevende" to the
+    manager. What is meant for someone else speaks about the user, in the first person."""
+    from veerkracht.content import Content
+
+    answers = {"feelings": ["tired"], "desired_change": "rust", "audience": audience}
+    run("reflect", "--from", "-", input=json.dumps(answers))
+    sections = "situation,impact,need,asks,boundaries,follow_up"
+    result = run("share", "last", "--include", sections, "--to", audience, "--lang", language)
+    assert result.exit_code == 0, result.output
+    content = Content(language)
+    with_them = content.text("scripts", "audiences", audience, "with")
+    assert with_them not in result.stdout
+    for to_the_user in ("Jij bepaalt", "You decide", "je leidinggevende", "your manager"):
+        assert to_the_user not in result.stdout
+    assert content.text("scripts", "shared", "title") in result.stdout

@@ -67,7 +67,7 @@ async def test_a_bad_due_date_is_named_and_nothing_saved(
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("3")
         app.screen.query_one("#what-0", Input).value = "bellen"
-        app.screen.query_one("#due-0", Input).value = "volgende week"
+        app.screen.query_one("#due-0", Input).value = "ergens in de lente"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowupScreen)
         assert said.any("De datum van de eerste afspraak")
@@ -408,3 +408,60 @@ async def test_what_was_saved_leaves_no_draft_even_when_the_focus_leaves_late(
         form_screen.query_one(f"#{field_id}", TextField).blur()
         await pilot.pause()
     assert not list(home.glob("draft-*"))
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "saved", "said"),
+    [
+        ("nl", "over twee weken", date(2026, 12, 6), "zondag 6 december 2026"),
+        ("nl", "volgende week vrijdag", date(2026, 11, 27), "vrijdag 27 november 2026"),
+        ("nl", "eind van de maand", date(2026, 11, 30), "maandag 30 november 2026"),
+        ("en", "next Friday", date(2026, 11, 27), "Friday 27 November 2026"),
+        ("en", "in two weeks", date(2026, 12, 6), "Sunday 6 December 2026"),
+    ],
+)
+async def test_a_date_said_in_words_shows_the_day_it_became_and_is_saved(
+    home: Path,
+    followup_app: Callable[..., Any],
+    frozen_clock: datetime,
+    language: str,
+    typed: str,
+    saved: date,
+    said: str,
+) -> None:
+    """Finding 6: "over twee weken" was refused with "gebruik bijvoorbeeld 2026-12-05"."""
+    app = followup_app(language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await fill(pilot, "bellen", into="#what-0")
+        await fill(pilot, typed, into="#due-0")
+        shown = str(app.screen.query_one("#due-said", Static).content)
+        assert shown == f"bellen: {said}"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+    (agreement,) = Store(home).agreements()
+    assert agreement.due == saved
+
+
+async def test_a_date_error_does_not_stay_over_the_dialog_that_follows(
+    home: Path, followup_app: Callable[..., Any], frozen_clock: datetime
+) -> None:
+    """Finding 6: the refusal of one try stayed on screen over the saved dialog."""
+    app = followup_app()
+    said = Said()
+    async with app.run_test(size=SIZE, message_hook=said, notifications=True) as pilot:
+        await pilot.press("4")
+        await fill(pilot, "bellen", into="#what-0")
+        await fill(pilot, "ooit", into="#due-0")
+        assert "lees ik niet als datum" in str(app.screen.query_one("#due-said", Static).content)
+        await pilot.press("ctrl+s")
+        assert said.errors() and "vrijdag" in said.errors()[-1]
+        assert app.screen.query("Toast")
+        app.screen.query_one("#due-0", Input).value = ""
+        await fill(pilot, "morgen", into="#due-0")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.pause()
+        assert not app.screen.query("Toast"), "the old error is gone"
+    (agreement,) = Store(home).agreements()
+    assert agreement.due == date(2026, 11, 23)

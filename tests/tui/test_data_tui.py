@@ -206,6 +206,8 @@ async def test_share_starts_with_nothing_chosen_and_writes_only_what_is_chosen(
     written = target.read_text(encoding="utf-8")
     assert "minder diensten" in written.casefold()
     assert "GEHEIM" not in written and "Zo begin je" not in written
+    # Finding 9: it is read by the other person, so it speaks for the user, not to them.
+    assert "Voor ons gesprek" in written and "Jij bepaalt" not in written
 
 
 async def test_agreements_go_to_the_calendar_without_their_words(

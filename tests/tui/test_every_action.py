@@ -37,6 +37,7 @@ from veerkracht.store.store import Store
 #: What each home choice opens (a dialog for help: it is text, not a flow).
 HOME = {
     "reflect": ReflectScreen,
+    "short": ReflectScreen,
     "prepare": PrepareScreen,
     "history": HistoryScreen,
     "share": ShareScreen,

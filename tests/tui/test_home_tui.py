@@ -57,7 +57,7 @@ async def test_an_empty_home_invites_a_first_reflection(
 async def test_enter_on_a_choice_opens_it(home: Path, home_app: Callable[..., Any]) -> None:
     app = home_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "enter")
+        await pilot.press("down", "down", "down", "enter")
         assert isinstance(app.screen, HistoryScreen)
 
 

@@ -277,3 +277,34 @@ async def test_k_puts_the_plan_in_the_calendar_without_its_words(
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 4  # three check-ins and the review
     assert "weer plezier" not in text and "GEHEIM" not in text
+
+
+async def test_an_unfinished_talk_from_an_earlier_week_is_said_and_a_new_one_offered(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Finding 8: in week 4 the dialogue silently reopened week 1's talk, prefilled."""
+    with time_machine.travel(MONDAY, tick=False):
+        run("plan", "start", "--from", "-", input="{}")
+        before = {"with": "Noor", "understand": "Waarom ik zo laat hoor wat er speelt"}
+        run("plan", "dialogue", "--from", "-", input=json.dumps(before))
+    with time_machine.travel(MONDAY + timedelta(weeks=3), tick=True):
+        app = reflect_app(start="plan")
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("d")
+            screen = app.screen
+            assert isinstance(screen, DialogueScreen)
+            said = str(screen.query_one("#continuing Static", Static).content)
+            assert "Noor" in said and "week 1" in said and "nog niet af" in said
+            assert screen.value("understand") == before["understand"]
+            await pilot.press("ctrl+n")  # a new talk instead
+            await wait_until(pilot, lambda: app.screen is not screen, message="new talk")
+            new = app.screen
+            assert isinstance(new, DialogueScreen) and new.prepared is None
+            assert not new.query("#continuing") and new.value("understand") == ""
+            assert "week 4" in str(new.query_one("#progress", Static).content)
+            await fill(pilot, "Sam", into="#with")
+            await fill(pilot, "Hoe we de planning verdelen", into="#understand")
+            await pilot.press("ctrl+s", "enter")
+    first, second = Store(home).contents().dialogues
+    assert (first.partner, first.week, first.held) == ("Noor", 1, False)
+    assert (second.partner, second.week) == ("Sam", 4)

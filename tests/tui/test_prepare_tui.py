@@ -8,9 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Static
+import pytest
+from textual.widgets import Input, SelectionList, Static
 
-from tests.drive import SIZE, Said, assert_private, fill, runner
+from tests.drive import SIZE, SMALL, Said, assert_private, fill, runner
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -291,3 +292,30 @@ async def test_the_line_on_how_heavy_it_is_can_be_switched_off(home: Path, now: 
 
     assert heavy not in situation()
     assert heavy in situation("--generated")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_at_80x24_every_section_title_is_whole_and_lines_off_stay_readable(
+    home: Path, answers: dict, now: datetime, language: str
+) -> None:
+    """Finding 10: "Tips voor jezelf (niet om v…" was cut, and the other opening lines
+    were struck through in dim grey, hard to read when choosing one."""
+    app = editor(now, home, answers, language)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        sections = screen.query_one("#sections", SelectionList)
+        room = sections.content_region.width - 4  # the box and its space
+        for index in range(sections.option_count):
+            prompt = str(sections.get_option_at_index(index).prompt)
+            assert len(prompt) <= room, prompt
+        assert "opening" in [s.key for s in screen.script.sections]
+        assert screen.off["opening"], "the other opening lines wait, switched off"
+        off = [line for line in screen.query(ScriptLine) if line.has_class("off")]
+        assert off
+        for line in off:
+            assert not line.styles.text_style.strike
+        note = str(screen.query_one("#off-note", Static).content)
+        assert "ctrl+t" in note
+        await pilot.press(*["down"] * [s.key for s in screen.script.sections].index("tips"))
+        note = str(screen.query_one("#off-note", Static).content)
+        assert ("niet om voor te lezen" if language == "nl" else "not to read out") in note

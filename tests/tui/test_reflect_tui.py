@@ -103,8 +103,8 @@ async def walk_dutch(pilot) -> None:
     await type_text(pilot, "diagnose")
     await pilot.press("ctrl+n")
     assert screen.step == "asks"
-    assert screen.focused.id == "ask-0"
-    await pilot.press("shift+tab", "space")  # take the first example over, then edit it
+    assert screen.focused.id == "ask-examples"
+    await pilot.press("space")  # take the first example over, then edit it
     assert screen.focused.id == "ask-0"
     await type_text(pilot, " Ja.")
     await pilot.press("tab")
@@ -494,8 +494,7 @@ async def test_skipping_the_asks_step_saves_no_example(
         await screen.go_to(10)
         await pilot.pause()
         assert screen.step == "asks"
-        await pilot.press("shift+tab")  # onto the examples
-        assert screen.focused.id == "ask-examples"
+        assert screen.focused.id == "ask-examples"  # the step starts on the examples
         await pilot.press("enter")  # moves on to the next field, takes nothing
         assert screen.focused.id == "ask-0"
         await pilot.press("ctrl+n")
@@ -512,7 +511,7 @@ async def test_a_taken_example_is_not_selected_for_overwriting(
         await pilot.press("enter", "space")
         await screen.go_to(10)
         await pilot.pause()
-        await pilot.press("shift+tab", "down", "space")
+        await pilot.press("down", "space")
         field = screen.query_one("#ask-0", TextField)
         taken = field.value
         assert taken and field.has_focus

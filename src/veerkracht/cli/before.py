@@ -42,6 +42,7 @@ def reflect(
     ctx: typer.Context,
     from_file: FromOption = None,
     plain: PlainOption = False,
+    short: Annotated[bool, typer.Option("--short")] = False,
     language: LanguageOption = None,
     directory: DataDirOption = None,
 ) -> None:
@@ -52,13 +53,17 @@ def reflect(
     """
     session = use(ctx, language, directory)
     plain_or_file(session, plain, from_file)
+    if short and from_file is not None:
+        from typer._click.exceptions import UsageError  # Typer vendors its own Click
+
+        raise UsageError(session.content.message("short_with_file"))
     if plain:
         from veerkracht.cli import plain_flows
 
-        plain_flows.reflect(session)
+        plain_flows.reflect(session, short=short)
         return
     if from_file is None:
-        run_tui(session)
+        run_tui(session, start="short" if short else "reflect")
         return
     moment = now()
     save_reflection(session, parse_file(session, from_file, parse_answers, moment), moment)

@@ -6,7 +6,7 @@ a wrong one named in one line and asked again. And how an answer is said back.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from veerkracht.cli.plain_lines import Lines
@@ -283,6 +283,9 @@ class Answering(Lines):
             except Unclear as error:
                 self.wrong(error)
                 continue
+            if said != due:  # typed as people say it: the date it became, said back
+                day = self.content.day_said(date.fromisoformat(due))
+                self.say(self.words("after", "days", "that_is", day=day))
             if due >= today.isoformat() or self.confirm(self.plain("end", "past_due", due=due)):
                 return due
             self.say(self.plain("how", "date", example=example.isoformat()))

@@ -4,6 +4,7 @@ parsers and save functions as `--from`."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, NoReturn
@@ -14,7 +15,14 @@ from veerkracht.cli.plain import Conversation, Ended, Part, problem_of
 from veerkracht.cli.session import Session
 from veerkracht.core.model import Entry, now, parse_answers
 from veerkracht.core.questions import REFLECTION, Question, is_empty
-from veerkracht.core.reflection import STEPS, suggest_audience, suggested_asks, summary
+from veerkracht.core.reflection import (
+    SHORT_LEFT_OUT,
+    SHORT_STEPS,
+    STEPS,
+    suggest_audience,
+    suggested_asks,
+    summary,
+)
 from veerkracht.core.textsafe import visible
 from veerkracht.store.drafts import Draft, saved_at, step_of
 
@@ -86,8 +94,9 @@ def _finish(conversation: Conversation, draft: Draft, command: str) -> NoReturn:
 # -- the reflection --------------------------------------------------------------------------
 
 
-def reflect(session: Session) -> None:
-    """The guided reflection, step by step; saved as `reflect --from` saves it."""
+def reflect(session: Session, *, short: bool = False) -> None:
+    """The guided reflection, step by step; saved as `reflect --from` saves it. The
+    short one asks four steps and then says the card."""
     from veerkracht.cli.before import save_reflection
 
     store, content = session.store, session.content
@@ -97,28 +106,32 @@ def reflect(session: Session) -> None:
     conversation.keeping = lambda answers: draft.save(answers, where["step"], now())
     _reflection_hooks(conversation)
     command = _command(session, "reflect")
+    route = SHORT_STEPS if short else STEPS[1:-1]
+    words = "short_progress" if short else "progress"
 
     def walk_step(step: str) -> None:
-        where["step"] = index = STEPS.index(step)
+        where["step"] = STEPS.index(step)
         if conversation.answers:  # the draft knows where you are, as the screen's does
             conversation.keep()
         title = content.text("reflect", "steps", step, "title")
         conversation.say("")
+        counted = SHORT_STEPS if short and step in SHORT_STEPS else STEPS
+        number, total = counted.index(step) + 1, len(counted)
         conversation.say(
-            content.text(
-                "reflect", "ui", "progress", number=index + 1, total=len(STEPS), title=title
-            )
+            content.text("reflect", "ui", words, number=number, total=total, title=title)
         )
         conversation.say(content.text("reflect", "steps", step, "question"))
         plain = content.text("plain", "reflect", step) if step == "asks" else None
         conversation.say(plain or content.text("reflect", "steps", step, "explain"))
         for question in REFLECTION[step]:
-            conversation.ask(question)
+            if not (short and question.name in SHORT_LEFT_OUT):
+                conversation.ask(question)
 
     def walk() -> None:
         first = _start_reflection(conversation, draft)
-        for step in STEPS[first:-1]:
-            walk_step(step)
+        for step in route:
+            if STEPS.index(step) >= first:
+                walk_step(step)
         where["step"] = STEPS.index("summary")
         conversation.keep()
         parts = lambda: [  # noqa: E731
@@ -142,8 +155,19 @@ def reflect(session: Session) -> None:
         save_reflection(session, entry, moment, heavy=conversation.heavy)
         draft.clear()
         conversation.say(conversation.plain("reflect", "saved", id=entry.id))
+        if short:
+            _say_card(session, entry)
 
     _walk(conversation, draft, command, walk)
+
+
+def _say_card(session: Session, entry: Entry) -> None:
+    """The card of a short reflection, said on stderr (stdout keeps the id alone)."""
+    from veerkracht.core.scripts import build_script
+    from veerkracht.render.cards import print_text
+
+    session.say("short_card")
+    print_text(build_script(entry, session.content), session.content, sys.stderr, plain=True)
 
 
 def _start_reflection(conversation: Conversation, draft: Draft) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ LANGUAGES = ("nl", "en")
 #: A place in a list, and maybe a part of it: "agreements[1].due", "asks[0]".
 _ITEM_PATH = re.compile(r"(?P<items>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<part>[a-z_]+))?")
 DEFAULT_LANGUAGE = "nl"
+#: Messages said differently to someone typing in a form than to a file's author.
+ON_SCREEN = {"not_a_date": "not_a_typed_date"}
 
 
 #: The content files, beside this module (the package is installed as files, never
@@ -53,6 +56,14 @@ class Content:
         one, other = load("counts")[noun][self.language]
         return f"{count} {one if count == 1 else other}"
 
+    def day_said(self, day: date) -> str:
+        """A date as people say it: "vrijdag 18 december 2026"."""
+        words = load("after")["days"]
+        weekday = words["weekdays"][self.language][day.weekday()]
+        month = words["months"][self.language][day.month - 1]
+        return self.text("after", "days", "said", weekday=weekday, day=day.day, month=month,
+                         year=day.year)  # fmt: skip
+
     def message(self, code: str, **params: Any) -> str:
         """A one-line message from messages.toml."""
         return self.text("messages", code, **params)
@@ -60,6 +71,7 @@ class Content:
     def on_screen(self, code: str, **params: Any) -> str:
         """A message for someone who typed in a form, not a file: a `field` is named as
         people know it ("de tweede afspraak"), not by its place in a file."""
+        code = ON_SCREEN.get(code, code)
         if not isinstance(params.get("field"), str):
             return self.message(code, **params)
         name = self.field_name(params["field"])

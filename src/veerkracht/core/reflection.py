@@ -14,6 +14,13 @@ STEPS = (
     "help", "barriers", "audience", "boundaries", "asks", "summary",
 )  # fmt: skip
 
+#: The short reflection for a tired moment: what I feel, what it does to my work, what I
+#: need, who; then the card. An ordinary reflection, the other answers left empty.
+SHORT_STEPS = ("feelings", "impact", "help", "audience")
+#: What the short reflection leaves out of those steps: the words about the feeling and
+#: the impact (the choices say it); what you need is said in your own words.
+SHORT_LEFT_OUT = ("feelings_note", "impact_note")
+
 #: Which answers each step fills in (what the summary shows for that step).
 STEP_FIELDS: dict[str, tuple[str, ...]] = {
     step: tuple(question.name for question in questions) for step, questions in REFLECTION.items()

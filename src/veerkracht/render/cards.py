@@ -60,6 +60,14 @@ def card_of(script: Script, content: Content) -> Card:
     return Card(script, title, subtitle, content.text("scripts", "card", "footer"))
 
 
+def shared_card_of(script: Script, content: Content) -> Card:
+    """The card as the person it is for reads it: about the user, not to them."""
+    day = content.day_said(script.entry.created.date())
+    subtitle = content.text("scripts", "shared", "subtitle", date=day)
+    words = ("scripts", "shared")
+    return Card(script, content.text(*words, "title"), subtitle, content.text(*words, "footer"))
+
+
 def render(script: Script, content: Content, output_format: str) -> str:
     """The script as plain text, Markdown or JSON."""
     return render_card(card_of(script, content), output_format)

@@ -5,6 +5,7 @@ dropped, and the calm help notice when words ask for it. The forms: after.py, su
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from textual import events
@@ -13,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Label, SelectionList, TextArea
+from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
@@ -90,6 +91,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
                 for part in ("what", "who", "due"):
                     placeholder = self.content.text(labels, "followup", part)
                     yield LineInput(placeholder=placeholder, id=f"{part}-{row}", classes=part)
+        yield Static(id="due-said", classes="hint", markup=False)
 
     def agreements(self) -> list[dict[str, Any]]:
         """The agreement rows that say something, as a file would hold them."""
@@ -110,12 +112,32 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self.show_agreement_rows()
 
     def show_agreement_rows(self) -> None:
-        """The first row, and each row after one that says something."""
+        """The first row, and each row after one that says something; under them, what
+        each typed date became ("vrijdag 18 december 2026")."""
         rows = self.query(".agreement-row")
         said = [any(self.value(f"{part}-{row}") for part in ("what", "who", "due"))
                 for row in range(len(rows))]  # fmt: skip
         for row, widget in enumerate(rows):
             widget.display = row == 0 or said[row - 1] or said[row]
+        if rows:
+            lines = [line for row in range(len(rows)) if (line := self._due_said(row))]
+            self.query_one("#due-said", Static).update("\n".join(lines))
+            self.query_one("#due-said").display = bool(lines)
+
+    def _due_said(self, row: int) -> str:
+        typed = self.value(f"due-{row}")
+        if not typed:
+            return ""
+        what = self.value(f"what-{row}") or self.content.text(
+            "after", "days", "row", number=row + 1
+        )
+        try:
+            day = date.fromisoformat(typed_day(typed, now().date()))
+        except ValueError:
+            return self.content.text("after", "days", "unclear", what=what, typed=typed)
+        return self.content.text(
+            "after", "days", "became", what=what, day=self.content.day_said(day)
+        )
 
     def after_checking_dates(self, agreements: list[Any], save: Callable[[], None]) -> None:
         """Save, but first ask when an agreement's date has already passed (a typo is
@@ -130,6 +152,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         dialog = ChoiceDialog(
             self.ui("past_due_title"), self.ui("past_due_text", dates=dates), choices, "back"
         )
+        self.app.clear_notifications()  # an earlier error does not stay over the question
         self.app.push_screen(dialog, lambda choice: save() if choice == "save" else None)
 
     def collect(self) -> dict[str, Any]:
@@ -176,6 +199,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self.draft.clear()
         close = [("close", self.ui("close"))]
         dialog = ChoiceDialog(title, text, close)
+        self.app.clear_notifications()  # an error from before the save is no longer true
         self.app.push_screen(dialog, lambda _: self.post_message(Done()))
 
     def action_quit_flow(self) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from veerkracht.content import Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
@@ -26,6 +28,7 @@ from veerkracht.core.plan import (
 from veerkracht.core.records import PILLARS
 from veerkracht.core.textsafe import visible
 from veerkracht.core.typed_dates import typed_day
+from veerkracht.screens.base import Open
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import LineInput, Scale, TextField
 from veerkracht.store.plans import add_dialogue, save_plan, start_plan
@@ -141,8 +144,26 @@ class DialogueScreen(PlanFormScreen):
         self.prepared = prepared
         super().__init__(store, content)
 
+    @classmethod
+    def bindings(cls, content: Content) -> list[Binding]:
+        new_talk = content.text("plan", "dialogue", "new_talk")
+        return [*super().bindings(content), Binding("ctrl+n", "new_talk", new_talk, id="new-talk")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.prepared is not None if action == "new_talk" else True
+
     def draft_name(self) -> str:
         return f"{self.flow}-{self.prepared.uuid}" if self.prepared else self.flow
+
+    def action_new_talk(self) -> None:
+        """Not this unfinished talk but a new one: the unfinished one stays as it is
+        (with what was typed now kept in its draft)."""
+        self.keep_draft()
+        self.post_message(Open("plan_dialogue_new", replace=True))
+
+    @on(Button.Pressed, "#new-talk")
+    def _new_talk_pressed(self) -> None:
+        self.action_new_talk()
 
     def on_mount(self) -> None:
         if self.prepared is not None and not self.loaded_draft():
@@ -154,6 +175,12 @@ class DialogueScreen(PlanFormScreen):
         week = self.prepared.week if self.prepared else self.plan.week(now().date())
         yield Static(self.text("heading", week=week), id="progress", markup=False)
         yield Static(self.text("intro"), classes="explain form-intro", markup=False)
+        if self.prepared is not None:  # said, not silently reopened
+            partner = self.prepared.partner or self.text("someone")
+            said = self.text("continuing", week=self.prepared.week, partner=partner)
+            with Horizontal(id="continuing"):
+                yield Static(said, classes="suggestion", markup=False)
+                yield Button(self.text("new_talk"), id="new-talk", compact=True)
         with VerticalScroll(classes="form", can_focus=False):
             yield Static(self.text("before"), classes="question", markup=False)
             yield from self.line("with")

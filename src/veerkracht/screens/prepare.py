@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, SelectionList, Static, TextArea
 
-from veerkracht.content import Content
+from veerkracht.content import Content, load
 from veerkracht.core.cards import CardEdit
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
@@ -119,10 +119,15 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         with Horizontal(id="editor"):
             with Vertical(id="section-pane"):
                 yield Label(self.ui("sections"), classes="field-label")
+                titles = load("scripts")["editor_titles"]
                 yield SectionList(
-                    *[(s.title, s.key, s.key in self.enabled) for s in self.script.sections],
+                    *[
+                        (titles[s.key][self.content.language] if s.key in titles else s.title,
+                         s.key, s.key in self.enabled)
+                        for s in self.script.sections
+                    ],
                     id="sections",
-                )
+                )  # fmt: skip
                 yield Static(id="version", classes="hint", markup=False)
             with VerticalScroll(id="lines-pane", can_focus=False):
                 yield Label(self.ui("lines"), classes="field-label")
@@ -156,8 +161,18 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
                 for index, line in enumerate(self.lines[key])
             ]
         )
-        note = "" if key in self.enabled else self.ui("off")
-        self.query_one("#off-note", Static).update(note)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """Above the lines: whether the section is off, what the tips are for, and how
+        the lines that are not on the card look."""
+        key = self.current_key
+        notes = [
+            self.ui("off") if key not in self.enabled else "",
+            self.ui("tips_note") if key == "tips" else "",
+            self.ui("lines_off") if self.off[key] else "",
+        ]
+        self.query_one("#off-note", Static).update("\n".join(note for note in notes if note))
 
     def _show_version(self) -> None:
         """Which card this is: generated, the user's kept version, or changed since."""
@@ -197,6 +212,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         off = self.off[self.current_key]
         off.symmetric_difference_update({line.index})
         line.set_class(line.index in off, "off")
+        self._show_note()
         self._show_version()
 
     def action_edit_lines(self) -> None:

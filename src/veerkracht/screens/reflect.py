@@ -30,7 +30,13 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry, now, parse_answers
-from veerkracht.core.reflection import STEPS, answered_steps, summary
+from veerkracht.core.reflection import (
+    SHORT_LEFT_OUT,
+    SHORT_STEPS,
+    STEPS,
+    answered_steps,
+    summary,
+)
 from veerkracht.core.safety import free_texts, needs_notice
 from veerkracht.core.textsafe import visible
 from veerkracht.screens import forms
@@ -51,7 +57,7 @@ from veerkracht.screens.reflect_fields import (
 )
 from veerkracht.screens.reflect_steps import StepViews
 from veerkracht.screens.widgets import Choices, Scale
-from veerkracht.store.drafts import Draft
+from veerkracht.store.drafts import Draft, saved_at, step_of
 from veerkracht.store.store import Store
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
@@ -64,7 +70,13 @@ class ReflectScreen(SpeaksLanguage, StepViews):
     boundaries and asks, then a summary to save."""
 
     def __init__(
-        self, store: Store, content: Content, draft: Draft, editing: Entry | None = None
+        self,
+        store: Store,
+        content: Content,
+        draft: Draft,
+        editing: Entry | None = None,
+        *,
+        short: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -72,6 +84,9 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.draft = draft
         #: A saved reflection being changed (its own draft), or None for a new one.
         self.editing = editing
+        #: The short reflection (four steps, then the card) or the whole one.
+        self.short = short
+        self.route = SHORT_STEPS if short else STEPS
         #: Why the draft could not be read (a link elsewhere), said once the screen shows.
         self.draft_refused: VeerkrachtError | None = None
         try:
@@ -128,11 +143,15 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         with Horizontal(id="nav"):
             yield Button(self.ui("back"), id="back", compact=True)
             yield Button(self.ui("next"), id="next", compact=True, variant="primary")
-            yield Button(self.ui("save"), id="save", compact=True, variant="success")
+            save = self.ui("short_save" if self.short else "save")
+            yield Button(save, id="save", compact=True, variant="success")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        await self._show(0)
+        if self.short:
+            await self._start_short()
+        else:
+            await self._show(0)
         if self.draft_refused is not None:
             self.refuse(self.draft_refused)
         if self.editing is not None:  # straight to the summary, every answer in place
@@ -141,6 +160,21 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             await self.go_to(STEPS.index("summary"))
             entry = self.editing
             self.notify(self.ui("editing", id=entry.id, date=entry.created.date()))
+
+    async def _start_short(self) -> None:
+        """The short reflection starts at once, no welcome: a draft of it carries on
+        where it was, and says so."""
+        self.started = True
+        step = STEPS.index(self.route[0])
+        if self.saved_draft:
+            self.apply(self.saved_draft["answers"])
+            saved = step_of(self.saved_draft, len(STEPS))
+            step = saved if STEPS[saved] in self.route else step
+            when = saved_at(self.saved_draft)
+            self.notify(
+                self.ui("short_resumed", when=when.strftime("%d-%m %H:%M") if when else "?")
+            )
+        await self.go_to(step)
 
     # -- answers ----------------------------------------------------------------------
     # `answers` holds everything in the answers-file schema; a step's widgets exist once
@@ -184,6 +218,10 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         await self.query_one("#steps", ContentSwitcher).mount(container)
         self.composed.add(step)
         self._fill(step)
+        if self.short:  # fewer fields; what a draft holds in them stays and is saved
+            for name in SHORT_LEFT_OUT:
+                for widget in container.query(f"#{name}, #{name}-label"):
+                    widget.display = False
 
     # -- moving between steps -------------------------------------------------------------
 
@@ -196,14 +234,16 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         await self._build(STEPS[index])
         self.index = index
         self.query_one(ContentSwitcher).current = f"step-{self.step}"
-        total = len(STEPS)
+        total, position = len(self.route), self.route.index(self.step)
         title = self.step_text(self.step, "title")
-        dots = "●" * (index + 1) + "○" * (total - index - 1)
-        progress = self.ui("progress", number=index + 1, total=total, title=title)
+        dots = "●" * (position + 1) + "○" * (total - position - 1)
+        words = "short_progress" if self.short else "progress"
+        progress = self.ui(words, number=position + 1, total=total, title=title)
         self.query_one("#progress", Static).update(f"{progress}   {dots}")
+        last = self.step == self.route[-1]
         self.query_one("#nav").display = self.step != "welcome"
-        self.query_one("#next").display = self.step != "summary"
-        self.query_one("#save").display = self.step == "summary"
+        self.query_one("#next").display = not last
+        self.query_one("#save").display = last
         entering = {
             "welcome": self.enter_welcome,
             "audience": self.enter_audience,
@@ -219,17 +259,18 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         """The current step's widgets that take input, in order."""
         container = self.query_one(f"#step-{self.step}")
         found = container.query("OptionList, Scale, TextArea, Button")
-        return [widget for widget in found if widget.focusable]
+        return [widget for widget in found if widget.focusable and widget.display]
 
     def _focus_first(self) -> None:
         """Focus the step's first field at once (not later), so keys typed ahead land in
         the new step."""
-        if self.step == "asks":
-            self.set_focus(first_empty_ask(self))
-            return
         fields = self._fields()
+        if self.step == "asks" and self.collect().get("asks"):  # on with what was written
+            fields = [first_empty_ask(self)]
         if fields:
             self.set_focus(fields[0])
+            # A step just built is laid out after this: then the focus is scrolled to.
+            self.call_after_refresh(fields[0].scroll_visible, animate=False)
 
     async def go_to(self, index: int) -> None:
         """Show step `index` and keep the draft."""
@@ -265,16 +306,19 @@ class ReflectScreen(SpeaksLanguage, StepViews):
             self.action_save()
         elif self.step == "feelings" and not self.query_one("#feelings", Choices).selected:
             self.notify(self.ui("need_feeling"))
+        elif self.short and self.step == self.route[-1]:
+            self.action_save()
         elif self.return_to_summary:
             await self.go_to(STEPS.index("summary"))
         else:
-            await self.go_to(self.index + 1)
+            await self.go_to(STEPS.index(self.route[self.route.index(self.step) + 1]))
 
     async def action_back(self) -> None:
         """A step back; on the welcome step (nothing typed there, the draft is kept on
         disk), back to where the reflection was opened from."""
-        if self.index > 0:
-            await self.go_to(self.index - 1)
+        position = self.route.index(self.step)
+        if position > 0:
+            await self.go_to(STEPS.index(self.route[position - 1]))
         elif len(self.app.screen_stack) > 2:
             self.keep_draft()
             self.post_message(Done())
@@ -288,9 +332,9 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         if action == "to_summary":
             return self.return_to_summary and self.step != "summary"
         if action == "back":
-            return self.index > 0 or len(self.app.screen_stack) > 2
+            return self.step != self.route[0] or len(self.app.screen_stack) > 2
         if action == "go_next":
-            return self.step != "summary"
+            return self.step != self.route[-1] or self.short
         return True
 
     # -- per step -----------------------------------------------------------------------
@@ -443,6 +487,10 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         self.started = False  # nothing left to keep as a draft
         self.draft.clear()
         self.post_message(Saved(entry.id))
+        if self.short:  # straight to the card; the other steps can be filled in later
+            self.notify(self.ui("short_saved", id=entry.id), timeout=12)
+            self.post_message(Open("prepare", entry, replace=True))
+            return
 
         def then(choice: str | None) -> None:
             if choice == "prepare":

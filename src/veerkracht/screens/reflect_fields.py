@@ -30,8 +30,10 @@ class Field(Protocol):
     def write(self, screen: DOMNode, value: Any) -> None: ...
 
 
-def field_label(content: Content, key: str, classes: str = "field-label") -> Label:
-    return Label(content.text("reflect", "fields", key), classes=classes)
+def field_label(
+    content: Content, key: str, classes: str = "field-label", id: str | None = None
+) -> Label:
+    return Label(content.text("reflect", "fields", key), classes=classes, id=id)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class TextAnswer:
 
     def compose(self, content: Content) -> ComposeResult:
         label = "field-label" + (f" {self.classes}-label" if self.classes else "")
-        yield field_label(content, self.name, label)
+        yield field_label(content, self.name, label, id=f"{self.name}-label")
         yield TextField(id=self.name, classes=self.classes)
 
     def read(self, screen: DOMNode) -> str:
@@ -134,6 +136,9 @@ class AsksField:
     def compose(self, content: Content) -> ComposeResult:
         yield field_label(content, "examples")
         yield Examples(id="ask-examples")
+        # What the keys do where the focus is (the screen updates it as the focus moves).
+        yield Static(content.text("reflect", "ui", "asks_keys_examples"), id="asks-keys",
+                     classes="hint", markup=False)  # fmt: skip
         yield field_label(content, "own_asks")
         for slot in range(ASK_SLOTS):
             yield TextField(id=f"ask-{slot}", classes="ask")

@@ -4,7 +4,7 @@ example asks to take over."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +19,8 @@ class StepViews(WelcomeStep):
     """The steps' own views; the flow through them is `ReflectScreen`."""
 
     answers: dict
+    #: The step on screen (see ReflectScreen).
+    step: str
     #: The audience step has made its suggestion (it is not made again).
     audience_suggested: bool
 
@@ -84,6 +86,13 @@ class StepViews(WelcomeStep):
         self.query_one("#barrier-tips", Static).update(
             header + "\n".join(f"• {tip}" for tip in tips)
         )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """In the asks step the hint says what the keys do where the focus is."""
+        if self.step != "asks":
+            return
+        where = "examples" if isinstance(event.widget, Examples) else "own"
+        self.query_one("#asks-keys", Static).update(self.ui(f"asks_keys_{where}"))
 
     @on(OptionList.OptionSelected, "#ask-examples")
     def _take_example(self, event: OptionList.OptionSelected) -> None:

@@ -44,8 +44,8 @@ def heavy_offered(script: Script) -> str | None:
 
 def shared_markdown(script: Script, chosen: Collection[str], content: Content) -> str:
     """The chosen sections as Markdown; how heavy it is only when chosen too."""
-    from veerkracht.render.cards import to_markdown
+    from veerkracht.render.cards import card_markdown, shared_card_of
 
     if HEAVY_KEY not in chosen:
         script = script.without_heavy_line()
-    return to_markdown(script.edited({}, set(chosen)), content)
+    return card_markdown(shared_card_of(script.edited({}, set(chosen)), content))

@@ -160,6 +160,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
             return self.content.text("safetyplan", "ui", "title")
         if self.start.startswith("plan"):
             return self.content.text("plan", "ui", "title")
+        if self.start == "short":
+            return self.content.text("reflect", "ui", "short_title")
         return self.content.text(self.start, "ui", "title")
 
     def on_mount(self) -> None:

@@ -93,7 +93,9 @@ class Navigator:
             return SettingsScreen(store, content)
         from veerkracht.screens.reflect import ReflectScreen
 
-        return ReflectScreen(store, content, Draft(store, "reflect"))
+        # The short reflection shares the draft: what is begun in one carries on in the other.
+        draft = Draft(store, "reflect")
+        return ReflectScreen(store, content, draft, short=flow == "short")
 
     def plan_screen(self, flow: str) -> Screen:
         """The recovery plan's screens; those about a plan need one (a talk, a running one)."""
@@ -119,4 +121,5 @@ class Navigator:
             return plan_forms.EvaluateScreen(store, content, state.plan)
         if state.plan.status == "paused":
             raise VeerkrachtError("plan_is_paused")
-        return plan_forms.DialogueScreen(store, content, state.plan, state.prepared())
+        prepared = None if flow == "plan_dialogue_new" else state.prepared()
+        return plan_forms.DialogueScreen(store, content, state.plan, prepared)
