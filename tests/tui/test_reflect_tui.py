@@ -19,7 +19,7 @@ from veerkracht.cli import app as app_command
 from veerkracht.screens import forms
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.reflect import ReflectScreen
-from veerkracht.screens.widgets import TextField
+from veerkracht.screens.widgets import OneOf, TextField
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
@@ -46,6 +46,40 @@ async def test_typed_ahead_space_down_space_chooses_both(
             app.post_message(events.Key(key, character))  # all at once, no waiting
         await pilot.pause()
         assert choices.selected == ["tired", "tense"]
+
+
+async def test_typed_ahead_space_then_ctrl_n_goes_on_with_the_feeling(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """Space and ctrl+n in one burst: the step goes on with the feeling chosen (it was
+    refused with "Kies minstens één gevoel" while the feeling showed chosen)."""
+    said = Said()
+    app = reflect_app()
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        await pilot.press("enter")
+        for key, character in (("space", " "), ("ctrl+n", None)):
+            app.post_message(events.Key(key, character))
+        await wait_until(pilot, lambda: app.screen.step != "feelings", message="the next step")
+        assert app.screen.step == "triggers"
+        assert not said.any("Kies minstens")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: Store(home).entries(), message="the saved entry")
+    assert Store(home).entries()[0].feelings == ["tired"]
+
+
+async def test_typed_ahead_one_of_keeps_one_choice(
+    home: Path, reflect_app: Callable[..., Any]
+) -> None:
+    """A one-of list typed ahead (Space, ↓, Space) holds the last option only."""
+    app = reflect_app(start="support")
+    async with app.run_test(size=SIZE) as pilot:
+        role = app.screen.query_one("#role", OneOf)
+        role.focus()
+        await pilot.pause()
+        for key, character in (("space", " "), ("down", None), ("space", " ")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert len(role.selected) == 1
 
 
 def saved_answers(home: Path) -> dict:

@@ -15,7 +15,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
-from textual.widgets.selection_list import Selection
 
 from veerkracht.content import Content
 from veerkracht.core.model import OPTIONS
@@ -112,16 +111,20 @@ class MarkedList(SelectionList[str]):
         for key in keys:
             self.select(key)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Toggle the option Space was pressed on, and keep the stock handler from
-        running. (Textual's own list toggles whichever option is highlighted when the
-        message arrives: typed quickly, Space, ↓, Space chose the second option twice,
-        which left both unchosen.)"""
-        event.stop()
-        event.prevent_default()
-        option = event.option
-        if isinstance(option, Selection):
+    def action_select(self) -> None:
+        """Toggle the highlighted option (Space, a click) at once rather than by a
+        message. Keys typed in one burst are handled in order: Space, ctrl+n must find
+        the feeling chosen, and Space, ↓, Space must choose two options, not one twice.
+        (Textual's own list toggles when its message arrives, after the next key.)"""
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if not option.disabled:
             self.toggle(option)
+            self.chose(option.value)
+
+    def chose(self, value: str) -> None:
+        """What else a toggle of `value` changes; a plain list changes nothing else."""
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -140,11 +143,10 @@ class MarkedList(SelectionList[str]):
 class OneOf(MarkedList):
     """Like MarkedList, but choosing one option lets go of the others."""
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        chosen = event.selection.value
-        if chosen in self.selected:
+    def chose(self, value: str) -> None:
+        if value in self.selected:
             for key in list(self.selected):
-                if key != chosen:
+                if key != value:
                     self.deselect(key)
 
     @property
