@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,9 +19,7 @@ from veerkracht.cli.options import (
 from veerkracht.cli.session import (
     Session,
     echo_json,
-    notice_if_heavy,
     parse_file,
-    past_due,
     plain_or_file,
     run_tui,
     use,
@@ -31,7 +28,7 @@ from veerkracht.cli.session import (
 from veerkracht.core.model import Entry, now
 
 if TYPE_CHECKING:
-    from veerkracht.core.records import Agreement, CheckIn, FollowUp
+    pass
 
 
 def followup(
@@ -59,8 +56,15 @@ def followup(
             return
         run_tui(session, start="followup", entry=entry)
         return
-    followup, agreements, ref = parse_file(session, from_file, parse_followup, now())
-    save_followup(session, followup, agreements, _entry_meant(session, entry_ref, ref, from_file))
+    from veerkracht.cli import saved
+    from veerkracht.services.after_talk import save_followup
+
+    moment = now()
+    followup, agreements, ref = parse_file(session, from_file, parse_followup, moment)
+    entry = _entry_meant(session, entry_ref, ref, from_file)
+    saved.followup(
+        session, save_followup(session.store, followup, agreements, entry, moment.date())
+    )
 
 
 def _entry_meant(session: Session, typed: str | None, in_file: str | None, path: str) -> Entry:
@@ -85,29 +89,6 @@ def _entry_meant(session: Session, typed: str | None, in_file: str | None, path:
     return chosen
 
 
-def save_followup(
-    session: Session,
-    followup: FollowUp,
-    agreements: list[Agreement],
-    entry: Entry,
-    heavy: bool | None = None,
-) -> FollowUp:
-    """Save a follow-up of `entry` and print its id alone on stdout (`--from`, `--plain`);
-    then past dates, the help notice and, after a hard talk, where to go next. `heavy`:
-    what plain mode found while asking (it said its notes then); None to decide here."""
-    session.store.add_followup(followup, agreements, entry)
-    typer.echo(followup.id)
-    if heavy is None:
-        past_due(session, agreements)
-        records = [followup.to_record(), *[a.to_record() for a in agreements]]
-        heavy = notice_if_heavy(session, records)
-    if followup.went_badly():
-        route = "next_route_heavy" if heavy or entry.help_notice else "next_route"
-        more = session.content.text("safety", "more", "cli")
-        typer.echo("\n" + session.content.text("after", "followup", route) + " " + more, err=True)
-    return followup
-
-
 def agreements(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all")] = False,
@@ -130,14 +111,15 @@ def agreements(
     Voorbeeld: veerkracht agreements --done 3
     """
     from veerkracht.render.agreements import agreement_json, agreements_in_order, agreements_table
+    from veerkracht.services.after_talk import mark_kept
 
     session = use(ctx, language, directory)
     if done is not None:
-        session.store.mark_agreements_done([done])
+        mark_kept(session.store, done)
         session.say("agreement_done", id=done)
         return
     if undo is not None:
-        session.store.mark_agreements_done([undo], done=False)
+        mark_kept(session.store, undo, kept=False)
         session.say("agreement_undone", id=undo)
         return
     as_ics = output_format is AgreementFormat.ics
@@ -180,16 +162,9 @@ def checkin(
     if from_file is None:
         run_tui(session, start="checkin")
         return
-    save_checkin(session, parse_file(session, from_file, parse_checkin, now()))
+    from veerkracht.cli import saved
+    from veerkracht.services.after_talk import save_checkin
 
-
-def save_checkin(
-    session: Session, checkin: CheckIn, kept: Sequence[str] = (), heavy: bool | None = None
-) -> CheckIn:
-    """Save a check-in (marking the agreements `kept`) and print its id alone on stdout
-    (`--from`, `--plain`); `heavy` as in save_followup."""
-    session.store.add_checkin(checkin, kept)
-    typer.echo(checkin.id)
-    if heavy is None:
-        notice_if_heavy(session, checkin.to_record())
-    return checkin
+    saved.checkin(
+        session, save_checkin(session.store, parse_file(session, from_file, parse_checkin, now()))
+    )

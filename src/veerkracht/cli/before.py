@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -23,7 +22,6 @@ from veerkracht.cli.session import (
     Session,
     emit,
     fail,
-    help_notice,
     included,
     parse_file,
     plain_or_file,
@@ -31,7 +29,7 @@ from veerkracht.cli.session import (
     show,
     use,
 )
-from veerkracht.core.model import Entry, now, parse_answers
+from veerkracht.core.model import now, parse_answers
 from veerkracht.core.textsafe import visible
 
 if TYPE_CHECKING:
@@ -65,23 +63,12 @@ def reflect(
     if from_file is None:
         run_tui(session, start="short" if short else "reflect")
         return
+    from veerkracht.cli import saved
+    from veerkracht.services.reflections import save_reflection
+
     moment = now()
-    save_reflection(session, parse_file(session, from_file, parse_answers, moment), moment)
-
-
-def save_reflection(
-    session: Session, entry: Entry, moment: datetime, heavy: bool | None = None
-) -> Entry:
-    """Save a new reflection and print its id alone on stdout (`--from`, `--plain`).
-    `heavy`: what plain mode found while asking (it showed the notice then); None to
-    decide it here and show the notice."""
-    found = _is_heavy(session, entry, moment) if heavy is None else heavy
-    entry.help_notice = entry.help_notice or found
-    session.store.add_entry(entry)
-    typer.echo(entry.id)
-    if entry.help_notice and heavy is None:
-        help_notice(session)
-    return entry
+    entry = parse_file(session, from_file, parse_answers, moment)
+    saved.reflection(session, save_reflection(session.store, entry, moment))
 
 
 def prepare(
@@ -173,14 +160,3 @@ def _ask_sections(session: Session, script: Script) -> set[str]:
         if session.ask(content.message("share_heavy_question")):
             chosen.add(HEAVY_KEY)
     return chosen
-
-
-def _is_heavy(session: Session, entry: Entry, moment: datetime) -> bool:
-    """Whether a reflection asks for the help notice: its words, its heaviness, or
-    several heavy ones in a row (earlier entries are read only when that can matter)."""
-    from veerkracht.core.safety import SUSTAINED_LEVEL, free_texts, needs_notice
-
-    recent: list[tuple[datetime, int | None]] = []
-    if entry.intensity is not None and entry.intensity >= SUSTAINED_LEVEL:
-        recent = [(e.created, e.intensity) for e in session.store.entries() if e.id != entry.id]
-    return needs_notice(entry.intensity, free_texts(entry.to_record()), recent, moment)

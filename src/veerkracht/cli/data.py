@@ -45,11 +45,11 @@ def import_(
 
     Voorbeeld: veerkracht import veerkracht-backup.json
     """
-    from veerkracht.services.exchange import KINDS, imported_summary, parse_export
+    from veerkracht.services.exchange import imported_summary, parse_export
+    from veerkracht.services.your_data import import_backup
 
     session = use(ctx, language, directory)
-    found = parse_file(session, file, parse_export)
-    added = session.store.merge({kind: getattr(found, kind) for kind in KINDS})
+    added = import_backup(session.store, parse_file(session, file, parse_export))
     session.say_text(imported_summary(session.content, added))
 
 
@@ -65,23 +65,23 @@ def forget(
 
     Voorbeeld: veerkracht forget 3
     """
+    from veerkracht.services import your_data
+
     session = use(ctx, language, directory)
     store, content = session.store, session.content
     if everything:
         if session.confirm("confirm_forget_all", yes, path=str(store.directory)):
-            store.forget_all()
+            your_data.forget_everything(store)
             session.say("forgotten_all")
             return
     elif entry_ref is not None:
-        interrupted = store.forgetting()
-        if interrupted is not None and interrupted == entry_ref.strip():
-            with store.locked():  # finishes the forget that was interrupted
-                pass
-            session.say("forgotten_finished", id=interrupted)
+        finished = your_data.finish_forgetting(store, entry_ref)
+        if finished is not None:
+            session.say("forgotten_finished", id=finished)
             return
         entry = store.entry(entry_ref)
         if session.confirm("confirm_forget", yes, id=entry.id, date=entry.created.date()):
-            store.forget(entry)
+            your_data.forget_entry(store, entry)
             session.say("forgotten", id=entry.id)
             return
     else:
@@ -96,16 +96,18 @@ def encrypt(
 
     Voorbeeld: veerkracht encrypt
     """
+    from veerkracht.services import your_data
+
     session = use(ctx, language, directory)
     store = session.store
     state = store.encryption()
     if state == "sealed":
         raise VeerkrachtError("already_encrypted", path=str(store.path))
     if state == "unfinished":  # interrupted, or a plain copy put back: the same passphrase
-        store.encrypt(session.passphrase())
+        your_data.encrypt(store, session.passphrase())
         session.say("encryption_resumed")
         return
-    store.encrypt(session.new_passphrase())
+    your_data.encrypt(store, session.new_passphrase())
     session.say("encrypted_done")
 
 
@@ -116,6 +118,8 @@ def decrypt(
 
     Voorbeeld: veerkracht decrypt
     """
+    from veerkracht.services.your_data import decrypt
+
     session = use(ctx, language, directory)
-    session.store.decrypt()
+    decrypt(session.store)
     session.say("decrypted_done")

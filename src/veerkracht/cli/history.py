@@ -44,9 +44,10 @@ def history(
 
     Voorbeeld: veerkracht history --since 8w --feeling tired --format markdown
     """
-    from veerkracht.core.patterns import Filters, summarize
-    from veerkracht.core.search import Query, SearchIndex
+    from veerkracht.core.patterns import Filters
+    from veerkracht.core.search import Query
     from veerkracht.render.history import history_markdown, history_table
+    from veerkracht.services.history_view import History
 
     session = use(ctx, language, directory)
     if support_notes and search is not None:
@@ -73,21 +74,12 @@ def history(
     if tui or (bare and sys.stdin.isatty() and sys.stdout.isatty()):
         run_tui(session, start="history")
         return
-    contents = session.store.contents()
-    everything = contents.entries
-    entries = filters.apply(everything)
-    checkins = filters.apply_dates(contents.checkins)
-    found = None
-    if query is not None:
-        index = SearchIndex(contents.followups, contents.agreements, session.content.label)
-        found = index.search(query, entries, checkins)
-        entries, checkins = found.entries, found.checkins
-    patterns = summarize(
-        entries, filters.until or today, contents.followups, contents.agreements, checkins
-    )
+    history = History.read(session.store, session.content.label)
+    view = history.view(filters, query, today)
+    entries, patterns, found = view.entries, view.patterns, view.found
     if output_format is HistoryFormat.json:
         shown = entries[-limit:] if limit else entries
-        records = contents.entry_records  # this command's own copy, read from the file
+        records = history.contents.entry_records  # this command's own copy, from the file
         report = {
             "entries": [without_private(records[entry.uuid]) for entry in shown],
             "patterns": patterns,
@@ -99,7 +91,7 @@ def history(
         echo_json(report)
     elif output_format is HistoryFormat.markdown:
         typer.echo(history_markdown(entries, patterns, session.content, limit, found), nl=False)
-    elif not everything:
+    elif not history.entries:
         typer.echo(session.content.message("no_entries"))
     else:
         history_table(entries, patterns, session.content, sys.stdout, limit, found)

@@ -97,7 +97,8 @@ def _finish(conversation: Conversation, draft: Draft, command: str) -> NoReturn:
 def reflect(session: Session, *, short: bool = False) -> None:
     """The guided reflection, step by step; saved as `reflect --from` saves it. The
     short one asks four steps and then says the card."""
-    from veerkracht.cli.before import save_reflection
+    from veerkracht.cli import saved
+    from veerkracht.services.reflections import save_reflection
 
     store, content = session.store, session.content
     draft = Draft(store, "reflect")
@@ -152,7 +153,9 @@ def reflect(session: Session, *, short: bool = False) -> None:
             return
         moment = now()
         entry = parse_answers(conversation.answers, now=moment)
-        save_reflection(session, entry, moment, heavy=conversation.heavy)
+        saved.reflection(
+            session, save_reflection(store, entry, moment, conversation.heavy), asked=True
+        )
         draft.clear()
         conversation.say(conversation.plain("reflect", "saved", id=entry.id))
         if short:
@@ -271,9 +274,10 @@ def _reflection_heavy(conversation: Conversation) -> Callable[[dict[str, Any]], 
 
 def followup(session: Session, entry: Entry) -> None:
     """After the talk about `entry`; saved as `followup --from` saves it."""
-    from veerkracht.cli.after import save_followup
+    from veerkracht.cli import saved
     from veerkracht.core.questions import followup_questions
     from veerkracht.core.records import parse_followup
+    from veerkracht.services.after_talk import save_followup
 
     draft = Draft(session.store, f"followup-{entry.uuid}")
     conversation = Conversation(session)
@@ -297,8 +301,12 @@ def followup(session: Session, entry: Entry) -> None:
         if not _review_form(conversation, questions, lambda: parse_followup(data(), now=now())):
             _finish(conversation, draft, command)
             return
-        done, agreements, _ = parse_followup(data(), now=now())
-        save_followup(session, done, agreements, entry, heavy=conversation.heavy)
+        moment = now()
+        done, agreements, _ = parse_followup(data(), now=moment)
+        kept = save_followup(
+            session.store, done, agreements, entry, moment.date(), conversation.heavy
+        )
+        saved.followup(session, kept, asked=True)
         draft.clear()
         conversation.say(conversation.plain("followup", "saved", id=done.id))
 
@@ -308,10 +316,11 @@ def followup(session: Session, entry: Entry) -> None:
 def checkin(session: Session) -> None:
     """The weekly check-in, ticking off agreements kept; saved as `checkin --from` saves
     it."""
-    from veerkracht.cli.after import save_checkin
+    from veerkracht.cli import saved
     from veerkracht.core.questions import checkin_questions
     from veerkracht.core.records import parse_checkin
     from veerkracht.render.agreements import agreement_line
+    from veerkracht.services.after_talk import save_checkin
 
     store = session.store
     open_ = [agreement for agreement in store.contents().agreements if not agreement.done]
@@ -336,8 +345,9 @@ def checkin(session: Session) -> None:
             _finish(conversation, draft, command)
             return
         kept = [ref for ref in conversation.answers.get("kept", []) if ref in open_ids]
-        done = save_checkin(
-            session, parse_checkin(data(), now=now()), kept, heavy=conversation.heavy
+        checked = parse_checkin(data(), now=now())
+        done = saved.checkin(
+            session, save_checkin(store, checked, kept, conversation.heavy), asked=True
         )
         draft.clear()
         conversation.say(conversation.plain("checkin", "saved", id=done.id))
@@ -348,11 +358,11 @@ def checkin(session: Session) -> None:
 def dialogue(session: Session, talk_ref: str | None) -> None:
     """A dialogue talk of the recovery plan: before and after it; a talk prepared earlier
     is completed, as on the screen. Saved as `plan dialogue --from` saves it."""
-    from veerkracht.cli.plan import save_dialogue
+    from veerkracht.cli import saved
     from veerkracht.cli.plan_state import running
     from veerkracht.core.plan import parse_dialogue
     from veerkracht.core.questions import DIALOGUE, SAID_IN_TALK
-    from veerkracht.services.plans import open_plan_state
+    from veerkracht.services.plans import open_plan_state, save_dialogue
 
     store, today = session.store, now().date()
     state = open_plan_state(store, today)
@@ -388,7 +398,9 @@ def dialogue(session: Session, talk_ref: str | None) -> None:
             _finish(conversation, draft, command)
             return
         talk, agreements = parse_dialogue(conversation.answers, now=now())
-        talk = save_dialogue(session, plan, talk, agreements, earlier, heavy=conversation.heavy)
+        kept = save_dialogue(store, plan, talk, agreements, earlier, today, conversation.heavy)
+        saved.dialogue(session, kept, asked=True)
+        talk = kept.talk
         draft.clear()
         conversation.say(conversation.plain("dialogue", "saved", id=talk.id, week=talk.week))
 

@@ -18,11 +18,9 @@ from veerkracht.cli.options import (
     PlainOption,
 )
 from veerkracht.cli.session import (
-    Session,
     echo_json,
     notice_if_heavy,
     parse_file,
-    past_due,
     plain_or_file,
     run_tui,
     use,
@@ -30,11 +28,9 @@ from veerkracht.cli.session import (
 )
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
-from veerkracht.core.textsafe import visible
 
 if TYPE_CHECKING:
-    from veerkracht.core.plan import Dialogue, Plan
-    from veerkracht.core.records import Agreement
+    pass
 
 plan_app = typer.Typer(
     name="plan",
@@ -105,7 +101,7 @@ def start(
     Voorbeeld: veerkracht plan start --from plan.toml
     """
     from veerkracht.core.plan import parse_plan
-    from veerkracht.store.plans import start_plan
+    from veerkracht.services.plans import start_plan
 
     session = use(ctx, language, directory)
     if from_file is None:
@@ -152,29 +148,11 @@ def dialogue(
         return
     earlier = state.talk(talk_ref) if talk_ref is not None else None
     talk, agreements = parse_file(session, from_file, parse_dialogue, moment)
-    save_dialogue(session, plan, talk, agreements, earlier)
+    from veerkracht.cli import saved
+    from veerkracht.services.plans import save_dialogue
 
-
-def save_dialogue(
-    session: Session,
-    plan: Plan,
-    talk: Dialogue,
-    agreements: list[Agreement],
-    earlier: Dialogue | None,
-    heavy: bool | None = None,
-) -> Dialogue:
-    """Save a talk (completing `earlier`, if given) and print its id alone on stdout
-    (`--from`, `--plain`); then past dates, language tips and the help notice, unless
-    plain mode said them while asking (`heavy` is then what it found)."""
-    from veerkracht.store.plans import add_dialogue
-
-    talk = add_dialogue(session.store, plan, talk, agreements, completes=earlier)
-    typer.echo(talk.id)
-    if heavy is None:
-        past_due(session, agreements)
-        _language_tips(session, [talk.bottleneck, talk.feeling])
-        notice_if_heavy(session, talk.to_record())
-    return talk
+    today = now().date()
+    saved.dialogue(session, save_dialogue(session.store, plan, talk, agreements, earlier, today))
 
 
 @plan_app.command()
@@ -185,14 +163,10 @@ def pause(
 
     Voorbeeld: veerkracht plan pause
     """
-    from veerkracht.store.plans import current_plan, save_plan
+    from veerkracht.services.plans import change_plan, current_plan
 
     session = use(ctx, language, directory)
-    plan = current_plan(session.store)
-    if plan.status == "paused":
-        raise VeerkrachtError("plan_already_paused")
-    plan.pause(now().date())
-    save_plan(session.store, plan)
+    change_plan(session.store, current_plan(session.store), "pause", now().date())
     session.say("plan_paused")
 
 
@@ -204,15 +178,11 @@ def resume(
 
     Voorbeeld: veerkracht plan resume
     """
-    from veerkracht.store.plans import current_plan, save_plan
+    from veerkracht.services.plans import change_plan, current_plan
 
     session = use(ctx, language, directory)
-    plan = current_plan(session.store)
-    if plan.status != "paused":
-        raise VeerkrachtError("plan_not_paused")
     today = now().date()
-    plan.resume(today)
-    save_plan(session.store, plan)
+    plan = change_plan(session.store, current_plan(session.store), "resume", today)
     session.say("plan_resumed", week=plan.week(today))
 
 
@@ -227,7 +197,7 @@ def stop(
 
     Voorbeeld: veerkracht plan stop
     """
-    from veerkracht.store.plans import current_plan, save_plan
+    from veerkracht.services.plans import change_plan, current_plan
 
     session = use(ctx, language, directory)
     plan = current_plan(session.store)
@@ -237,8 +207,7 @@ def stop(
             raise VeerkrachtError("needs_yes")
         if not session.ask(question):
             return
-    plan.stop(now().date())
-    save_plan(session.store, plan)
+    change_plan(session.store, plan, "stop", now().date())
     session.say("plan_stopped")
 
 
@@ -254,7 +223,7 @@ def evaluate(
     Voorbeeld: veerkracht plan evaluate --from evaluatie.toml
     """
     from veerkracht.core.plan import parse_evaluation
-    from veerkracht.store.plans import current_plan, save_plan
+    from veerkracht.services.plans import current_plan, evaluate_plan
 
     session = use(ctx, language, directory)
     plan = current_plan(session.store)
@@ -262,23 +231,13 @@ def evaluate(
         run_tui(session, start="plan_evaluate")
         return
     moment = now()
-    plan.evaluation = parse_file(session, from_file, parse_evaluation, moment)
-    plan.stop(moment.date())
-    save_plan(session.store, plan)
+    evaluation = parse_file(session, from_file, parse_evaluation, moment)
+    evaluate_plan(session.store, plan, evaluation, moment.date())
     session.say("plan_evaluated")
     notice_if_heavy(session, plan.evaluation)
 
 
 # -- helpers -----------------------------------------------------------------------------
-
-
-def _language_tips(session: Session, sentences: list[str]) -> None:
-    """The language check on what you want to say in a talk, as in `prepare`."""
-    from veerkracht.core.language import check
-
-    for finding in check(sentence for sentence in sentences if sentence):
-        tip = visible(finding.tip(session.content))
-        session.say_text(session.content.text("plan", "dialogue", "language_tip", tip=tip))
 
 
 plan_app.command()(plan_reports.report)

@@ -130,7 +130,7 @@ def _ask_sections(session: Session, state: PlanState) -> set[str]:
 def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -> None:
     """Go through the unchecked talks of a week line by line, then mark them checked."""
     from veerkracht.core.progress import report_lines
-    from veerkracht.store.plans import save_dialogue
+    from veerkracht.services.plans import check_talk
 
     content = session.content
     talks = [talk for talk in state.dialogues_in(week) if not talk.checked]
@@ -157,8 +157,7 @@ def _check_week(session: Session, state: PlanState, week: int, keep_all: bool) -
                 kept.append(key)
         done = keep_all or session.ask(content.text("plan", "report", "check_done"))
         if done:
-            talk.checked, talk.kept = True, kept
-            save_dialogue(session.store, talk)
+            check_talk(session.store, talk, kept)
             session.say_text(content.text("plan", "report", "checked", id=talk.id, count=len(kept)))
 
 

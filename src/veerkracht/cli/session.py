@@ -85,7 +85,7 @@ class Session:
 
     def new_passphrase(self) -> str:
         """A passphrase to encrypt with: from the environment, or typed twice."""
-        from veerkracht.store.crypto import new_passphrase  # hashlib: not for --help
+        from veerkracht.services.your_data import new_passphrase  # hashlib: not for --help
 
         chosen = os.environ.get(PASSPHRASE_ENV)
         if chosen is not None:
@@ -205,13 +205,13 @@ def show(
 
 def emit(session: Session, text: str, output: Path | None) -> None:
     """Write to --output atomically (naming it on stderr), or print."""
-    from veerkracht.store.fsutil import write_beside
+    from veerkracht.services.files import write_for_user
 
     if output is None:
         typer.echo(text, nl=False)
         return
     warn_if_synced(session, output)
-    write_beside(session.store.directory, output, text)
+    write_for_user(session.store.directory, output, text)
     session.say("written", path=str(output.expanduser().absolute()))
 
 

@@ -17,7 +17,7 @@ from veerkracht.cli.options import (
 from veerkracht.cli.session import (
     Session,
     echo_json,
-    notice_if_heavy,
+    help_notice,
     parse_file,
     run_tui,
     show,
@@ -56,9 +56,13 @@ def support(
     if show_id is not None:
         note = store.support(show_id)
     elif from_file is not None:
-        note = store.add_support(parse_file(session, from_file, parse_support, now()))
+        from veerkracht.services.support_notes import save_support
+
+        saved = save_support(store, parse_file(session, from_file, parse_support, now()))
+        note = saved.note
         session.say("support_saved", id=note.id)
-        notice_if_heavy(session, note.to_record())
+        if saved.heavy:
+            help_notice(session)
     else:
         run_tui(session, start="support")
         return

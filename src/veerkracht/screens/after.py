@@ -22,11 +22,11 @@ from veerkracht.core.records import (
     parse_checkin,
     parse_followup,
 )
-from veerkracht.core.safety import words_need_notice
 from veerkracht.core.textsafe import visible
 from veerkracht.render.agreements import agreement_line
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import MarkedList, OneOf, Scale, TextField
+from veerkracht.services.after_talk import save_checkin, save_followup
 from veerkracht.store.store import Store
 
 
@@ -134,16 +134,15 @@ class FollowupScreen(FormScreen):
 
     def save(self, followup: FollowUp, agreements: list[Agreement]) -> None:
         try:
-            self.store.add_followup(followup, agreements, self.entry)
+            saved = save_followup(self.store, followup, agreements, self.entry, now().date())
         except VeerkrachtError as error:
             self.refuse(error)
             return
         message = self.text("saved_text")
-        if followup.went_badly():
-            heavy = self.entry.help_notice or words_need_notice(self.collect())
-            route = "next_route_heavy" if heavy else "next_route"
+        if saved.next_route is not None:
             more = self.content.text("safety", "more", "screen")
-            message += "\n\n" + self.text("gentle") + "\n" + self.text(route) + " " + more
+            route = self.text(saved.next_route)
+            message += "\n\n" + self.text("gentle") + "\n" + route + " " + more
         self.done(self.text("saved_title"), message)
 
 
@@ -226,7 +225,7 @@ class CheckinScreen(FormScreen):
     def action_save(self) -> None:
         try:
             checkin = parse_checkin(self.collect(), now=now())
-            self.store.add_checkin(checkin, self.kept())
+            save_checkin(self.store, checkin, self.kept())
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return

@@ -23,6 +23,7 @@ from veerkracht.screens.base import (
     leaving_bindings,
 )
 from veerkracht.screens.calendar import offer_calendar
+from veerkracht.services.after_talk import mark_kept
 from veerkracht.store.store import Store
 
 
@@ -106,7 +107,7 @@ class AgreementsScreen(Leaving, SpeaksLanguage, Screen[None]):
             return
         kept = not agreement.done
         try:
-            self.store.mark_agreements_done([agreement.id], done=kept)
+            mark_kept(self.store, agreement.id, kept=kept)
         except VeerkrachtError as error:
             self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return

@@ -33,7 +33,8 @@ from veerkracht.screens.dialogs import (
     TypeToConfirmDialog,
     save_as_file,
 )
-from veerkracht.store.crypto import new_passphrase
+from veerkracht.services import your_data
+from veerkracht.services.your_data import new_passphrase
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -121,7 +122,7 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
 
     def choose_import(self) -> None:
         from veerkracht.core.errors import ValidationError
-        from veerkracht.services.exchange import KINDS, imported_summary, parse_export
+        from veerkracht.services.exchange import imported_summary, parse_export
         from veerkracht.services.inputfiles import read_data_file
 
         def restore(path: Path | None) -> None:
@@ -129,7 +130,7 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
                 return
             try:
                 found = parse_export(read_data_file(str(path)))
-                added = self.store.merge({kind: getattr(found, kind) for kind in KINDS})
+                added = your_data.import_backup(self.store, found)
             except ValidationError as error:
                 problem = self.content.message(error.code, **error.params)  # a file
                 self.notify(
@@ -180,7 +181,9 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
             if choice != "delete":
                 self.notify(self.content.message("not_forgotten"))
                 return
-            self.attempt(lambda: self.store.forget(entry), "forgotten", id=entry.id)
+            self.attempt(
+                lambda: your_data.forget_entry(self.store, entry), "forgotten", id=entry.id
+            )
 
         question = self.content.message("confirm_forget", id=entry.id, date=entry.created.date())
         self.ask_to_delete(question, decide)
@@ -196,7 +199,7 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
             if choice != "confirm":
                 self.notify(self.content.message("not_forgotten"))
                 return
-            self.attempt(self.store.forget_all, "forgotten_all")
+            self.attempt(lambda: your_data.forget_everything(self.store), "forgotten_all")
             self.list_choices()
 
         word = self.ui("forget_all_word")
@@ -253,7 +256,7 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
     async def encrypt(self, passphrase: str, resuming: bool) -> None:
         """The key is derived slowly on purpose; the screen stays responsive meanwhile."""
         try:
-            await asyncio.to_thread(self.store.encrypt, passphrase)
+            await asyncio.to_thread(your_data.encrypt, self.store, passphrase)
         except VeerkrachtError as error:
             self.said(error)
             return
@@ -262,7 +265,8 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
 
     def choose_decrypt(self) -> None:
         def decide(choice: str) -> None:
-            if choice == "decrypt" and self.attempt(self.store.decrypt, "decrypted_done"):
+            decrypt = lambda: your_data.decrypt(self.store)  # noqa: E731
+            if choice == "decrypt" and self.attempt(decrypt, "decrypted_done"):
                 self.list_choices()
 
         choices = [("keep", self.ui("keep_encrypted")), ("decrypt", self.ui("decrypt_button"))]

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.store.fsutil import write_beside
+from veerkracht.services.files import write_for_user
 from veerkracht.store.locations import local_folder
 from veerkracht.store.privacy import synced_root
 from veerkracht.store.settings import load_settings
@@ -345,7 +345,7 @@ def save_as_file(
         if path is None:
             return
         try:
-            write_beside(data_folder, path, text())
+            write_for_user(data_folder, path, text())
         except VeerkrachtError as error:
             screen.notify(content.on_screen(error.code, **error.params), severity="error")
             return

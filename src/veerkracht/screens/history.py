@@ -19,16 +19,17 @@ from textual.widgets import DataTable, Footer, Input, Static
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import OPTIONS, Entry, now
-from veerkracht.core.patterns import Filters, summarize
-from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.patterns import Filters
 from veerkracht.core.reflection import summary
-from veerkracht.core.search import Query, SearchIndex
+from veerkracht.core.search import Query
 from veerkracht.core.textsafe import visible
 from veerkracht.render.chart import weeks_that_fit
 from veerkracht.render.history import entry_row, pattern_blocks
 from veerkracht.render.search import field_name, quoted
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
+from veerkracht.services.history_view import History
+from veerkracht.services.your_data import forget_entry
 from veerkracht.store.store import Store
 
 PAGE_SIZE = 50
@@ -43,14 +44,11 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.store = store
         self.content = content
         self.today = today or now().date()
-        self.all_entries: list[Entry] = []
+        self.history: History | None = None
+        #: What is shown, newest first.
         self.entries: list[Entry] = []
-        self.followups: list[FollowUp] = []
-        self.agreements: list[Agreement] = []
-        self.checkins: list[CheckIn] = []
         self.filters = Filters()
         self.search_query = Query(())
-        self.index: SearchIndex | None = None
         #: A flow that can change the store was opened from here: read it again on return.
         self.stale = False
         self.patterns: dict[str, Any] = {}
@@ -104,12 +102,12 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.call_after_refresh(self.draw_patterns)
 
     def read_store(self) -> None:
-        contents = self.store.contents()
-        self.all_entries = contents.entries
-        self.followups, self.agreements = contents.followups, contents.agreements
-        self.checkins = contents.checkins
-        self.index = None  # the search index is built again from what is there now
+        self.history = History.read(self.store, self.content.label)
         self.refilter()
+
+    @property
+    def all_entries(self) -> list[Entry]:
+        return self.history.entries if self.history else []
 
     def on_screen_resume(self) -> None:
         """Back from a flow that can change what is stored (changing a reflection, a look
@@ -121,17 +119,14 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
     # -- data -------------------------------------------------------------------------
 
     def refilter(self) -> None:
-        entries = self.filters.apply(self.all_entries)
-        checkins = self.filters.apply_dates(self.checkins)
-        if self.search_query:
-            if self.index is None:  # built on the first search: its words are folded once
-                self.index = SearchIndex(self.followups, self.agreements, self.content.label)
-            entries = self.index.entries(self.search_query, entries)
-            checkins = self.index.checkins(self.search_query, checkins)
-        self.entries = list(reversed(entries))
+        if self.history is None:
+            return
+        view = self.history.view(self.filters, self.search_query, self.today)
+        self.entries = list(reversed(view.entries))
         self.page = 0
         self.show_page()
-        self.show_patterns(entries, checkins)
+        self.patterns = view.patterns
+        self.draw_patterns()
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
 
     @property
@@ -196,9 +191,9 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
     def found_in(self, entry: Entry) -> Text | None:
         """Where the search's words stand in `entry`, marked. The user's own view, so the
         private text is shown too (the field's name says it is only for them)."""
-        if not self.search_query or self.index is None:
+        if not self.search_query or self.history is None:
             return None
-        found = self.index.where(self.search_query, entry)
+        found = self.history.where(self.search_query, entry)
         if found is None:
             return None
         snippet = Text(visible(found.snippet.text))
@@ -206,11 +201,6 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             for start, end in found.snippet.marks:
                 snippet.stylize("bold underline", start, end)
         return Text(self.ui("found", field=field_name(found, self.content)) + " ") + snippet
-
-    def show_patterns(self, entries: list[Entry], checkins: list[CheckIn]) -> None:
-        today = self.filters.until or self.today
-        self.patterns = summarize(entries, today, self.followups, self.agreements, checkins)
-        self.draw_patterns()
 
     def draw_patterns(self) -> None:
         """Bars and charts sized to the panel, redrawn when the terminal is resized."""
@@ -364,7 +354,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
                 self.notify(self.content.message("not_forgotten"))
                 return
             try:
-                self.store.forget(entry)
+                forget_entry(self.store, entry)
             except VeerkrachtError as error:
                 self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return

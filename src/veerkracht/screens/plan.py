@@ -31,9 +31,8 @@ from veerkracht.screens.base import Done, Leaving, Open, SpeaksLanguage, quit_bi
 from veerkracht.screens.calendar import offer_calendar
 from veerkracht.screens.dialogs import ChoiceDialog, save_as_file
 from veerkracht.screens.widgets import MarkedList
-from veerkracht.services.plans import plan_state
+from veerkracht.services.plans import PlanChange, change_plan, check_talk, plan_state
 from veerkracht.store.locations import documents_dir
-from veerkracht.store.plans import save_dialogue, save_plan
 from veerkracht.store.store import Store
 
 #: Keys on the plan screen that need a plan that is still open.
@@ -150,27 +149,26 @@ class PlanScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.post_message(Open(FLOWS[name]))
 
     def action_pause(self) -> None:
-        self._change(lambda plan, today: plan.pause(today), "plan_paused")
+        self._change("pause", "plan_paused")
 
     def action_resume(self) -> None:
-        self._change(lambda plan, today: plan.resume(today), "plan_resumed")
+        self._change("resume", "plan_resumed")
 
     def action_stop(self) -> None:
         def decide(choice: str | None) -> None:
             if choice == "stop":
-                self._change(lambda plan, today: plan.stop(today), "plan_stopped")
+                self._change("stop", "plan_stopped")
 
         say = lambda key: self.content.text("plan", "confirm", key)  # noqa: E731
         choices = [("keep", say("stop_no")), ("stop", say("stop_yes"))]
         self.app.push_screen(ChoiceDialog(say("stop_title"), say("stop_text"), choices), decide)
 
-    def _change(self, change: Any, message: str) -> None:
+    def _change(self, change: PlanChange, message: str) -> None:
         if self.state is None:
             return
         plan, today = self.state.plan, now().date()
-        change(plan, today)
         try:
-            save_plan(self.store, plan)
+            change_plan(self.store, plan, change, today)
         except VeerkrachtError as error:
             self.notify(self.content.on_screen(error.code, **error.params), severity="error")
         else:
@@ -263,10 +261,10 @@ class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
     def mark_checked(self, kept: set[tuple[str, str]]) -> None:
         """The talks are checked with the people involved: only the ticked lines stay."""
         for talk in self.talks:
-            talk.kept = [key for uuid, key in sorted(kept) if uuid == talk.uuid]
-            talk.checked = True
             try:
-                save_dialogue(self.store, talk)
+                check_talk(
+                    self.store, talk, [key for uuid, key in sorted(kept) if uuid == talk.uuid]
+                )
             except VeerkrachtError as error:
                 self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return

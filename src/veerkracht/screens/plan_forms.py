@@ -31,7 +31,7 @@ from veerkracht.core.typed_dates import typed_day
 from veerkracht.screens.base import Open
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import LineInput, Scale, TextField
-from veerkracht.store.plans import add_dialogue, save_plan, start_plan
+from veerkracht.services import plans
 from veerkracht.store.store import Store
 
 LIST_FIELDS = ("goals", *WORK_PLAN)
@@ -122,7 +122,7 @@ class PlanStartScreen(PlanFormScreen):
 
     def action_save(self) -> None:
         try:
-            plan = start_plan(self.store, parse_plan(self.collect(), now=now()))
+            plan = plans.start_plan(self.store, parse_plan(self.collect(), now=now()))
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return
@@ -248,7 +248,11 @@ class DialogueScreen(PlanFormScreen):
 
     def save(self, talk: Dialogue, agreements: list[Any]) -> None:
         try:
-            talk = add_dialogue(self.store, self.plan, talk, agreements, self.prepared)
+            today = now().date()
+            saved = plans.save_dialogue(
+                self.store, self.plan, talk, agreements, self.prepared, today
+            )
+            talk = saved.talk
         except VeerkrachtError as error:
             self.refuse(error)
             return
@@ -301,9 +305,8 @@ class EvaluateScreen(PlanFormScreen):
     def action_save(self) -> None:
         moment = now()
         try:
-            self.plan.evaluation = parse_evaluation(self.collect(), now=moment)
-            self.plan.stop(moment.date())
-            save_plan(self.store, self.plan)
+            evaluation = parse_evaluation(self.collect(), now=moment)
+            plans.evaluate_plan(self.store, self.plan, evaluation, moment.date())
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return

@@ -25,6 +25,7 @@ from veerkracht.render.cards import to_markdown
 from veerkracht.screens.base import Done, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, RehearseDialog, save_as_file
 from veerkracht.screens.widgets import MarkedList
+from veerkracht.services.cards import drop_card, keep_card
 from veerkracht.store.locations import documents_dir
 from veerkracht.store.store import Store
 
@@ -226,7 +227,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         """Keep the card as it is now with its reflection; False when that failed."""
         edit = edit_of(self.script, self.lines, self.enabled, self.off, now())
         try:
-            self.kept = self.store.save_card(edit)
+            self.kept = keep_card(self.store, edit)
         except VeerkrachtError as error:
             self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return False
@@ -245,7 +246,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
                 return
             script = self.script
             try:
-                self.store.drop_card(script.entry.uuid, script.audience, script.language)
+                drop_card(self.store, script.entry.uuid, script.audience, script.language)
             except VeerkrachtError as error:
                 self.notify(self.content.on_screen(error.code, **error.params), severity="error")
                 return

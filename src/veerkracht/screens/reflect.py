@@ -57,6 +57,7 @@ from veerkracht.screens.reflect_fields import (
 )
 from veerkracht.screens.reflect_steps import StepViews
 from veerkracht.screens.widgets import Choices, Scale
+from veerkracht.services.reflections import change_reflection, save_reflection
 from veerkracht.store.drafts import Draft, saved_at, step_of
 from veerkracht.store.store import Store
 
@@ -470,15 +471,12 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         early = self.step != "summary"
         self._check_wellbeing()
         try:
-            entry = parse_answers(self.collect(), now=now())
-            entry.help_notice = self.heavy
+            moment = now()
+            entry = parse_answers(self.collect(), now=moment)
             if self.editing is None:
-                self.store.add_entry(entry)
+                save_reflection(self.store, entry, moment, self.heavy)
             else:  # the same reflection, changed: its number, date and notice stay
-                original = self.editing
-                entry.id, entry.uuid, entry.created = original.id, original.uuid, original.created
-                entry.help_notice = self.heavy or original.help_notice
-                self.store.update_entry(entry)
+                change_reflection(self.store, self.editing, entry, self.heavy)
         except VeerkrachtError as error:
             self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return

@@ -15,6 +15,7 @@ from veerkracht.core.model import now
 from veerkracht.core.support_note import MAX_NAME, ROLES, manager_tips, parse_support, signal_keys
 from veerkracht.screens.forms import FormScreen
 from veerkracht.screens.widgets import LineInput, MarkedList, OneOf, TextField
+from veerkracht.services.support_notes import save_support
 
 
 class SupportScreen(FormScreen):
@@ -96,7 +97,7 @@ class SupportScreen(FormScreen):
         from veerkracht.render.cards import card_plain
 
         try:
-            note = self.store.add_support(parse_support(self.collect(), now=now()))
+            note = save_support(self.store, parse_support(self.collect(), now=now())).note
         except (ValidationError, VeerkrachtError) as error:
             self.refuse(error)
             return
