@@ -70,6 +70,8 @@ def start_rows(runs: int, env: dict[str, str], jrnl: str | None, workdir: Path) 
         figures[flag] = measure([*CLI, flag], runs, env).ms
         rows.append(against(f"veerkracht {flag}", figures[flag], "B", base, limit))
         rows.append(Row(f"  modules imported by {flag}", f"{imported([*CLI, flag], env)} modules"))
+    typer = measure([*CLI, "--help"], runs, {**env, "COLUMNS": "79"}).ms  # too narrow: no cache
+    rows.append(against("  --help made by Typer (79 columns: not cached)", typer, "B", base, None))
     command, origin = find_jrnl(jrnl)
     if command is None:
         rows.append(Row(f"jrnl --version / --help: {origin}", ""))
