@@ -1,11 +1,12 @@
-"""veerkracht's speed and memory, as ratios to baselines measured in the same run.
+"""veerkracht's speed and memory against its targets, with baselines measured in the same run.
 
-    python -m benchmarks.run [--runs 7] [--sizes 1000,10000]
+    python -m benchmarks.run [--runs 7] [--only start,tui,data] [--big] [--jrnl PATH|no]
 
-Baselines: B = `python -c pass`; F = a process that only reads and parses the store
-file with the stdlib `json`; T = a minimal Textual app (Header, Static, Footer) until
-its first screen is ready. Stores are built through `veerkracht import`. Each figure is
-the median of --runs whole-process runs; memory is the peak resident size of a run.
+Baselines: B = `python -c pass`; T = a bare Textual app showing one Input, until its
+first screen is drawn; F = a process that only reads and parses the store file with
+the stdlib `json`. Stores are built through `veerkracht import`. Each time is the median
+of --runs whole-process runs (after one warm-up run); memory is the peak resident size.
+Every target is printed with its figure, its baseline and "met" or "missed".
 """
 
 from __future__ import annotations
@@ -18,74 +19,77 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.jrnl import find_jrnl, jrnl_env
+from benchmarks.measure import CLI, PYTHON, imported, measure, reported
+from benchmarks.probes import MINIMAL_TUI, SEARCH_KEYS, VEERKRACHT_TUI
 from benchmarks.sample_store import realistic_export
 
-PYTHON = sys.executable
-CLI = [PYTHON, "-m", "veerkracht"]
-
-# A minimal Textual app that exits as soon as its first screen has been drawn.
-MINIMAL_TUI = """
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Minimal(App):
-    def compose(self):
-        yield Header()
-        yield Static("Hallo")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-
-Minimal().run(headless=True, size=(100, 30))
-"""
-
-# veerkracht's own screen the way the command opens it, exiting once it is drawn.
-VEERKRACHT_TUI = """
-import sys
-from veerkracht.cli import Session  # the command's imports, as the real command pays them
-from veerkracht.tui.app import VeerkrachtApp
-
-class Ready(VeerkrachtApp):
-    def on_mount(self):
-        self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
-
-session = Session()
-Ready(session.store, session.content, start=sys.argv[1]).run(headless=True, size=(100, 30))
-"""
+SECTIONS = ("start", "tui", "data")
+#: What is typed into the dashboard's search, key by key.
+TYPED = "slaap zorg"
+ANSWERS = json.dumps({"feelings": ["tired"], "intensity": 6}).encode()
 
 
 @dataclass
-class Figure:
-    ms: float
-    peak_mib: float
+class Row:
+    """One line of the report: a figure, what it is held against, and the verdict."""
+
+    what: str
+    measured: str
+    baseline: str = ""
+    ratio: str = ""
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.met is None else ("met" if self.met else "missed")
 
 
-def measure(command: list[str], runs: int, env: dict[str, str], stdin: bytes = b"") -> Figure:
-    """Median wall time and the highest peak memory over `runs` whole-process runs."""
-    times, peaks = [], []
-    for run in range(runs + 1):  # the first run warms caches (bytecode, files) and is dropped
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )  # fmt: skip
-        assert process.stdin is not None
-        process.stdin.write(stdin)
-        process.stdin.close()
-        _, status, usage = os.wait4(process.pid, 0)
-        if run:
-            times.append((time.perf_counter() - start) * 1000)
-            peaks.append(usage.ru_maxrss / 1024)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            error = process.stderr.read().decode() if process.stderr else ""
-            raise SystemExit(f"{' '.join(command)} failed: {error}")
-    return Figure(statistics.median(times), max(peaks))
+def against(what: str, figure: float, name: str, base: float, limit: float | None) -> Row:
+    """A time held against a baseline measured in the same run: at most `limit` times it."""
+    ratio = figure / base
+    return Row(what, f"{figure:.0f} ms", f"{name} = {base:.0f} ms", f"{ratio:.2f}×{name}",
+               "" if limit is None else f"≤ {limit:g}×{name}",
+               None if limit is None else ratio <= limit)  # fmt: skip
+
+
+def start_rows(runs: int, env: dict[str, str], jrnl: str | None, workdir: Path) -> list[Row]:
+    """--version and --help against B, the modules each imports, and jrnl's start."""
+    base = measure([PYTHON, "-c", "pass"], runs, env).ms
+    modules = imported([PYTHON, "-c", "pass"], env)
+    rows = [
+        Row("B  python -c pass", f"{base:.0f} ms"),
+        Row("  modules imported by B", f"{modules} modules"),
+    ]
+    figures = {}
+    for flag, limit in (("--version", 2), ("--help", 5)):
+        figures[flag] = measure([*CLI, flag], runs, env).ms
+        rows.append(against(f"veerkracht {flag}", figures[flag], "B", base, limit))
+        rows.append(Row(f"  modules imported by {flag}", f"{imported([*CLI, flag], env)} modules"))
+    typer = measure([*CLI, "--help"], runs, {**env, "COLUMNS": "79"}).ms  # too narrow: no cache
+    rows.append(against("  --help made by Typer (79 columns: not cached)", typer, "B", base, None))
+    command, origin = find_jrnl(jrnl)
+    if command is None:
+        rows.append(Row(f"jrnl --version / --help: {origin}", ""))
+        return rows
+    own = jrnl_env(env, workdir / "jrnl-home")
+    for flag in ("--version", "--help"):
+        theirs = measure([*command, flag], runs, own).ms
+        rows.append(against(f"veerkracht {flag} vs jrnl {flag}", figures[flag], "J", theirs, 0.5))
+    rows.append(Row(f"  (J = jrnl, {origin})", ""))
+    return rows
+
+
+def tui_rows(runs: int, env: dict[str, str]) -> tuple[list[Row], float]:
+    """T, and the reflection screen until it is drawn, against it."""
+    tui = measure([PYTHON, "-c", MINIMAL_TUI], runs, env).ms
+    reflect = measure([PYTHON, "-c", VEERKRACHT_TUI, "reflect"], runs, env).ms
+    ready = against("reflect screen, first question ready", reflect, "T", tui, 1.2)
+    return [Row("T  bare Textual app with one Input, ready", f"{tui:.0f} ms"), ready], tui
 
 
 def build(directory: Path, count: int, env: dict[str, str]) -> Path:
@@ -93,69 +97,111 @@ def build(directory: Path, count: int, env: dict[str, str]) -> Path:
     export = directory.parent / f"export-{count}.json"
     export.write_text(json.dumps(realistic_export(count)), encoding="utf-8")
     subprocess.run([*CLI, "import", str(export)], env=env, check=True, capture_output=True)
+    export.unlink()
     return directory / "veerkracht.json"
+
+
+def commands(runs: int, env: dict[str, str], store: Path) -> tuple[float, dict[str, float]]:
+    """F for `store`, and the three scripted commands on it."""
+    read = f"import json; json.load(open({str(store)!r}, 'rb'))"
+    parse = measure([PYTHON, "-c", read], runs, env).ms
+    timed = {
+        "history --format json": measure([*CLI, "history", "--format", "json"], runs, env).ms,
+        "reflect --from - (one entry more)": measure(
+            [*CLI, "reflect", "--from", "-"], runs, env, ANSWERS
+        ).ms,
+        "prepare (the last entry's card)": measure([*CLI, "prepare"], runs, env).ms,
+    }
+    return parse, timed
+
+
+def data_rows(runs: int, env: dict[str, str], size: int, tui: float | None) -> list[Row]:
+    """At `size` entries: the commands against F, the dashboard against T, its search
+    keystrokes and its peak memory."""
+    store = build(Path(env["VEERKRACHT_HOME"]), size, env)
+    parse, timed = commands(runs, env, store)
+    rows = [Row(f"F  json.load, {size:,} entries ({store.stat().st_size / 1e6:.1f} MB)",
+                f"{parse:.0f} ms")]  # fmt: skip
+    rows += [against(f"{what}, {size:,}", ms, "F", parse, 2) for what, ms in timed.items()]
+    if tui is None:
+        tui = measure([PYTHON, "-c", MINIMAL_TUI], runs, env).ms
+        rows.append(Row("T  bare Textual app with one Input, ready", f"{tui:.0f} ms"))
+    dashboard = measure([PYTHON, "-c", VEERKRACHT_TUI, "history"], runs, env)
+    rows.append(against(f"history dashboard, {size:,}, ready", dashboard.ms, "T", tui, 1.3))
+    rows.append(Row(f"history dashboard, {size:,}, peak memory", f"{dashboard.peak_mib:.1f} MiB",
+                    target="≤ 90 MiB", met=dashboard.peak_mib <= 90))  # fmt: skip
+    keys = [key for run in reported([PYTHON, "-c", SEARCH_KEYS, TYPED], runs, env) for key in run]
+    rows.append(Row(f"search keystroke, {size:,}, slowest of {len(keys)}", f"{max(keys):.0f} ms",
+                    ratio=f"median {statistics.median(keys):.0f} ms", target="≤ 50 ms",
+                    met=max(keys) <= 50))  # fmt: skip
+    return rows
+
+
+def growth_rows(runs: int, base_env: dict[str, str], workdir: Path, sizes: tuple[int, int]):
+    """The commands at both sizes: how much slower the larger store makes each one."""
+    small, large = sizes
+    found = {}
+    for size in sizes:
+        env = {**base_env, "VEERKRACHT_HOME": str(workdir / f"grow-{size}")}
+        found[size] = commands(runs, env, build(workdir / f"grow-{size}", size, env))
+    linear = large / small
+    rows = [Row(f"F  json.load, {large:,} entries", f"{found[large][0]:.0f} ms",
+                ratio=f"{found[large][0] / found[small][0]:.1f}× the {small:,} F")]  # fmt: skip
+    for what, ms in found[large][1].items():
+        factor = ms / found[small][1][what]
+        rows.append(Row(f"{what}, {small:,} → {large:,}", f"{ms:.0f} ms",
+                        f"{found[small][1][what]:.0f} ms at {small:,}",
+                        f"{factor:.1f}× ({ms / found[large][0]:.2f}×F)",
+                        f"≤ {linear:g}× (linear)", factor <= linear))  # fmt: skip
+    return rows
+
+
+def report(rows: list[Row], markdown: bool) -> None:
+    """The table, plain or as Markdown."""
+    heads = ("what", "measured", "baseline", "ratio", "target", "")
+    cells = [heads, *((r.what, r.measured, r.baseline, r.ratio, r.target, r.verdict) for r in rows)]
+    if markdown:
+        for number, line in enumerate(cells):
+            print("| " + " | ".join(line) + " |")
+            if not number:
+                print("|" + "---|" * len(heads))
+        return
+    widths = [max(len(line[column]) for line in cells) for column in range(len(heads))]
+    for line in cells:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="start, tui and/or data")
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--big", action="store_true", help="also the growth to 10 × --size")
+    parser.add_argument("--jrnl", help="jrnl's command, or `no`; else found or installed")
+    parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
-    sizes = [int(size) for size in args.sizes.split(",")]
-
+    only = set(args.only.split(","))
     workdir = Path(tempfile.mkdtemp(prefix="veerkracht-bench-"))
-    rows: list[tuple[str, Figure, str, float | None]] = []
     try:
         # Bytecode is cached as for an installed package (some shells turn that off).
         base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        empty_env = {**base_env, "VEERKRACHT_HOME": str(workdir / "empty")}
-        base = measure([PYTHON, "-c", "pass"], args.runs, empty_env)
-        tui = measure([PYTHON, "-c", MINIMAL_TUI], args.runs, empty_env)
-        rows.append(("B  python -c pass", base, "B", None))
-        rows.append(("T  minimal Textual app, ready", tui, "T", None))
-        rows.append(
-            ("veerkracht --version", measure([*CLI, "--version"], args.runs, empty_env), "B", 3)
-        )
-        help_figure = measure([*CLI, "--help"], args.runs, empty_env)
-        rows.append(("veerkracht --help", help_figure, "B", 8))
-        rows.append(("reflect TUI, first question ready",
-                     measure([PYTHON, "-c", VEERKRACHT_TUI, "reflect"], args.runs, empty_env),
-                     "T", 1.3))  # fmt: skip
-        answers = json.dumps({"feelings": ["tired"], "intensity": 6}).encode()
-        parse = {}
-        for size in sizes:
-            env = {**base_env, "VEERKRACHT_HOME": str(workdir / str(size))}
-            store = build(workdir / str(size), size, env)
-            read = f"import json; json.load(open({str(store)!r}, 'rb'))"
-            parse[size] = measure([PYTHON, "-c", read], args.runs, env)
-            rows.append((f"F  json.load, {size} entries ({store.stat().st_size / 1e6:.1f} MB)",
-                         parse[size], f"F{size}", None))  # fmt: skip
-            # The targets are set for 10,000 entries; smaller stores are shown for scale.
-            big = size >= 10_000
-            rows.append((f"history --format json, {size}",
-                         measure([*CLI, "history", "--format", "json"], args.runs, env),
-                         f"F{size}", 2.5 if big else None))  # fmt: skip
-            rows.append((f"history --search, {size}",
-                         measure([*CLI, "history", "--search", "slaap zorg", "--format", "json"],
-                                 args.runs, env),
-                         f"F{size}", None))  # fmt: skip
-            rows.append((f"reflect --from, one entry into {size}",
-                         measure([*CLI, "reflect", "--from", "-"], args.runs, env, answers),
-                         f"F{size}", 2.5 if big else None))  # fmt: skip
-            rows.append((f"history --tui, {size}, first screen ready",
-                         measure([PYTHON, "-c", VEERKRACHT_TUI, "history"], args.runs, env),
-                         "T", 1.5 if big else None))  # fmt: skip
-        baselines = {"B": base.ms, "T": tui.ms, **{f"F{s}": parse[s].ms for s in sizes}}
-        print(f"{sys.platform}, Python {sys.version.split()[0]}, {os.cpu_count()} cores; "
-              f"median of {args.runs} runs")  # fmt: skip
-        print(f"{'what':46} {'ms':>7} {'ratio':>10} {'target':>8} {'peak MiB':>9}")
-        for label, figure, against, target in rows:
-            ratio = figure.ms / baselines[against]
-            goal = "" if target is None else f"≤{target:g}×{against[0]}"
-            mark = "" if target is None else (" ok" if ratio <= target else " MISS")
-            memory = "" if figure.peak_mib <= 100 else " MISS"
-            print(f"{label:46} {figure.ms:7.0f} {ratio:7.2f}×{against[0]:<2} {goal:>8} "
-                  f"{figure.peak_mib:8.1f}{memory}{mark}")  # fmt: skip
+        base_env["COLUMNS"] = "80"  # the same --help on every terminal
+        env = {**base_env, "VEERKRACHT_HOME": str(workdir / "empty")}
+        rows, tui = [], None
+        if "start" in only:
+            rows += start_rows(args.runs, env, args.jrnl, workdir)
+        if "tui" in only:
+            found, tui = tui_rows(args.runs, env)
+            rows += found
+        if "data" in only:
+            data_env = {**base_env, "VEERKRACHT_HOME": str(workdir / str(args.size))}
+            rows += data_rows(args.runs, data_env, args.size, tui)
+        if args.big:
+            sizes = (args.size, args.size * 10)
+            rows += growth_rows(max(1, args.runs // 3), base_env, workdir, sizes)
+        print(f"{sys.platform}, Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+              f"load {os.getloadavg()[0]:.1f}; median of {args.runs} runs")  # fmt: skip
+        report(rows, args.markdown)
     finally:
         shutil.rmtree(workdir)
 

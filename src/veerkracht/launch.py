@@ -1,5 +1,6 @@
 """The `veerkracht` command. `--version` is answered before anything heavy is imported,
-so it costs little more than starting Python; everything else goes to the CLI."""
+so it costs little more than starting Python, and the top-level `--help` from a cache of
+Typer's own text (`cli/helpcache.py`); everything else goes to the CLI."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def main() -> None:
 
         print(f"veerkracht {__version__}")
         return
+    if "--help" in sys.argv[1:]:
+        from veerkracht.cli.helpcache import cached_help
+
+        text = cached_help(sys.argv[1:])
+        if text is not None:
+            sys.stdout.write(text)
+            return
     from veerkracht.collector import off_for_a_command
 
     off_for_a_command()  # see veerkracht.collector
