@@ -41,7 +41,7 @@ class Content:
         return load("options")[group][key][field][self.language]
 
     def label(self, group: str, key: str) -> str:
-        return self.option(group, key, "label")
+        return str(self.option(group, key, "label"))
 
     def text(self, name: str, *path: str, **params: Any) -> Any:
         """The text at `path` in `content/<name>.toml`, its `{placeholders}` filled in."""
@@ -61,12 +61,12 @@ class Content:
         words = load("after")["days"]
         weekday = words["weekdays"][self.language][day.weekday()]
         month = words["months"][self.language][day.month - 1]
-        return self.text("after", "days", "said", weekday=weekday, day=day.day, month=month,
-                         year=day.year)  # fmt: skip
+        return str(self.text("after", "days", "said", weekday=weekday, day=day.day,
+                             month=month, year=day.year))  # fmt: skip
 
     def message(self, code: str, **params: Any) -> str:
         """A one-line message from messages.toml."""
-        return self.text("messages", code, **params)
+        return str(self.text("messages", code, **params))
 
     def on_screen(self, code: str, **params: Any) -> str:
         """A message for someone who typed in a form, not a file: a `field` is named as
@@ -91,7 +91,7 @@ class Content:
         match = _ITEM_PATH.fullmatch(path)
         if match is None:
             name = fields["names"].get(path)
-            return name[self.language] if name else path
+            return str(name[self.language]) if name else path
         items, index, part = match["items"], int(match["index"]), match["part"]
         if items not in fields["items"] or (part and part not in fields["parts"]):
             return path
@@ -101,7 +101,7 @@ class Content:
         words = {"nth": nth, "item": fields["items"][items][self.language]}
         if part:
             words["part"] = fields["parts"][part][self.language]
-        return fields["part" if part else "item"][self.language].format(**words)
+        return str(fields["part" if part else "item"][self.language].format(**words))
 
 
 def key_for(group: str, said: str) -> str | None:
@@ -114,14 +114,15 @@ def key_for(group: str, said: str) -> str | None:
         return "".join(ch for ch in text if ch.isalnum())
 
     wanted = plain(said)
-    for key, option in load("options")[group].items():
+    options: dict[str, Any] = load("options")[group]
+    for key, option in options.items():
         labels = [key, *option["label"].values()]
         if wanted in {plain(label) for label in labels}:
             return key
     return None
 
 
-class _Lenient(dict):
+class _Lenient(dict[str, Any]):
     """Leaves an unknown placeholder visible instead of raising KeyError."""
 
     def __missing__(self, key: str) -> str:
