@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import date
@@ -15,6 +16,9 @@ _ITEM_PATH = re.compile(r"(?P<items>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<part>[a-z
 DEFAULT_LANGUAGE = "nl"
 #: Messages said differently to someone typing in a form than to a file's author.
 ON_SCREEN = {"not_a_date": "not_a_typed_date"}
+#: Set by the tests (tests/conftest.py): a placeholder nobody filled in raises
+#: `MissingPlaceholder` there, where a user would see it as `{name}`.
+STRICT_ENV = "VEERKRACHT_STRICT_CONTENT"
 
 
 #: The content files, beside this module (the package is installed as files, never
@@ -49,7 +53,17 @@ class Content:
         for key in path:
             node = node[key]
         value = node[self.language]
-        return value.format_map(_Lenient(params)) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        return value.format_map(_Lenient(params, where=".".join((name, *path))))
+
+    def template(self, name: str, *path: str) -> str:
+        """The text at `path` with its `{placeholders}` left for the caller to fill in,
+        each time anew (`str.format`): "Zin {number} van {total}"."""
+        node: Any = load(name)
+        for key in path:
+            node = node[key]
+        return str(node[self.language])
 
     def counted(self, noun: str, count: int) -> str:
         """`count` and the noun in the form that fits it: "1 afspraak", "3 afspraken"."""
@@ -122,8 +136,19 @@ def key_for(group: str, said: str) -> str | None:
     return None
 
 
+class MissingPlaceholder(Exception):
+    """A text was formatted without a value for one of its placeholders (tests only)."""
+
+
 class _Lenient(dict[str, Any]):
-    """Leaves an unknown placeholder visible instead of raising KeyError."""
+    """Leaves an unknown placeholder visible instead of raising KeyError, except under
+    `STRICT_ENV`, where a `{name}` nobody filled in is a mistake to find."""
+
+    def __init__(self, params: dict[str, Any], where: str) -> None:
+        super().__init__(params)
+        self.where = where
 
     def __missing__(self, key: str) -> str:
+        if os.environ.get(STRICT_ENV):
+            raise MissingPlaceholder(f"{self.where}: no value for {{{key}}}")
         return "{" + key + "}"
