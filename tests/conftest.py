@@ -23,12 +23,16 @@ from textual.widgets import Input, TextArea
 
 from tests import drive
 from tests.drive import moment_from, write
-from veerkracht.content import Content
+from veerkracht.content import STRICT_ENV, Content
 from veerkracht.core.model import parse_answers
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.store import crypto
 from veerkracht.store.store import Store
 from veerkracht.tui.app import VeerkrachtApp
+
+# A text formatted without one of its placeholders raises here, in every test and in
+# every process a test starts: a user would see it as a raw `{name}`.
+os.environ[STRICT_ENV] = "1"
 
 # Properties are explored with 10 examples each in the README's test line, and with 300
 # when .ci/run runs them again (HYPOTHESIS_PROFILE=thorough pytest -m hypothesis).

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from veerkracht.content import LANGUAGES, Content, load
+from veerkracht.content import LANGUAGES, STRICT_ENV, Content, MissingPlaceholder, load
 from veerkracht.core.model import OPTIONS
 
 #: The keys the README promises, written out again so that dropping one fails here.
@@ -113,6 +113,23 @@ def test_labels_come_in_the_chosen_language() -> None:
 def test_messages_fill_in_their_placeholders() -> None:
     text = Content("en").message("file_not_found", path="a.json")
     assert text == "The file a.json does not exist."
+
+
+def test_a_placeholder_left_unfilled_raises_in_the_tests() -> None:
+    with pytest.raises(MissingPlaceholder, match=r"messages.entry_not_found: .*\{ref\}"):
+        Content("en").message("entry_not_found")
+
+
+def test_a_placeholder_left_unfilled_stays_visible_outside_the_tests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(STRICT_ENV)
+    assert "number {ref}." in Content("en").message("entry_not_found")
+
+
+def test_a_template_is_given_unfilled_for_its_caller_to_fill() -> None:
+    progress = Content("en").template("prepare", "ui", "rehearse_progress")
+    assert progress.format(number=2, total=5) == "Sentence 2 of 5"
 
 
 def test_an_unknown_language_is_refused() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import date
@@ -15,6 +16,9 @@ _ITEM_PATH = re.compile(r"(?P<items>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<part>[a-z
 DEFAULT_LANGUAGE = "nl"
 #: Messages said differently to someone typing in a form than to a file's author.
 ON_SCREEN = {"not_a_date": "not_a_typed_date"}
+#: Set by the tests (tests/conftest.py): a placeholder nobody filled in raises
+#: `MissingPlaceholder` there, where a user would see it as `{name}`.
+STRICT_ENV = "VEERKRACHT_STRICT_CONTENT"
 
 
 #: The content files, beside this module (the package is installed as files, never
@@ -41,7 +45,7 @@ class Content:
         return load("options")[group][key][field][self.language]
 
     def label(self, group: str, key: str) -> str:
-        return self.option(group, key, "label")
+        return str(self.option(group, key, "label"))
 
     def text(self, name: str, *path: str, **params: Any) -> Any:
         """The text at `path` in `content/<name>.toml`, its `{placeholders}` filled in."""
@@ -49,7 +53,17 @@ class Content:
         for key in path:
             node = node[key]
         value = node[self.language]
-        return value.format_map(_Lenient(params)) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        return value.format_map(_Lenient(params, where=".".join((name, *path))))
+
+    def template(self, name: str, *path: str) -> str:
+        """The text at `path` with its `{placeholders}` left for the caller to fill in,
+        each time anew (`str.format`): "Zin {number} van {total}"."""
+        node: Any = load(name)
+        for key in path:
+            node = node[key]
+        return str(node[self.language])
 
     def counted(self, noun: str, count: int) -> str:
         """`count` and the noun in the form that fits it: "1 afspraak", "3 afspraken"."""
@@ -61,12 +75,12 @@ class Content:
         words = load("after")["days"]
         weekday = words["weekdays"][self.language][day.weekday()]
         month = words["months"][self.language][day.month - 1]
-        return self.text("after", "days", "said", weekday=weekday, day=day.day, month=month,
-                         year=day.year)  # fmt: skip
+        return str(self.text("after", "days", "said", weekday=weekday, day=day.day,
+                             month=month, year=day.year))  # fmt: skip
 
     def message(self, code: str, **params: Any) -> str:
         """A one-line message from messages.toml."""
-        return self.text("messages", code, **params)
+        return str(self.text("messages", code, **params))
 
     def on_screen(self, code: str, **params: Any) -> str:
         """A message for someone who typed in a form, not a file: a `field` is named as
@@ -91,7 +105,7 @@ class Content:
         match = _ITEM_PATH.fullmatch(path)
         if match is None:
             name = fields["names"].get(path)
-            return name[self.language] if name else path
+            return str(name[self.language]) if name else path
         items, index, part = match["items"], int(match["index"]), match["part"]
         if items not in fields["items"] or (part and part not in fields["parts"]):
             return path
@@ -101,7 +115,7 @@ class Content:
         words = {"nth": nth, "item": fields["items"][items][self.language]}
         if part:
             words["part"] = fields["parts"][part][self.language]
-        return fields["part" if part else "item"][self.language].format(**words)
+        return str(fields["part" if part else "item"][self.language].format(**words))
 
 
 def key_for(group: str, said: str) -> str | None:
@@ -114,15 +128,27 @@ def key_for(group: str, said: str) -> str | None:
         return "".join(ch for ch in text if ch.isalnum())
 
     wanted = plain(said)
-    for key, option in load("options")[group].items():
+    options: dict[str, Any] = load("options")[group]
+    for key, option in options.items():
         labels = [key, *option["label"].values()]
         if wanted in {plain(label) for label in labels}:
             return key
     return None
 
 
-class _Lenient(dict):
-    """Leaves an unknown placeholder visible instead of raising KeyError."""
+class MissingPlaceholder(Exception):
+    """A text was formatted without a value for one of its placeholders (tests only)."""
+
+
+class _Lenient(dict[str, Any]):
+    """Leaves an unknown placeholder visible instead of raising KeyError, except under
+    `STRICT_ENV`, where a `{name}` nobody filled in is a mistake to find."""
+
+    def __init__(self, params: dict[str, Any], where: str) -> None:
+        super().__init__(params)
+        self.where = where
 
     def __missing__(self, key: str) -> str:
+        if os.environ.get(STRICT_ENV):
+            raise MissingPlaceholder(f"{self.where}: no value for {{{key}}}")
         return "{" + key + "}"

@@ -54,7 +54,7 @@ def plan_events(state: PlanState, content: Content, *, with_text: bool) -> list[
     plan, today = state.plan, state.today
 
     def words(key: str, **params: object) -> str:
-        return content.text("exchange", "calendar", key, **params)
+        return str(content.text("exchange", "calendar", key, **params))
 
     goal = f" · {visible(plan.goals[0])}" if with_text and plan.goals else ""
     events = [

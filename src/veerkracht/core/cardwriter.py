@@ -430,8 +430,8 @@ def own_line(text: str, role: str, content: Content) -> str:
             if lower.startswith(lead):
                 words = words[len(lead) :]
         key = "share_that" if role == "share" else "hope"
-        return content.text("scripts", "own", key, text=_inside(words))
-    return content.text("scripts", "own", f"{role}_fragment", text=_inside(words))
+        return str(content.text("scripts", "own", key, text=_inside(words)))
+    return str(content.text("scripts", "own", f"{role}_fragment", text=_inside(words)))
 
 
 def _inside(words: str) -> str:

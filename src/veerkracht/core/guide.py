@@ -45,7 +45,7 @@ def build_guide(note: SupportNote, content: Content) -> Guide:
     """The guide for `note`. Pure; the name appears only where the user gave one."""
 
     def say(*path: str, **params: Any) -> str:
-        return content.text("support", *path, **params)
+        return str(content.text("support", *path, **params))
 
     noticed = [say("signals", key, "observation") for key in note.signals]
     if note.noticed:

@@ -131,9 +131,10 @@ def _with_names_marked(sentence: str) -> str:
 def _spelling() -> dict[str, str]:
     """How the words the rules lean on get typed in a hurry, to the word itself."""
     data = load("language")["spelling"]
-    words = data["words"].split()
+    words: list[str] = data["words"].split()
+    typed: dict[str, str] = data["typed"]
     typos = {typo: word for word in words for typo in _typos(word) if typo not in words}
-    return typos | data["typed"]
+    return typos | typed
 
 
 def _typos(word: str) -> set[str]:
@@ -224,14 +225,14 @@ def _suggestion(finding: Finding, content: Content, words: Rewording) -> str:
         if not point:
             return str(content.text("language", *spec, "plain"))
         observation = point
-    return content.text(
+    return str(content.text(
         "language", *spec, "example",
         observation=observation,
         feeling=words.feeling or fill["feeling"],
         need=words.need or fill["need"],
         request=words.request or fill["request"],
         moment=fill["moment"],
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _bare(sentence: str) -> str:

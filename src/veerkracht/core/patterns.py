@@ -132,7 +132,8 @@ def trend(entries: Sequence[Entry], today: date) -> dict[str, Any]:
     weeks before that; `change` is recent minus previous, when both are known."""
     recent_start = today - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
     previous_start = recent_start - timedelta(weeks=TREND_WEEKS)
-    recent, previous = [], []
+    recent: list[int] = []
+    previous: list[int] = []
     for entry in entries:
         day = entry.created.date()
         if entry.intensity is None or day > today or day < previous_start:

@@ -4,7 +4,7 @@ progress share. Pure: the caller passes the records and `today`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -174,7 +174,7 @@ def share_sections(state: PlanState, chosen: Iterable[str]) -> dict[str, Any]:
     wanted = set(chosen)
     plan = state.plan
     sections: dict[str, Any] = {}
-    builders = {
+    builders: dict[str, Callable[[], Any]] = {
         "weeks": lambda: {"done": state.weeks_done, "total": plan.weeks, "week": state.week},
         "goals": lambda: list(plan.goals),
         "work_plan": lambda: {key: list(getattr(plan, key)) for key in WORK_PLAN},

@@ -167,7 +167,7 @@ def followup_questions(asked_about_help: bool) -> tuple[Question, ...]:
 def checkin_questions(open_agreements: Sequence[tuple[str, str]]) -> tuple[Question, ...]:
     """The weekly check-in; `open_agreements` are (id, how it reads) to tick off."""
     words = ("after", "checkin")
-    kept = ()
+    kept: tuple[Question, ...] = ()
     if open_agreements:
         ids, lines = zip(*open_agreements, strict=True)
         kept = (Choices("kept", ("plain", "checkin", "kept"), keys=ids, shown=lines),)

@@ -20,10 +20,16 @@ FORMATS = ("text", "markdown", "json")
 
 
 class CardLike(Protocol):
-    title: str
-    subtitle: str
-    sections: Sequence[Section]
-    footer: str
+    """What a card shows; read only, so a frozen `Card` and a guide are both one."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def subtitle(self) -> str: ...
+    @property
+    def sections(self) -> Sequence[Section]: ...
+    @property
+    def footer(self) -> str: ...
 
     def to_json(self) -> dict[str, Any]: ...
 

@@ -32,10 +32,10 @@ def safety_text(plan: SafetyPlan, content: Content) -> str:
         lines += ["", _words(content, "parts", part, "title")]
         if part == "professionals":
             for key in PROFESSIONAL_FIELDS:
-                said = " · ".join(_said(getattr(plan, key)))
+                named = " · ".join(_said(getattr(plan, key)))
                 empty = _words(content, "ui", "not_filled")
                 label = _words(content, "professionals", f"short_{key}")
-                lines += _wrapped(f"{label}: {said or empty}", "   ", "     ")
+                lines += _wrapped(f"{label}: {named or empty}", "   ", "     ")
             for fixed in _words(content, "professionals", "fixed").splitlines():
                 lines += _wrapped(fixed, "   ", "     ")
             continue
@@ -56,10 +56,10 @@ def safety_markdown(plan: SafetyPlan, content: Content) -> str:
         lines += ["", f"## {_words(content, 'parts', part, 'title')}", ""]
         if part == "professionals":
             for key in PROFESSIONAL_FIELDS:
-                said = " · ".join(for_markdown(item) for item in _said(getattr(plan, key)))
+                named = " · ".join(for_markdown(item) for item in _said(getattr(plan, key)))
                 empty = _words(content, "ui", "not_filled")
                 label = _words(content, "professionals", f"short_{key}")
-                lines.append(f"- **{label}**: {said or empty}")
+                lines.append(f"- **{label}**: {named or empty}")
             fixed = _words(content, "professionals", "fixed")
             lines += [f"- {line}" for line in fixed.splitlines()]
             continue

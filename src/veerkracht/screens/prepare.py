@@ -288,7 +288,7 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
             RehearseDialog(
                 self.ui("rehearse_title"),
                 self.current().rehearsal(),
-                self.ui("rehearse_progress"),
+                self.content.template("prepare", "ui", "rehearse_progress"),
                 self.ui("rehearse_hint"),
                 self.ui("rehearse_done"),
             )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from veerkracht.content import Content
 from veerkracht.core.cards import CARD_FIELDS, CardEdit, parse_card
@@ -65,7 +65,16 @@ KINDS = (
     "entries", "followups", "checkins", "agreements", "supports", "cards", "plans", "dialogues",
     "safety_plans",
 )  # fmt: skip
-T = TypeVar("T")
+
+
+class _Record(Protocol):
+    """A record of any kind: its uuid for ever, and the short id people type."""
+
+    uuid: str
+    id: str
+
+
+T = TypeVar("T", bound=_Record)
 
 
 def export_data(contents: Contents) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 import orjson
 
@@ -112,10 +112,11 @@ class Store:
 
         with self.locked():
             db = TinyDB(self, storage=OneTransaction)
-            data = db.storage.read()
+            storage = cast(OneTransaction, db.storage)  # TinyDB made it from our class
+            data = storage.read()
             yield data
-            db.storage.write(data)
-            db.storage.commit()
+            storage.write(data)
+            storage.commit()
 
     def _finish_interrupted(self) -> None:
         seal = self.sealing.seal(write_legacy=True)
@@ -410,7 +411,15 @@ class Store:
         return VeerkrachtError("store_damaged", path=str(self.path))
 
 
-def _find(records: Sequence[Any], ref: str, missing: str, empty: str | None = None) -> Any:
+class _Found(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+F = TypeVar("F", bound=_Found)
+
+
+def _find(records: Sequence[F], ref: str, missing: str, empty: str | None = None) -> F:
     """The record with short id `ref`, or the newest for `last`."""
     if not records and empty:
         raise VeerkrachtError(empty)

@@ -9,8 +9,13 @@ inherits one that lets in only the user, SYSTEM and the Administrators; a folder
 from __future__ import annotations
 
 import ctypes
+import sys
 from ctypes import wintypes
 from pathlib import Path
+
+# Its callers import it on Windows alone; this line also tells mypy, on another system,
+# to leave the Windows-only names below (ctypes.WinDLL) unchecked.
+assert sys.platform == "win32"
 
 #: Groups that stand for "other people": Everyone, Anonymous, Interactive, Authenticated
 #: Users, Users, Guests.
