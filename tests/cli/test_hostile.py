@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.drive import assert_private, assert_refused, open_to_everyone, run
-from veerkracht.core.cardwriter import sentence
+from veerkracht.core.own_words import sentence
 from veerkracht.core.textsafe import json_escaped, json_escaped_bytes
 from veerkracht.store import folder as folder_module
 from veerkracht.store.crypto import MAGIC

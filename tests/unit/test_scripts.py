@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from veerkracht.content import LANGUAGES, Content
-from veerkracht.core.cardwriter import join_words
 from veerkracht.core.model import OPTIONS, Entry, parse_answers
+from veerkracht.core.own_words import join_words
 from veerkracht.core.scripts import (
     SECTION_KEYS,
     SPOKEN_SECTIONS,

@@ -50,9 +50,9 @@ def followup(
     if from_file is None:
         entry = session.store.entry(entry_ref or "last")
         if plain:
-            from veerkracht.cli import plain_flows
+            from veerkracht.cli import plain_after
 
-            plain_flows.followup(session, entry)
+            plain_after.followup(session, entry)
             return
         run_tui(session, start="followup", entry=entry)
         return
@@ -155,9 +155,9 @@ def checkin(
     session = use(ctx, language, directory)
     plain_or_file(session, plain, from_file)
     if plain:
-        from veerkracht.cli import plain_flows
+        from veerkracht.cli import plain_after
 
-        plain_flows.checkin(session)
+        plain_after.checkin(session)
         return
     if from_file is None:
         run_tui(session, start="checkin")

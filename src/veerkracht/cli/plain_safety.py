@@ -6,7 +6,7 @@ not checked for the help notice: the plan itself says where to find help."""
 from __future__ import annotations
 
 from veerkracht.cli.plain import Conversation, Part, problem_of
-from veerkracht.cli.plain_flows import _command, _finish, _form_draft, _walk
+from veerkracht.cli.plain_walk import command_line, finish, form_draft, walk_questions
 from veerkracht.cli.session import Session
 from veerkracht.core.model import now
 from veerkracht.core.questions import SAFETY_PLAN
@@ -30,10 +30,10 @@ def safety(session: Session) -> SafetyPlan | None:
     store = session.store
     draft = Draft(store, "safety")
     conversation = Conversation(session)
-    conversation.keeping = _form_draft(conversation, draft)
+    conversation.keeping = form_draft(conversation, draft)
     if not conversation.answers and (earlier := current_safety_plan(store)) is not None:
         conversation.answers = earlier.answers()
-    command = _command(session, "safety")
+    command = command_line(session, "safety")
     asked = {question.name: question for question in SAFETY_PLAN}
     saved: list[SafetyPlan] = []
 
@@ -77,11 +77,11 @@ def safety(session: Session) -> SafetyPlan | None:
             lambda key: conversation.ask(asked[key]),
         )
         if not agreed:
-            _finish(conversation, draft, command)
+            finish(conversation, draft, command)
             return
         saved.append(save_safety_plan(store, conversation.answers, now=now()))
         draft.clear()
         conversation.say(conversation.plain("safety", "saved"))
 
-    _walk(conversation, draft, command, walk)
+    walk_questions(conversation, draft, command, walk)
     return saved[0] if saved else None

@@ -136,9 +136,9 @@ def dialogue(
     session = use(ctx, language, directory)
     plain_or_file(session, plain, from_file)
     if plain:
-        from veerkracht.cli import plain_flows
+        from veerkracht.cli import plain_after
 
-        plain_flows.dialogue(session, talk_ref)
+        plain_after.dialogue(session, talk_ref)
         return
     moment = now()
     state = open_plan_state(session.store, moment.date())

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from veerkracht.content import Content, load
-from veerkracht.core.cardwriter import paragraphs
 from veerkracht.core.language import check
+from veerkracht.core.own_words import paragraphs
 from veerkracht.core.scripts import Section
 from veerkracht.core.support_note import SupportNote, manager_tips
 

@@ -54,24 +54,11 @@ def pattern_blocks(
     dashboard. With `width`, labels are shortened and bars sized so each line fits. The
     weeks are listed one per line (gaps said), or drawn as `charts` over the last
     `weeks` weeks."""
-    blocks = []
-    for group in COUNTED_GROUPS:
-        counted = patterns[group]
-        if not counted:
-            continue
-        top = max(counted.values())
-        labels = {key: content.label(group, key) for key in counted}
-        label_width = max(len(label) for label in labels.values())
-        bar_width = BAR_WIDTH
-        if width is not None:
-            label_width = min(label_width, max(8, width // 2))
-            bar_width = max(4, min(BAR_WIDTH, width - label_width - 7))
-        lines = [
-            f"{shorten(labels[key], label_width):<{label_width}}  "
-            f"{bar(count, top, bar_width)} {count}"
-            for key, count in counted.items()
-        ]
-        blocks.append((text(content, group), lines))
+    blocks = [
+        (text(content, group), count_lines(patterns[group], group, content, width))
+        for group in COUNTED_GROUPS
+        if patterns[group]
+    ]
     by_week = patterns["intensity"]["by_week"]
     balance = patterns["capacity_load"]["by_week"]
     span = week_span(by_week, balance, weeks=weeks) if charts else []
@@ -116,6 +103,24 @@ def pattern_blocks(
             )  # fmt: skip
         blocks.append((text(content, "capacity_load"), lines))
     return blocks
+
+
+def count_lines(
+    counted: dict[str, int], group: str, content: Content, width: int | None
+) -> list[str]:
+    """How often each option was chosen, as bars; with `width`, labels are shortened and
+    bars sized so each line fits."""
+    top = max(counted.values())
+    labels = {key: content.label(group, key) for key in counted}
+    label_width = max(len(label) for label in labels.values())
+    bar_width = BAR_WIDTH
+    if width is not None:
+        label_width = min(label_width, max(8, width // 2))
+        bar_width = max(4, min(BAR_WIDTH, width - label_width - 7))
+    return [
+        f"{shorten(labels[key], label_width):<{label_width}}  {bar(count, top, bar_width)} {count}"
+        for key, count in counted.items()
+    ]
 
 
 def week_lines(
