@@ -13,7 +13,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -49,6 +48,7 @@ from veerkracht.screens.base import (
     quit_binding,
 )
 from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.drafts import DraftKeeper
 from veerkracht.screens.reflect_fields import (
     STEP_LAYOUT,
     answers_of,
@@ -62,7 +62,6 @@ from veerkracht.store.store import Store
 
 MULTI_CHOICES = ("feelings", "triggers", "impact", "support", "barriers")
 ASK_SLOTS = 5
-#: Typing pauses this long before the draft is saved (and the words checked).
 
 
 class ReflectScreen(SpeaksLanguage, StepViews):
@@ -94,16 +93,34 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         except VeerkrachtError as error:
             self.saved_draft, self.draft_refused = None, error
         self.index = 0
-        #: A reflection is under way in this session (its words are in the widgets).
-        self.started = False
+        #: Kept once a reflection is under way (see `started`), after every step and
+        #: choice and when typing pauses.
+        self.keeper = DraftKeeper(
+            self,
+            content,
+            draft,
+            answers=self.collect,
+            delay=forms.DRAFT_DELAY,
+            check=self._check_wellbeing,
+            step=lambda: self.index or 1,
+            active=False,
+        )
         self.return_to_summary = False
         self.audience_suggested = False
         self.answers: dict[str, Any] = {}
         self.composed: set[str] = {"welcome"}
         self._recent: list[tuple[Any, int | None]] | None = None
-        self._typing: Timer | None = None
         #: The help notice was due for this reflection (remembered on the entry).
         self.heavy = False
+
+    @property
+    def started(self) -> bool:
+        """A reflection is under way in this session (its words are in the widgets)."""
+        return self.keeper.active
+
+    @started.setter
+    def started(self, value: bool) -> None:
+        self.keeper.active = value
 
     # -- words ----------------------------------------------------------------------
 
@@ -279,12 +296,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
 
     def keep_draft(self) -> None:
         """Save what is typed so far (after every step, choice and pause in typing)."""
-        if not self.started:
-            return
-        try:
-            self.draft.save(self.collect(), self.index or 1, now())
-        except VeerkrachtError as error:
-            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+        self.keeper.keep()
 
     async def action_next_step(self) -> None:
         """Enter in a list or on the scale: the step's next field, after the last one
@@ -368,32 +380,23 @@ class ReflectScreen(SpeaksLanguage, StepViews):
 
     @on(Scale.Changed)
     def _intensity_changed(self, event: Scale.Changed) -> None:
-        self.keep_draft()
+        self.keeper.chose()
         self._check_wellbeing()
 
     @on(SelectionList.SelectedChanged)
     def _choice_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.keep_draft()
+        self.keeper.chose()
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         """While typing: the draft is kept (and the words checked) after a short pause,
         so a closed terminal loses at most the last second of typing."""
-        if self._typing is not None:
-            self._typing.stop()
-        self._typing = self.set_timer(forms.DRAFT_DELAY, self._typing_paused)
+        self.keeper.typed()
         if self.step == "asks":
             show_ask_slots(self)
 
-    def _typing_paused(self) -> None:
-        self._typing = None
-        self.keep_draft()
-        self._check_wellbeing()
-
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if isinstance(event.widget, TextArea):
-            self.keep_draft()
-            self._check_wellbeing()
+        self.keeper.blurred(event.widget)
 
     @on(OptionList.OptionSelected, "#summary-list")
     async def _reopen_step(self, event: OptionList.OptionSelected) -> None:
@@ -482,9 +485,7 @@ class ReflectScreen(SpeaksLanguage, StepViews):
         except VeerkrachtError as error:
             self.notify(self.content.on_screen(error.code, **error.params), severity="error")
             return
-        if self._typing is not None:
-            self._typing.stop()
-        self.started = False  # nothing left to keep as a draft
+        self.keeper.finish()  # nothing left to keep as a draft
         self.draft.clear()
         self.post_message(Saved(entry.id))
         if self.short:  # straight to the card; the other steps can be filled in later
@@ -545,13 +546,12 @@ class ReflectScreen(SpeaksLanguage, StepViews):
     def _set_aside_and_quit(self) -> None:
         """Not keeping the draft sets it aside (as starting over does), with every word
         typed so far: the welcome lists it for 30 days, to take back."""
-        if self._typing is not None:
-            self._typing.stop()
+        self.keeper.stop_typing()
         try:
             self.draft.save(self.collect(), self.index or 1, now())
             self.draft.set_aside(now())
         except VeerkrachtError as error:
-            self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+            self.keeper.refuse(error)
             return
-        self.started = False
+        self.keeper.finish()
         self.post_message(Done())
