@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
 from veerkracht.content import Content
@@ -24,13 +23,13 @@ from veerkracht.core.safety import words_need_notice
 from veerkracht.core.typed_dates import typed_day
 from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.drafts import DraftKeeper
 from veerkracht.screens.widgets import LineInput, Scale, TextField
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
-#: Typing pauses this long before the draft is kept.
+#: Typing pauses this long before the draft is kept (the reflection waits as long).
 DRAFT_DELAY = 0.8
-#: Rows for agreements (what · who · when) in the follow-up and the dialogue talk.
 
 
 class FormScreen(SpeaksLanguage, Screen[None]):
@@ -44,12 +43,17 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         self.store = store
         self.content = content
         self.draft = Draft(store, self.draft_name())
-        self._typing: Timer | None = None
+        self.keeper = DraftKeeper(
+            self,
+            content,
+            self.draft,
+            answers=self.collect,
+            delay=DRAFT_DELAY,
+            check=self.check_words,
+            worth_keeping=self.typed_something,
+        )
         #: The draft was refused (a link elsewhere), and that was said.
         self._draft_refused = False
-        #: Saved or thrown away: nothing is left to keep (the focus leaving a field
-        #: must not bring the draft back, or the next form reopens what was done).
-        self.finished = False
 
     @classmethod
     def bindings(cls, content: Content) -> list[Binding]:
@@ -191,11 +195,10 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         raise NotImplementedError
 
     def refuse(self, error: VeerkrachtError) -> None:
-        self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+        self.keeper.refuse(error)
 
     def done(self, title: str, text: str) -> None:
-        self.finished = True
-        self._stop_typing()
+        self.keeper.finish()
         self.draft.clear()
         close = [("close", self.ui("close"))]
         dialog = ChoiceDialog(title, text, close)
@@ -210,8 +213,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
 
         def decide(choice: str | None) -> None:
             if choice == "discard":
-                self.finished = True
-                self._stop_typing()
+                self.keeper.finish()
                 self.draft.clear()
                 self.post_message(Done())
 
@@ -227,49 +229,24 @@ class FormScreen(SpeaksLanguage, Screen[None]):
             self.post_message(HelpNoticeWanted())
 
     def keep_draft(self) -> None:
-        if self.finished:
-            return
-        try:
-            if self.typed_something():
-                self.draft.save(self.collect(), 0, now())
-            else:
-                self.draft.clear()
-        except VeerkrachtError as error:
-            self.refuse(error)
-
-    def _stop_typing(self) -> None:
-        if self._typing is not None:
-            self._typing.stop()
-            self._typing = None
-
-    def _typing_paused(self) -> None:
-        self._typing = None
-        self.keep_draft()
-        self.check_words()
+        self.keeper.keep()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._typed()
+        self.keeper.typed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._typed()
+        self.keeper.typed()
         if any(event.input.has_class(part) for part in ("what", "who", "due")):
             self.show_agreement_rows()
 
-    def _typed(self) -> None:
-        """Keep the draft when typing pauses."""
-        self._stop_typing()
-        self._typing = self.set_timer(DRAFT_DELAY, self._typing_paused)
-
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.keep_draft()
+        self.keeper.chose()
 
     def on_scale_changed(self, event: Scale.Changed) -> None:
-        self.keep_draft()
+        self.keeper.chose()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if isinstance(event.widget, TextArea | Input):
-            self.keep_draft()
-            self.check_words()
+        self.keeper.blurred(event.widget)
 
     # -- moving on --------------------------------------------------------------------------
 

@@ -30,10 +30,20 @@ class Field(Protocol):
     def write(self, screen: DOMNode, value: Any) -> None: ...
 
 
+def field_text(content: Content, key: str) -> str:
+    """A field's words (its label, or a word said beside it)."""
+    return content.text("reflect", "fields", key)
+
+
+def step_text(content: Content, step: str, key: str) -> str:
+    """A step's words: its `title`, `question`, `explain` or `help`."""
+    return content.text("reflect", "steps", step, key)
+
+
 def field_label(
     content: Content, key: str, classes: str = "field-label", id: str | None = None
 ) -> Label:
-    return Label(content.text("reflect", "fields", key), classes=classes, id=id)
+    return Label(field_text(content, key), classes=classes, id=id)
 
 
 @dataclass(frozen=True)

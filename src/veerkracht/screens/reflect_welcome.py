@@ -4,12 +4,11 @@ by not keeping it when quitting)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from textual import on
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from veerkracht.content import Content
@@ -17,55 +16,84 @@ from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.reflection import STEPS
 from veerkracht.screens.dialogs import ChoiceDialog
+from veerkracht.screens.reflect_fields import step_text
 from veerkracht.store.drafts import Draft, SetAside, saved_at, step_of
 
 
-class WelcomeStep(Screen[None]):
-    """What the welcome offers depends on where the person is: under way, a draft
-    waiting, drafts set aside earlier, or a fresh start. The reflection itself (steps,
-    answers) is `ReflectScreen`, which builds on this."""
+class Reflection(Protocol):
+    """What the welcome needs of the reflection it opens (the screen)."""
 
-    content: Content
-    draft: Draft
-    #: The draft found when the screen opened (None once it is taken up or set aside).
-    saved_draft: dict[str, Any] | None
-    #: A reflection is under way in this session (its words are in the widgets).
-    started: bool
+    @property
+    def started(self) -> bool:
+        """A reflection is under way in this session (its words are in the widgets)."""
+        ...
+
+    async def begin(self, answers: dict[str, Any], step: int) -> None:
+        """Start from `answers` at step `step`."""
+        ...
+
+    async def go_to(self, index: int) -> None:
+        """Show step `index`."""
+        ...
+
+    def refuse(self, error: VeerkrachtError) -> None:
+        """Say why something could not be done."""
+        ...
+
+
+class Welcome(Vertical):
+    """What the welcome offers depends on where the person is: under way, a draft
+    waiting, drafts set aside earlier, or a fresh start."""
+
+    def __init__(self, content: Content, draft: Draft, reflection: Reflection) -> None:
+        self.content = content
+        self.draft = draft
+        #: Why the draft could not be read (a link elsewhere), said once the screen shows.
+        self.refused: VeerkrachtError | None = None
+        #: The draft found when the screen opened (None once it is taken up or set aside).
+        self.saved_draft: dict[str, Any] | None = None
+        try:
+            self.saved_draft = draft.load()
+        except VeerkrachtError as error:
+            self.refused = error
+        self.reflection = reflection
+        words = self.ui
+        fields = VerticalScroll(
+            Static(self.step_text("help"), classes="welcome-text", markup=False),
+            Static(id="draft-info", markup=False),
+            Horizontal(classes="welcome-buttons", id="welcome-buttons"),
+            Label(words("set_aside_title"), classes="field-label", id="aside-label"),
+            OptionList(id="aside-list"),
+            classes="fields",
+            id="fields-welcome",
+            can_focus=False,
+        )
+        super().__init__(
+            Static(self.step_text("question"), classes="question", markup=False),
+            Static(self.step_text("explain"), classes="explain", markup=False),
+            fields,
+            id="step-welcome",
+            classes="step",
+        )
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("reflect", "ui", key, **params)
 
-    def step_text(self, step: str, key: str) -> str:
-        return self.content.text("reflect", "steps", step, key)
-
-    def apply(self, answers: dict[str, Any]) -> None:
-        """Start from `answers` (see ReflectScreen)."""
-        raise NotImplementedError
-
-    async def go_to(self, index: int) -> None:
-        """Show step `index` (see ReflectScreen)."""
-        raise NotImplementedError
-
-    def refuse(self, error: VeerkrachtError) -> None:
-        self.notify(self.content.on_screen(error.code, **error.params), severity="error")
+    def step_text(self, key: str) -> str:
+        return step_text(self.content, "welcome", key)
 
     async def continue_reflection(self) -> None:
         """The welcome step's main way on: carry on with what is under way, else with the
         draft, else start."""
-        if self.started:
-            await self.go_to(1)
+        if self.reflection.started:
+            await self.reflection.go_to(1)
         elif self.saved_draft:
             await self._resume(self.saved_draft)
         else:
-            await self._begin({}, 1)
-
-    async def _begin(self, answers: dict[str, Any], step: int) -> None:
-        self.started = True
-        self.apply(answers)
-        await self.go_to(step)
+            await self.reflection.begin({}, 1)
 
     async def _resume(self, draft: dict[str, Any]) -> None:
-        await self._begin(draft["answers"], step_of(draft, len(STEPS)))
+        await self.reflection.begin(draft["answers"], step_of(draft, len(STEPS)))
 
     def _ask_start_over(self) -> None:
         """Starting over sets the draft aside (never deletes it); asked first, with going
@@ -77,10 +105,10 @@ class WelcomeStep(Screen[None]):
             try:
                 self.draft.set_aside(now())
             except VeerkrachtError as error:
-                self.refuse(error)
+                self.reflection.refuse(error)
                 return
             self.saved_draft = None
-            await self._begin({}, 1)
+            await self.reflection.begin({}, 1)
 
         self.app.push_screen(
             ChoiceDialog(
@@ -97,7 +125,7 @@ class WelcomeStep(Screen[None]):
         try:
             self.draft.take_back(aside.path, now())
         except VeerkrachtError as error:
-            self.refuse(error)
+            self.reflection.refuse(error)
             return
         self.saved_draft = None
         await self._resume(aside.draft)
@@ -109,14 +137,16 @@ class WelcomeStep(Screen[None]):
             key,
             when=when.strftime("%d-%m-%Y %H:%M") if when else "?",
             number=step + 1,
-            title=self.step_text(STEPS[step], "title"),
+            title=step_text(self.content, STEPS[step], "title"),
         )
 
-    async def enter_welcome(self) -> None:
+    async def show(self) -> None:
+        """Offer what fits where the person is (called each time the welcome shows)."""
+        started = self.reflection.started
         buttons = self.query_one("#welcome-buttons", Horizontal)
         await buttons.remove_children()
         info = ""
-        if self.started:
+        if started:
             info = self.ui("in_progress")
             await buttons.mount(Button(self.ui("carry_on"), id="carry-on", variant="primary"))
         elif self.saved_draft:
@@ -129,7 +159,7 @@ class WelcomeStep(Screen[None]):
             await buttons.mount(Button(self.ui("start"), id="start", variant="primary"))
         self.query_one("#draft-info", Static).update(info)
         self.query_one("#draft-info").display = bool(info)
-        aside = [] if self.started else self._set_aside()
+        aside = [] if started else self._set_aside()
         # Someone coming back has read the welcome before: what they left comes first.
         self.query_one(".welcome-text").display = not (info or aside)
         self.query_one("#aside-label").display = bool(aside)

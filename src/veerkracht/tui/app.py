@@ -30,6 +30,7 @@ from veerkracht.screens.base import (
     Saved,
     SpeaksLanguage,
 )
+from veerkracht.screens.drafts import KeepsDraft
 from veerkracht.store.privacy import exposures
 from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
@@ -190,9 +191,8 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
     def keep_every_draft(self) -> None:
         """Keep the draft of every screen on the stack that has one."""
         for screen in self.screen_stack:
-            keep = getattr(screen, "keep_draft", None)
-            if keep is not None:
-                keep()
+            if isinstance(screen, KeepsDraft):
+                screen.keep_draft()
 
     def closed_from_outside(self, code: int = closing.exit_code(1)) -> None:
         self.keep_every_draft()

@@ -1,22 +1,58 @@
 """Which screen comes next: the one place that makes screens. Screens never make each
-other; they ask the app (a message), and the app asks this."""
+other; they ask the app (a message), and the app asks this.
+
+A flow is a route's name, with an argument after a colon for the routes that take one
+("data:export"); `ROUTES` says what each name makes. Screens are imported only when one
+is made, so start-up stays quick."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.core.model import Entry
+from veerkracht.core.model import Entry, now
 from veerkracht.core.scripts import Script, build_script
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
-#: Flows that need a reflection (the latest when none is given).
-NEED_ENTRY = ("prepare", "followup", "share", "edit")
+if TYPE_CHECKING:
+    from veerkracht.core.plan import Plan
+    from veerkracht.core.progress import PlanState
+
+#: What every flow falls back to: the whole reflection.
+DEFAULT = "reflect"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a screen is asked for: the flow's argument ("export" in "data:export"), the
+    reflection it is about, the talk script to prepare."""
+
+    argument: str | None = None
+    entry: Entry | None = None
+    script: Script | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """How to make a flow's screen. `needs_entry`: it is about a reflection (the latest
+    when none is given); `takes_argument`: it reads the part after the colon."""
+
+    make: Callable[[Navigator, Ask], Screen]
+    needs_entry: bool = False
+    takes_argument: bool = False
+
+
+def parse(flow: str) -> tuple[str, str | None]:
+    """A flow as (route name, argument): "data:export" is ("data", "export")."""
+    name, _, argument = flow.partition(":")
+    return name, argument or None
 
 
 @dataclass
@@ -29,97 +65,199 @@ class Navigator:
     def screen(
         self, flow: str, *, entry: Entry | None = None, script: Script | None = None
     ) -> Screen | None:
-        """The screen of `flow` (screens are imported only when needed); None when it
-        needs a reflection and there is none yet."""
-        if flow in NEED_ENTRY and entry is None and script is None:
+        """The screen of `flow`; None when it needs a reflection and there is none yet.
+        A flow that is no route (or gives an argument to one that takes none) is the
+        reflection."""
+        name, argument = parse(flow)
+        route = ROUTES.get(name)
+        if route is None or (argument is not None and not route.takes_argument):
+            name, argument, route = DEFAULT, None, ROUTES[DEFAULT]
+        if route.needs_entry and entry is None and script is None:
             entries = self.store.entries()
             if not entries:
                 return None
             entry = entries[-1]
-        store, content = self.store, self.content
-        if flow == "prepare":
-            from veerkracht.screens.prepare import PrepareScreen
+        return route.make(self, Ask(argument, entry, script))
 
-            assert entry is not None or script is not None
-            return PrepareScreen(store, content, script or build_script(entry, content))
-        if flow == "followup":
-            from veerkracht.screens.after import FollowupScreen
+    # -- the recovery plan: screens about a plan need one (a talk, a running one) --------
 
-            assert entry is not None
-            return FollowupScreen(store, content, entry)
-        if flow == "edit":
-            from veerkracht.screens.reflect import ReflectScreen
-
-            assert entry is not None
-            return ReflectScreen(store, content, Draft(store, f"edit-{entry.id}"), entry)
-        if flow == "share":
-            from veerkracht.screens.share import ShareScreen
-
-            assert entry is not None
-            return ShareScreen(store, content, entry)
-        if flow == "home":
-            from veerkracht.screens.home import HomeScreen
-
-            return HomeScreen(store, content, self.today)
-        if flow == "support":
-            from veerkracht.screens.support import SupportScreen
-
-            return SupportScreen(store, content)
-        if flow == "checkin":
-            from veerkracht.screens.after import CheckinScreen
-
-            return CheckinScreen(store, content, store.contents().agreements)
-        if flow == "history":
-            from veerkracht.screens.history import HistoryScreen
-
-            return HistoryScreen(store, content, self.today)
-        if flow.startswith("plan"):
-            return self.plan_screen(flow)
-        if flow == "data" or flow.startswith("data:"):
-            from veerkracht.screens.data import DataScreen
-
-            return DataScreen(store, content, flow.partition(":")[2] or None)
-        if flow == "agreements":
-            from veerkracht.screens.agreements import AgreementsScreen
-
-            return AgreementsScreen(store, content)
-        if flow == "safety":
-            from veerkracht.screens.safety import SafetyScreen
-
-            return SafetyScreen(store, content)
-        if flow == "settings":
-            from veerkracht.screens.settings import SettingsScreen
-
-            return SettingsScreen(store, content)
-        from veerkracht.screens.reflect import ReflectScreen
-
-        # The short reflection shares the draft: what is begun in one carries on in the other.
-        draft = Draft(store, "reflect")
-        return ReflectScreen(store, content, draft, short=flow == "short")
-
-    def plan_screen(self, flow: str) -> Screen:
-        """The recovery plan's screens; those about a plan need one (a talk, a running one)."""
-        from veerkracht.core.model import now
-        from veerkracht.screens import plan, plan_forms
+    def plan_state(self) -> PlanState:
+        """The plan's state; refused when there is no plan."""
         from veerkracht.services.plans import plan_state
 
-        store, content = self.store, self.content
-        if flow == "plan":
-            return plan.PlanScreen(store, content)
-        if flow == "plan_start":
-            return plan_forms.PlanStartScreen(store, content)
-        state = plan_state(store, now().date())
+        state = plan_state(self.store, now().date())
         if state is None:
             raise VeerkrachtError("no_plan")
-        if flow == "plan_report":
-            return plan.ReportScreen(store, content, state)
-        if flow == "plan_share":
-            return plan.ShareScreen(store, content, state)
+        return state
+
+    @staticmethod
+    def open_plan(state: PlanState) -> Plan:
+        """The plan, refused unless it is still open (running or paused)."""
         if not state.plan.is_open():
             raise VeerkrachtError("no_plan")
-        if flow == "plan_evaluate":
-            return plan_forms.EvaluateScreen(store, content, state.plan)
-        if state.plan.status == "paused":
-            raise VeerkrachtError("plan_is_paused")
-        prepared = None if flow == "plan_dialogue_new" else state.prepared()
-        return plan_forms.DialogueScreen(store, content, state.plan, prepared)
+        return state.plan
+
+
+# -- the routes ------------------------------------------------------------------------
+
+
+def _reflect(nav: Navigator, ask: Ask, *, short: bool = False) -> Screen:
+    from veerkracht.screens.reflect import ReflectScreen
+
+    # The short reflection shares the draft: what is begun in one carries on in the other.
+    draft = Draft(nav.store, "reflect")
+    return ReflectScreen(nav.store, nav.content, draft, short=short)
+
+
+def _short(nav: Navigator, ask: Ask) -> Screen:
+    return _reflect(nav, ask, short=True)
+
+
+def _edit(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.reflect import ReflectScreen
+
+    assert ask.entry is not None
+    draft = Draft(nav.store, f"edit-{ask.entry.id}")
+    return ReflectScreen(nav.store, nav.content, draft, ask.entry)
+
+
+def _prepare(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.prepare import PrepareScreen
+
+    assert ask.entry is not None or ask.script is not None
+    script = ask.script or build_script(ask.entry, nav.content)  # type: ignore[arg-type]
+    return PrepareScreen(nav.store, nav.content, script)
+
+
+def _followup(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.after import FollowupScreen
+
+    assert ask.entry is not None
+    return FollowupScreen(nav.store, nav.content, ask.entry)
+
+
+def _share(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.share import ShareScreen
+
+    assert ask.entry is not None
+    return ShareScreen(nav.store, nav.content, ask.entry)
+
+
+def _home(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.home import HomeScreen
+
+    return HomeScreen(nav.store, nav.content, nav.today)
+
+
+def _support(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.support import SupportScreen
+
+    return SupportScreen(nav.store, nav.content)
+
+
+def _checkin(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.after import CheckinScreen
+
+    return CheckinScreen(nav.store, nav.content, nav.store.contents().agreements)
+
+
+def _history(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.history import HistoryScreen
+
+    return HistoryScreen(nav.store, nav.content, nav.today)
+
+
+def _data(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.data import DataScreen
+
+    return DataScreen(nav.store, nav.content, ask.argument)
+
+
+def _agreements(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.agreements import AgreementsScreen
+
+    return AgreementsScreen(nav.store, nav.content)
+
+
+def _safety(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.safety import SafetyScreen
+
+    return SafetyScreen(nav.store, nav.content)
+
+
+def _settings(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.settings import SettingsScreen
+
+    return SettingsScreen(nav.store, nav.content)
+
+
+def _plan(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.plan import PlanScreen
+
+    return PlanScreen(nav.store, nav.content)
+
+
+def _plan_start(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.plan_forms import PlanStartScreen
+
+    return PlanStartScreen(nav.store, nav.content)
+
+
+def _plan_report(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.plan import ReportScreen
+
+    return ReportScreen(nav.store, nav.content, nav.plan_state())
+
+
+def _plan_share(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.plan import ShareScreen
+
+    return ShareScreen(nav.store, nav.content, nav.plan_state())
+
+
+def _plan_evaluate(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.screens.plan_forms import EvaluateScreen
+
+    return EvaluateScreen(nav.store, nav.content, nav.open_plan(nav.plan_state()))
+
+
+def _plan_dialogue(nav: Navigator, ask: Ask, *, new: bool = False) -> Screen:
+    """A dialogue talk: the unfinished one prepared earlier, unless a new one is asked."""
+    from veerkracht.screens.plan_forms import DialogueScreen
+
+    state = nav.plan_state()
+    plan = nav.open_plan(state)
+    if plan.status == "paused":
+        raise VeerkrachtError("plan_is_paused")
+    prepared = None if new else state.prepared()
+    return DialogueScreen(nav.store, nav.content, plan, prepared)
+
+
+def _plan_dialogue_new(nav: Navigator, ask: Ask) -> Screen:
+    return _plan_dialogue(nav, ask, new=True)
+
+
+#: Every flow by name.
+ROUTES: dict[str, Route] = {
+    "reflect": Route(_reflect),
+    "short": Route(_short),
+    "edit": Route(_edit, needs_entry=True),
+    "prepare": Route(_prepare, needs_entry=True),
+    "followup": Route(_followup, needs_entry=True),
+    "share": Route(_share, needs_entry=True),
+    "home": Route(_home),
+    "support": Route(_support),
+    "checkin": Route(_checkin),
+    "history": Route(_history),
+    "data": Route(_data, takes_argument=True),
+    "agreements": Route(_agreements),
+    "safety": Route(_safety),
+    "settings": Route(_settings),
+    "plan": Route(_plan),
+    "plan_start": Route(_plan_start),
+    "plan_report": Route(_plan_report),
+    "plan_share": Route(_plan_share),
+    "plan_evaluate": Route(_plan_evaluate),
+    "plan_dialogue": Route(_plan_dialogue),
+    "plan_dialogue_new": Route(_plan_dialogue_new),
+}
