@@ -8,15 +8,13 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Collapsible, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import Entry, now
+from veerkracht.core.questions import checkin_questions, followup_questions
 from veerkracht.core.records import (
-    AS_FEARED,
-    CHECKIN_TEXTS,
-    PILLARS,
     Agreement,
     FollowUp,
     parse_checkin,
@@ -24,8 +22,9 @@ from veerkracht.core.records import (
 )
 from veerkracht.core.textsafe import visible
 from veerkracht.render.agreements import agreement_line
+from veerkracht.screens import question_fields as fields
 from veerkracht.screens.forms import FormScreen
-from veerkracht.screens.widgets import MarkedList, OneOf, Scale, TextField
+from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.after_talk import save_checkin, save_followup
 from veerkracht.store.store import Store
 
@@ -37,6 +36,8 @@ class FollowupScreen(FormScreen):
 
     def __init__(self, store: Store, content: Content, entry: Entry) -> None:
         self.entry = entry
+        #: What is asked, as plain mode and `followup --from` ask it.
+        self.questions = followup_questions(entry.help_notice)
         super().__init__(store, content)
         try:
             self.earlier = [f for f in store.followups() if f.entry == entry.uuid]
@@ -73,53 +74,17 @@ class FollowupScreen(FormScreen):
                 )
             if self.earlier:
                 yield Static("\n".join(self.earlier_lines()), classes="hint", markup=False)
-            yield Label(self.text("went"), classes="field-label")
-            yield Scale("—", id="went", low=1, high=5)
-            yield Label(self.text("as_feared"), classes="field-label")
-            yield OneOf(*[(self.text(key), key) for key in AS_FEARED], id="as_feared")
-            if self.entry.help_notice:
-                yield Label(self.text("talked"), classes="field-label")
-                yield OneOf(
-                    (self.text("talked_yes"), "yes"), (self.text("talked_no"), "no"), id="talked"
-                )
-            yield from self.field("helped")
-            yield Label(self.text("agreements"), classes="field-label")
-            yield from self.agreement_rows()
-            yield from self.field("next_step")
+            yield from fields.compose(self, self.questions)
         yield Footer(compact=True)
 
     def first_field(self) -> Any:
-        return self.query_one("#went", Scale)
+        return self.query_one(f"#{self.questions[0].name}")
 
     def collect(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"entry": self.entry.id}
-        went = self.query_one("#went", Scale).value
-        if went is not None:
-            data["went"] = went
-        if chosen := self.query_one("#as_feared", OneOf).chosen:
-            data["as_feared"] = chosen
-        talked = self.query("#talked")
-        if talked and (answer := talked.first(OneOf).chosen):
-            data["talked"] = answer == "yes"
-        for key in ("helped", "next_step"):
-            if value := self.value(key):
-                data[key] = value
-        if agreements := self.agreements():
-            data["agreements"] = agreements
-        return data
+        return {"entry": self.entry.id, **fields.read(self, self.questions)}
 
     def fill(self, data: dict[str, Any]) -> None:
-        went = data.get("went")
-        self.query_one("#went", Scale).value = went if isinstance(went, int) else None
-        self.query_one("#as_feared", OneOf).set_chosen(
-            [data["as_feared"]] if data.get("as_feared") in AS_FEARED else []
-        )
-        for key in ("helped", "next_step"):
-            self.set_value(key, data.get(key))
-        talked = self.query("#talked")
-        if talked and isinstance(data.get("talked"), bool):
-            talked.first(OneOf).set_chosen(["yes" if data["talked"] else "no"])
-        self.fill_agreements(data.get("agreements"))
+        fields.write(self, self.questions, data)
 
     def typed_something(self) -> bool:
         return len(self.collect()) > 1
@@ -153,19 +118,19 @@ class CheckinScreen(FormScreen):
     flow = "checkin"
 
     def __init__(self, store: Store, content: Content, agreements: list[Agreement]) -> None:
-        super().__init__(store, content)
         self.open_agreements = [agreement for agreement in agreements if not agreement.done]
+        # What is asked, as plain mode and `checkin --from` ask it; the agreements kept are
+        # ticked off in a list of their own, between the week and the pillars.
+        asked = [q for q in checkin_questions(()) if q.name != "kept"]
+        self.week = tuple(q for q in asked if q.name != "pillars")
+        self.lens = tuple(q for q in asked if q.name == "pillars")
+        super().__init__(store, content)
 
     def compose(self) -> ComposeResult:
         yield Static(self.text("heading"), id="progress", markup=False)
         yield Static(self.text("intro"), classes="explain form-intro", markup=False)
         with VerticalScroll(classes="form", can_focus=False):
-            for key in CHECKIN_TEXTS:
-                yield from self.field(key)
-            for key in ("capacity", "load"):
-                yield Label(self.text(key), classes="field-label")
-                yield Scale("—", id=key)
-            yield MarkedList((self.text("too_much"), "too_much"), id="too_much")
+            yield from fields.compose(self, self.week)
             yield Label(self.text("kept"), classes="field-label")
             if self.open_agreements:
                 yield MarkedList(
@@ -180,43 +145,17 @@ class CheckinScreen(FormScreen):
                 )
             else:
                 yield Static(self.text("no_agreements"), classes="hint", markup=False)
-            with Collapsible(title=self.text("pillars"), id="pillars"):
-                for key in PILLARS:
-                    label = self.content.text("after", "pillars", key, "label")
-                    question = self.content.text("after", "pillars", key, "question")
-                    yield Label(f"{label}: {question}", classes="field-label")
-                    yield TextField(id=f"pillar-{key}")
+            yield from fields.compose(self, self.lens)
         yield Footer(compact=True)
 
     def first_field(self) -> Any:
-        return self.query_one("#went_well", TextField)
+        return self.query_one(f"#{self.week[0].name}")
 
     def collect(self) -> dict[str, Any]:
-        data: dict[str, Any] = {key: value for key in CHECKIN_TEXTS if (value := self.value(key))}
-        for key in ("capacity", "load"):
-            level = self.query_one(f"#{key}", Scale).value
-            if level is not None:
-                data[key] = level
-        pillars = {key: value for key in PILLARS if (value := self.value(f"pillar-{key}"))}
-        if pillars:
-            data["pillars"] = pillars
-        if self.query_one("#too_much", MarkedList).selected:
-            data["too_much"] = True
-        return data
+        return fields.read(self, (*self.week, *self.lens))
 
     def fill(self, data: dict[str, Any]) -> None:
-        for key in CHECKIN_TEXTS:
-            self.set_value(key, data.get(key))
-        for key in ("capacity", "load"):
-            level = data.get(key)
-            self.query_one(f"#{key}", Scale).value = level if isinstance(level, int) else None
-        pillars = data.get("pillars")
-        for key in PILLARS:
-            self.set_value(f"pillar-{key}", pillars.get(key) if isinstance(pillars, dict) else "")
-        if pillars:
-            self.query_one("#pillars", Collapsible).collapsed = False
-        if data.get("too_much") is True:
-            self.query_one("#too_much", MarkedList).select("too_much")
+        fields.write(self, (*self.week, *self.lens), data)
 
     def kept(self) -> list[str]:
         found = self.query("#kept")

@@ -36,6 +36,7 @@ PAGE_SIZE = 50
 DASHBOARD_WEEKS = 8
 
 
+# longer than the limit: three panes, filters, search and paging move together
 class HistoryScreen(SpeaksLanguage, Screen[None]):
     """Entries and patterns. Reads the store once; filtering and paging work in memory."""
 

@@ -17,7 +17,6 @@ from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.language import check
 from veerkracht.core.model import now
 from veerkracht.core.plan import (
-    DIALOGUE_BEFORE,
     WORK_PLAN,
     Dialogue,
     Plan,
@@ -25,15 +24,19 @@ from veerkracht.core.plan import (
     parse_evaluation,
     parse_plan,
 )
+from veerkracht.core.questions import DIALOGUE, SAID_IN_TALK
 from veerkracht.core.records import PILLARS
 from veerkracht.core.textsafe import visible
 from veerkracht.core.typed_dates import typed_day
+from veerkracht.screens import question_fields as fields
 from veerkracht.screens.base import Open
 from veerkracht.screens.forms import FormScreen
-from veerkracht.screens.widgets import LineInput, Scale, TextField
+from veerkracht.screens.widgets import LineInput, TextField
 from veerkracht.services import plans
 from veerkracht.store.store import Store
 
+#: A dialogue talk's questions, before and after it, as plain mode asks them.
+TALK = tuple(question for part in DIALOGUE.values() for question in part)
 LIST_FIELDS = ("goals", *WORK_PLAN)
 
 
@@ -182,58 +185,30 @@ class DialogueScreen(PlanFormScreen):
                 yield Static(said, classes="suggestion", markup=False)
                 yield Button(self.text("new_talk"), id="new-talk", compact=True)
         with VerticalScroll(classes="form", can_focus=False):
-            yield Static(self.text("before"), classes="question", markup=False)
-            yield from self.line("with")
-            for key in DIALOGUE_BEFORE:
-                yield from self.field(key)
-            yield Static(id="language-tips", classes="suggestion", markup=False)
-            yield Static(self.text("after"), classes="question", markup=False)
-            yield from self.field("insights")
-            yield from self.field("perspective")
-            yield Label(self.text("agreements"), classes="field-label")
-            yield from self.agreement_rows()
-            yield Label(self.text("safety"), classes="field-label")
-            yield Scale("—", id="safety", low=1, high=5)
-            yield from self.field("private")
+            for part, questions in DIALOGUE.items():
+                yield Static(self.text(part), classes="question", markup=False)
+                yield from fields.compose(self, questions)
+                if part == "before":  # the tips on what you want to say, under it
+                    yield Static(id="language-tips", classes="suggestion", markup=False)
         yield Footer(compact=True)
 
     def first_field(self) -> Any:
-        return self.query_one("#with", LineInput)
+        return self.query_one(f"#{TALK[0].name}")
 
     def collect(self) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        if partner := self.value("with"):
-            data["with"] = partner
-        for key in (*DIALOGUE_BEFORE, "perspective", "private"):
-            if value := self.value(key):
-                data[key] = value
-        if insights := self.lines("insights"):
-            data["insights"] = insights
-        if agreements := self.agreements():
-            data["agreements"] = agreements
-        safety = self.query_one("#safety", Scale).value
-        if safety is not None:
-            data["safety"] = safety
-        return data
+        return fields.read(self, TALK)
 
     def fill(self, data: dict[str, Any]) -> None:
-        self.set_value("with", data.get("with"))
-        for key in (*DIALOGUE_BEFORE, "perspective", "private"):
-            self.set_value(key, data.get(key))
-        insights = data.get("insights")
-        self.set_value("insights", "\n".join(insights) if isinstance(insights, list) else "")
-        self.fill_agreements(data.get("agreements"))
-        safety = data.get("safety")
-        self.query_one("#safety", Scale).value = safety if isinstance(safety, int) else None
+        fields.write(self, TALK, data)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         super().on_text_area_changed(event)
-        if event.text_area.id in ("bottleneck", "feeling", "expect_me"):
+        if event.text_area.id in SAID_IN_TALK:
             self.show_language_tips()
 
     def show_language_tips(self) -> None:
         """The language check on what you want to say, as in the card editor."""
-        said = [self.value(key) for key in ("bottleneck", "feeling", "expect_me")]
+        said = [self.value(key) for key in SAID_IN_TALK]
         tips = [visible(finding.tip(self.content)) for finding in check(s for s in said if s)]
         shown = "\n".join(self.text("language_tip", tip=tip) for tip in tips)
         self.query_one("#language-tips", Static).update(shown)

@@ -15,6 +15,7 @@ The parts: `tables.py` (what a write does to the data), `contents.py` (the data 
 records), `sealing.py` (encryption), `folder.py` (the file names), `transaction.py`
 (TinyDB's storage for one write).
 """
+# longer than the limit: see the class Store below
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ LOCK_TIMEOUT_SECONDS = 15.0
 __all__ = ["Contents", "Store"]
 
 
+# longer than the limit: the one owner of the file, its lock, seal and backup
 class Store:
     """Everything a user wrote, in one file in `directory`, sealed when encrypted.
 
