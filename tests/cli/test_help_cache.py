@@ -23,6 +23,8 @@ SCRIPT = """
 import json, sys
 sys.argv = [{argv0!r}, *{args!r}]
 sys.modules["__main__"].__package__ = {package!r}
+from veerkracht.launch import speak_utf8
+speak_utf8()  # as the command does first: a pipe gets UTF-8 on Windows too
 from {module} import main
 try:
     main()

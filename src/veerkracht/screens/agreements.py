@@ -17,12 +17,9 @@ from veerkracht.core.model import now
 from veerkracht.core.records import Agreement
 from veerkracht.core.textsafe import visible
 from veerkracht.render.agreements import agreements_in_order, status
-from veerkracht.screens.base import (
-    Leaving,
-    SpeaksLanguage,
-    leaving_bindings,
-)
+from veerkracht.screens.base import Leaving, SpeaksLanguage
 from veerkracht.screens.calendar import offer_calendar
+from veerkracht.screens.keys import LEAVING
 from veerkracht.services.after_talk import mark_kept
 from veerkracht.store.store import Store
 
@@ -31,6 +28,11 @@ class AgreementsScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Every agreement, kept ones last. Space marks the highlighted one kept or open."""
 
     help_topic = "agreements"
+    BINDINGS = [
+        Binding("space", "toggle", id="toggle"),
+        Binding("k", "calendar", id="calendar"),
+        *LEAVING,
+    ]
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
@@ -38,17 +40,6 @@ class AgreementsScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.content = content
         self.shown: list[Agreement] = []
         self.entry_ids: dict[str, str] = {}
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        def ui(key: str) -> str:
-            return content.text("after", "agreements", key)
-
-        return [
-            Binding("space", "toggle", ui("key_toggle"), id="toggle"),
-            Binding("k", "calendar", ui("key_calendar"), id="calendar"),
-            *leaving_bindings(content),
-        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("after", "agreements", key, **params)

@@ -1,64 +1,60 @@
-"""Screens (and the app) whose keys are described in the user's language, declared with
-Textual's public `BINDINGS`, and the messages screens send to the app.
+"""Screens (and the app) whose keys are said in the user's language, and the messages
+screens send to the app.
 
-Textual merges `BINDINGS` per class, once. The language is known only when a screen is
-made, so a screen declares its bindings per language in `bindings(content)`, and making
-one (with a `Content` among its arguments) gives an instance of a subclass that has
-those `BINDINGS`: one subclass per class and language, made once."""
+A screen declares its keys with Textual's public `BINDINGS`, each with a static id and
+no words; `content/keys.toml` says each id in every language. Textual merges `BINDINGS`
+once per class and has no public way to change an instance's descriptions, so
+`in_language` gives each class one subclass per language, with the words filled in."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from textual.binding import Binding
 from textual.message import Message
 
 from veerkracht.content import Content
 
+S = TypeVar("S", bound="SpeaksLanguage")
+
 
 class SpeaksLanguage:
-    """Mixin for a Textual screen or app whose key bindings come from content."""
+    """Mixin for a Textual screen or app whose `BINDINGS` are said in the user's language
+    (made through `in_language`)."""
+
+    #: The language of a class `in_language` made; None on the class as written.
+    spoken: ClassVar[str | None] = None
 
     @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        """This class's key bindings, described in `content`'s language."""
-        return []
+    def describe(cls, binding: Binding, content: Content) -> str:
+        """What `binding` is called (in the footer), in `content`'s language."""
+        return str(content.text("keys", str(binding.id)))
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if "_language" not in cls.__dict__:
-            given = (*args, *kwargs.values())
-            content = next((value for value in given if isinstance(value, Content)), None)
-            if content is not None:
-                cls = _speaking(cls, content.language)
-        return super().__new__(cls)  # type: ignore[misc]
+
+def in_language(cls: type[S], content: Content) -> type[S]:
+    """`cls` with its keys said in `content`'s language: a subclass whose `BINDINGS` are
+    `cls.BINDINGS` with their words, made once per class and language."""
+    if cls.spoken is not None:  # already a language's class: start from the one written
+        cls = cls.__bases__[0]
+    return _in_language(cls, content.language)
 
 
 @cache
-def _speaking(cls: type, language: str) -> type:
+def _in_language(cls: type[S], language: str) -> type[S]:
+    content = Content(language)
+    declared: list[Binding] = cls.BINDINGS  # type: ignore[attr-defined]
     namespace = {
-        "BINDINGS": cls.bindings(Content(language)),  # type: ignore[attr-defined]
-        "_language": language,
+        "BINDINGS": [
+            replace(binding, description=cls.describe(binding, content)) for binding in declared
+        ],
+        "spoken": language,
         "__module__": cls.__module__,
         "__qualname__": cls.__qualname__,
         "__doc__": cls.__doc__,
     }
     return type(cls.__name__, (cls,), namespace)
-
-
-def quit_binding(description: str) -> Binding:
-    """ctrl+q on every screen: the screen is asked first (to offer keeping what was
-    typed); shown in the footer with the screen's own word for it."""
-    return Binding("ctrl+q", "app.request_quit", description, priority=True, id="quit")
-
-
-def leaving_bindings(content: Content) -> list[Binding]:
-    """Escape closes, F1 explains, ctrl+q stops: the keys every simple screen ends with."""
-    return [
-        Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
-        Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-        quit_binding(content.text("reflect", "ui", "quit")),
-    ]
 
 
 class Leaving:

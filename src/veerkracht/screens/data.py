@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -20,11 +19,7 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
-from veerkracht.screens.base import (
-    Leaving,
-    SpeaksLanguage,
-    leaving_bindings,
-)
+from veerkracht.screens.base import Leaving, SpeaksLanguage
 from veerkracht.screens.dialogs import (
     ChoiceDialog,
     PassphraseDialog,
@@ -33,6 +28,7 @@ from veerkracht.screens.dialogs import (
     TypeToConfirmDialog,
     save_as_file,
 )
+from veerkracht.screens.keys import LEAVING
 from veerkracht.services import your_data
 from veerkracht.services.your_data import new_passphrase
 from veerkracht.store.locations import documents_dir
@@ -46,16 +42,13 @@ class DataScreen(Leaving, SpeaksLanguage, Screen[None]):
     """The choices as a list; `start` opens one at once (from the command palette)."""
 
     help_topic = "data"
+    BINDINGS = LEAVING
 
     def __init__(self, store: Store, content: Content, start: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.start = start
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return leaving_bindings(content)
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("home", "data", key, **params)

@@ -21,9 +21,10 @@ from veerkracht.core.model import now
 from veerkracht.core.questions import AGREEMENT_ROWS
 from veerkracht.core.safety import words_need_notice
 from veerkracht.core.typed_dates import typed_day
-from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.drafts import DraftKeeper
+from veerkracht.screens.keys import QUIT, SAVE
 from veerkracht.screens.widgets import LineInput, Scale, TextField
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
@@ -37,6 +38,12 @@ class FormScreen(SpeaksLanguage, Screen[None]):
     something was typed). What is typed is kept as a draft until it is saved."""
 
     flow = ""
+    BINDINGS = [
+        SAVE,
+        Binding("escape", "quit_flow", id="close"),
+        Binding("f1", "app.show_help('after')", id="help"),
+        QUIT,
+    ]
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
@@ -54,15 +61,6 @@ class FormScreen(SpeaksLanguage, Screen[None]):
         )
         #: The draft was refused (a link elsewhere), and that was said.
         self._draft_refused = False
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
-            Binding("escape", "quit_flow", content.text("after", "ui", "close"), id="close"),
-            Binding("f1", "app.show_help('after')", content.text("home", "ui", "help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def draft_name(self) -> str:
         return self.flow

@@ -26,8 +26,9 @@ from veerkracht.core.textsafe import visible
 from veerkracht.render.chart import weeks_that_fit
 from veerkracht.render.history import entry_row, pattern_blocks
 from veerkracht.render.search import field_name, quoted
-from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage
 from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
+from veerkracht.screens.keys import HELP, QUIT
 from veerkracht.services.history_view import History
 from veerkracht.services.your_data import forget_entry
 from veerkracht.store.store import Store
@@ -55,29 +56,24 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.patterns: dict[str, Any] = {}
         self.page = 0
 
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        def ui(key: str) -> str:
-            return content.text("history", "ui", key)
-
-        return [
-            Binding("enter", "read", ui("key_read"), show=False),  # the panel says so
-            Binding("f", "pick_feeling", ui("key_feeling"), id="feeling"),
-            Binding("t", "pick_trigger", ui("key_trigger"), id="trigger"),
-            Binding("x", "clear_filters", ui("key_clear"), id="clear"),
-            Binding("slash", "search", ui("key_search"), id="search", key_display="/"),
-            # p and o are named in the panel (read_hint), which leaves the footer room.
-            Binding("p", "prepare", ui("key_prepare"), id="prepare", show=False),
-            Binding("o", "followup", ui("key_followup"), id="followup", show=False),
-            Binding("e", "edit", ui("key_edit"), id="edit", show=False),
-            Binding("delete", "forget", ui("key_forget"), id="forget", show=False),
-            # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
-            Binding("pagedown", "page(1)", ui("key_next"), show=False, priority=True),
-            Binding("pageup", "page(-1)", ui("key_previous"), show=False, priority=True),
-            Binding("escape", "close", ui("key_close"), id="close"),
-            Binding("f1", "help", ui("key_help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
+    BINDINGS = [
+        Binding("enter", "read", show=False, id="read"),  # the panel says so
+        Binding("f", "pick_feeling", id="feeling"),
+        Binding("t", "pick_trigger", id="trigger"),
+        Binding("x", "clear_filters", id="clear"),
+        Binding("slash", "search", id="search", key_display="/"),
+        # p and o are named in the panel (read_hint), which leaves the footer room.
+        Binding("p", "prepare", show=False, id="prepare"),
+        Binding("o", "followup", show=False, id="followup"),
+        Binding("e", "edit", show=False, id="edit"),
+        Binding("delete", "forget", show=False, id="forget"),
+        # Paging overrides the table's own PgUp/PgDn, so those bindings take priority.
+        Binding("pagedown", "page(1)", show=False, priority=True, id="next-page"),
+        Binding("pageup", "page(-1)", show=False, priority=True, id="previous-page"),
+        Binding("escape", "close", id="history-close"),
+        HELP,
+        QUIT,
+    ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("history", "ui", key, **params)

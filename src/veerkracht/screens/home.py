@@ -15,16 +15,24 @@ from textual.widgets.option_list import Option
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
-from veerkracht.screens.base import HelpWanted, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import HelpWanted, Open, SpeaksLanguage
+from veerkracht.screens.keys import HELP, QUIT
 from veerkracht.services.reminders import CHECKIN_INTERVAL
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
 ACTIONS = tuple(load("home")["actions"])
+#: A letter for each choice (shown in the list itself; the footer keeps the general keys).
+LETTERS = [
+    Binding(choice["key"], f"app.open('{action}')", show=False, id=action)
+    for action, choice in load("home")["actions"].items()
+]
 
 
 class HomeScreen(SpeaksLanguage, Screen[None]):
     """What would you like to do? Each choice has a letter; Enter works too."""
+
+    BINDINGS = [*LETTERS, HELP, Binding("escape,q", "app.quit", show=False, id="quit-app"), QUIT]
 
     def __init__(self, store: Store, content: Content, today: date | None = None) -> None:
         super().__init__()
@@ -33,26 +41,11 @@ class HomeScreen(SpeaksLanguage, Screen[None]):
         self.today = today or now().date()
 
     @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        actions = load("home")["actions"]
-        # The letters are shown in the list itself; the footer keeps the general keys.
-        letters = [
-            Binding(
-                actions[action]["key"],
-                f"app.open('{action}')",
-                content.text("home", "actions", action, "label"),
-                show=False,
-                id=action,
-            )
-            for action in ACTIONS
-        ]
-        return [
-            *letters,
-            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-            Binding("escape", "app.quit", content.text("home", "ui", "quit"), show=False),
-            Binding("q", "app.quit", content.text("home", "ui", "quit"), show=False, id="quit-q"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
+    def describe(cls, binding: Binding, content: Content) -> str:
+        """A letter is said as its choice in the list; the other keys as every key is."""
+        if binding.id in ACTIONS:
+            return str(content.text("home", "actions", binding.id, "label"))
+        return super().describe(binding, content)
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("home", "ui", key, **params)

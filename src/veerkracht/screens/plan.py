@@ -27,9 +27,10 @@ from veerkracht.render.plan import (
     sections_markdown,
     status_lines,
 )
-from veerkracht.screens.base import Done, Leaving, Open, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import Done, Leaving, Open, SpeaksLanguage
 from veerkracht.screens.calendar import offer_calendar
 from veerkracht.screens.dialogs import ChoiceDialog, save_as_file
+from veerkracht.screens.keys import CLOSE, QUIT, SAVING
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.plans import PlanChange, change_plan, check_talk, plan_state
 from veerkracht.store.locations import documents_dir
@@ -52,33 +53,27 @@ class PlanScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Week n of 8: this week's check-in and talks, open agreements, capacity and load."""
 
     help_topic = "plan"
+    BINDINGS = [
+        Binding("n", "go('new')", id="new-plan"),
+        Binding("c", "go('checkin')", id="checkin"),
+        Binding("d", "go('dialogue')", id="dialogue"),
+        Binding("r", "go('report')", id="report"),
+        Binding("s", "go('share')", id="share"),
+        Binding("p", "pause", show=False, id="pause"),
+        Binding("v", "resume", show=False, id="resume"),
+        Binding("e", "go('evaluate')", show=False, id="evaluate"),
+        Binding("x", "stop", show=False, id="stop-plan"),
+        Binding("k", "calendar", show=False, id="to-calendar"),
+        CLOSE,
+        Binding("f1", "help", show=False, id="help"),
+        QUIT,
+    ]
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.state: PlanState | None = None
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        def key(action: str) -> str:
-            return content.text("plan", "keys", action)
-
-        return [
-            Binding("n", "go('new')", content.text("plan", "ui", "start_key"), id="new"),
-            Binding("c", "go('checkin')", key("checkin"), id="checkin"),
-            Binding("d", "go('dialogue')", key("dialogue"), id="dialogue"),
-            Binding("r", "go('report')", key("report"), id="report"),
-            Binding("s", "go('share')", key("share"), id="share"),
-            Binding("p", "pause", key("pause"), show=False, id="pause"),
-            Binding("v", "resume", key("resume"), show=False, id="resume"),
-            Binding("e", "go('evaluate')", key("evaluate"), show=False, id="evaluate"),
-            Binding("x", "stop", key("stop"), show=False, id="stop"),
-            Binding("k", "calendar", key("calendar"), show=False, id="calendar"),
-            Binding("escape", "close", key("close"), id="close"),
-            Binding("f1", "help", content.text("home", "ui", "help"), show=False, id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def compose(self) -> ComposeResult:
         yield Static(self.content.text("plan", "ui", "title"), id="progress", markup=False)
@@ -185,20 +180,14 @@ class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Checking the reports of the talks not checked yet, line by line: only what is
     ticked goes in; ctrl+s marks them checked with the people involved."""
 
+    BINDINGS = SAVING
+
     def __init__(self, store: Store, content: Content, state: PlanState) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.state = state
         self.talks = [talk for talk in state.dialogues if not talk.checked]
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
-            Binding("escape", "close", content.text("plan", "keys", "close"), id="close"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def say(self, key: str, **params: Any) -> str:
         return self.content.text("plan", "report", key, **params)
@@ -279,19 +268,13 @@ class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
     """A progress share for the manager: nothing is chosen until you tick it; the
     preview shows exactly what the file will hold."""
 
+    BINDINGS = SAVING
+
     def __init__(self, store: Store, content: Content, state: PlanState) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.state = state
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
-            Binding("escape", "close", content.text("plan", "keys", "close"), id="close"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def compose(self) -> ComposeResult:
         say = self.content.text

@@ -147,10 +147,7 @@ class DialogueScreen(PlanFormScreen):
         self.prepared = prepared
         super().__init__(store, content)
 
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        new_talk = content.text("plan", "dialogue", "new_talk")
-        return [*super().bindings(content), Binding("ctrl+n", "new_talk", new_talk, id="new-talk")]
+    BINDINGS = [*PlanFormScreen.BINDINGS, Binding("ctrl+n", "new_talk", id="new-talk")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.prepared is not None if action == "new_talk" else True

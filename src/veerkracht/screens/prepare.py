@@ -22,8 +22,9 @@ from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.scripts import SECTION_KEYS, Script, edit_of
 from veerkracht.render.cards import to_markdown
-from veerkracht.screens.base import Done, SpeaksLanguage, quit_binding
+from veerkracht.screens.base import Done, SpeaksLanguage
 from veerkracht.screens.dialogs import ChoiceDialog, RehearseDialog, save_as_file
+from veerkracht.screens.keys import CLOSE, HELP, QUIT
 from veerkracht.screens.widgets import MarkedList
 from veerkracht.services.cards import drop_card, keep_card
 from veerkracht.store.locations import documents_dir
@@ -61,6 +62,18 @@ class ScriptLine(TextArea):
 class PrepareScreen(SpeaksLanguage, Screen[None]):
     """The conversation card, editable, kept with its reflection."""
 
+    BINDINGS = [
+        Binding("ctrl+s", "keep", id="keep"),
+        Binding("ctrl+t", "toggle_line", id="toggle-line"),
+        Binding("ctrl+r", "rehearse", id="rehearse"),
+        Binding("ctrl+e", "save_file", show=False, id="save-file"),
+        Binding("ctrl+y", "copy", show=False, id="copy"),
+        Binding("ctrl+g", "generated", show=False, id="generated"),
+        HELP,
+        CLOSE,
+        QUIT,
+    ]
+
     def __init__(self, store: Store, content: Content, script: Script) -> None:
         super().__init__()
         self.store = store
@@ -70,23 +83,6 @@ class PrepareScreen(SpeaksLanguage, Screen[None]):
         self.kept: CardEdit | None = self._kept_version()
         self.lines, self.enabled, self.off = self._state_of(self.kept)
         self.current_key = script.sections[0].key
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        def ui(key: str) -> str:
-            return content.text("prepare", "ui", key)
-
-        return [
-            Binding("ctrl+s", "keep", ui("keep"), id="keep"),
-            Binding("ctrl+t", "toggle_line", ui("toggle_line"), id="toggle-line"),
-            Binding("ctrl+r", "rehearse", ui("rehearse"), id="rehearse"),
-            Binding("ctrl+e", "save_file", ui("save_file"), show=False, id="save-file"),
-            Binding("ctrl+y", "copy", ui("copy"), show=False, id="copy"),
-            Binding("ctrl+g", "generated", ui("generated"), show=False, id="generated"),
-            Binding("f1", "help", ui("help"), id="help"),
-            Binding("escape", "close", ui("quit"), id="close"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("prepare", "ui", key, **params)

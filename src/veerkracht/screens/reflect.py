@@ -32,14 +32,10 @@ from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.reflection import SHORT_STEPS, STEPS
 from veerkracht.screens import forms
-from veerkracht.screens.base import (
-    Done,
-    HelpNoticeWanted,
-    SpeaksLanguage,
-    quit_binding,
-)
+from veerkracht.screens.base import Done, HelpNoticeWanted, SpeaksLanguage
 from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.drafts import DraftKeeper
+from veerkracht.screens.keys import HELP, QUIT, SAVE
 from veerkracht.screens.reflect_ending import Ending, HelpCheck
 from veerkracht.screens.reflect_fields import first_empty_ask, show_ask_slots, step_text
 from veerkracht.screens.reflect_steps import Steps
@@ -49,25 +45,18 @@ from veerkracht.store.drafts import Draft, saved_at, step_of
 from veerkracht.store.store import Store
 
 
-def reflect_bindings(content: Content) -> list[Binding]:
-    """The reflection's keys, described in `content`'s language."""
-
-    def ui(key: str) -> str:
-        return content.text("reflect", "ui", key)
-
-    return [
-        Binding("escape", "back", ui("back"), id="back"),
-        Binding("ctrl+n", "go_next", ui("next"), id="next"),
-        Binding("ctrl+s", "save", ui("save"), id="save"),
-        Binding("ctrl+o", "to_summary", ui("to_summary"), id="to-summary"),
-        Binding("f1", "help", ui("help"), id="help"),
-        quit_binding(ui("quit")),
-    ]
-
-
 class ReflectScreen(SpeaksLanguage, Screen[None]):
     """Feelings, triggers, impact, relations, fear, help, barriers, audience,
     boundaries and asks, then a summary to save."""
+
+    BINDINGS = [
+        Binding("escape", "back", id="back"),
+        Binding("ctrl+n", "go_next", id="next"),
+        SAVE,
+        Binding("ctrl+o", "to_summary", id="to-summary"),
+        HELP,
+        QUIT,
+    ]
 
     def __init__(
         self,
@@ -118,14 +107,8 @@ class ReflectScreen(SpeaksLanguage, Screen[None]):
     def started(self, value: bool) -> None:
         self.keeper.active = value
 
-    # -- words ----------------------------------------------------------------------
-
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("reflect", "ui", key, **params)
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return reflect_bindings(content)
 
     # -- layout ---------------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from veerkracht.content import Content
 from veerkracht.core.errors import ValidationError, VeerkrachtError
 from veerkracht.core.model import now
 from veerkracht.core.safety_plan import ANSWERS, PARTS, PROFESSIONAL_FIELDS
-from veerkracht.screens.base import quit_binding
 from veerkracht.screens.forms import FormScreen
+from veerkracht.screens.keys import QUIT, SAVE
 from veerkracht.screens.widgets import LineInput, TextField
 from veerkracht.services.safety import current_safety_plan, save_safety_plan
 from veerkracht.store.store import Store
@@ -30,21 +30,18 @@ class SafetyScreen(FormScreen):
     """The safety plan as one form: what is saved comes back to change; ctrl+s saves."""
 
     flow = "safety"
+    BINDINGS = [
+        SAVE,
+        Binding("escape", "quit_flow", id="back"),
+        Binding("f1", "app.show_help('safety')", id="help"),
+        QUIT,
+    ]
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__(store, content)
         plan = current_safety_plan(store)
         #: The answers as saved: Escape asks first only when something differs.
         self.saved = plan.answers() if plan is not None else {}
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", content.text("after", "ui", "save"), id="save"),
-            Binding("escape", "quit_flow", content.text("reflect", "ui", "back"), id="close"),
-            Binding("f1", "app.show_help('safety')", content.text("home", "ui", "help"), id="help"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def words(self, *path: str, **params: Any) -> str:
         return self.content.text("safetyplan", *path, **params)

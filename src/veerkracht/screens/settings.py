@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from veerkracht.content import LANGUAGES, Content
 from veerkracht.core.errors import VeerkrachtError
-from veerkracht.screens.base import (
-    Leaving,
-    SpeaksLanguage,
-    quit_binding,
-)
+from veerkracht.screens.base import Leaving, SpeaksLanguage
+from veerkracht.screens.keys import CLOSE, HELP, QUIT, SAVE
 from veerkracht.screens.widgets import OneOf
 from veerkracht.store.settings import Settings, load_settings, save_settings, settings_path
 from veerkracht.store.store import Store
@@ -28,21 +24,13 @@ class SettingsScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Choices saved to settings.toml; the colours change at once."""
 
     help_topic = "settings"
+    BINDINGS = [SAVE, HELP, CLOSE, QUIT]
 
     def __init__(self, store: Store, content: Content) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.settings = load_settings()
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", content.text("home", "settings", "save"), id="save"),
-            Binding("f1", "help", content.text("home", "ui", "help"), id="help"),
-            Binding("escape", "close", content.text("after", "ui", "close"), id="close"),
-            quit_binding(content.text("reflect", "ui", "quit")),
-        ]
 
     def text(self, key: str, **params: Any) -> str:
         return self.content.text("home", "settings", key, **params)

@@ -17,12 +17,9 @@ from veerkracht.content import Content
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script
 from veerkracht.core.textsafe import visible
-from veerkracht.screens.base import (
-    Leaving,
-    SpeaksLanguage,
-    leaving_bindings,
-)
+from veerkracht.screens.base import Leaving, SpeaksLanguage
 from veerkracht.screens.dialogs import save_as_file
+from veerkracht.screens.keys import LEAVING
 from veerkracht.screens.widgets import MarkedList, SingleChoice
 from veerkracht.services.sharing import (
     HEAVY_KEY,
@@ -39,6 +36,7 @@ class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
     """Who it is for, which sections, and the text as it will be shared."""
 
     help_topic = "share"
+    BINDINGS = [Binding("ctrl+s", "save_file", id="save-file"), *LEAVING]
 
     def __init__(self, store: Store, content: Content, entry: Entry) -> None:
         super().__init__()
@@ -46,16 +44,6 @@ class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.content = content
         self.entry = entry
         self.script: Script = users_card(store, entry, content, entry.audience)
-
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        def ui(key: str) -> str:
-            return content.text("prepare", "share", key)
-
-        return [
-            Binding("ctrl+s", "save_file", ui("key_save"), id="save"),
-            *leaving_bindings(content),
-        ]
 
     def ui(self, key: str, **params: Any) -> str:
         return self.content.text("prepare", "share", key, **params)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from importlib.resources import files
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -29,6 +30,7 @@ from veerkracht.screens.base import (
     Open,
     Saved,
     SpeaksLanguage,
+    in_language,
 )
 from veerkracht.screens.drafts import KeepsDraft
 from veerkracht.store.privacy import exposures
@@ -103,23 +105,22 @@ class VeerkrachtApp(SpeaksLanguage, App[str | None]):
     COMMANDS = {Actions}
 
     # ctrl+q asks the screen first (to offer keeping a draft) instead of quitting; each
-    # screen shows it in the footer in its own words (screens.base.quit_binding).
+    # screen shows it in the footer in its own words (screens.keys.QUIT).
     # The palette's key is declared here so its footer label speaks the user's language.
-    @classmethod
-    def bindings(cls, content: Content) -> list[Binding]:
-        return [
-            Binding("ctrl+q", "request_quit", "quit", show=False, priority=True, id="quit"),
-            Binding(
-                App.COMMAND_PALETTE_BINDING,
-                "command_palette",
-                content.text("home", "ui", "palette"),
-                show=False,
-                priority=True,
-            ),
-            # The help notice's keys (said in the notice itself), free in every text field.
-            Binding("f2", "notice_plan", content.text("safetyplan", "ui", "open"), show=False),
-            Binding("f3", "close_notice", content.text("after", "ui", "close"), show=False),
-        ]
+    BINDINGS = [
+        Binding("ctrl+q", "request_quit", show=False, priority=True, id="app-quit"),
+        Binding(
+            App.COMMAND_PALETTE_BINDING, "command_palette", show=False, priority=True, id="palette"
+        ),
+        # The help notice's keys (said in the notice itself), free in every text field.
+        Binding("f2", "notice_plan", show=False, id="notice-plan"),
+        Binding("f3", "close_notice", show=False, id="close"),
+    ]
+
+    def __new__(cls, store: Store, content: Content, *args: Any, **kwargs: Any) -> VeerkrachtApp:
+        # Made as VeerkrachtApp(store, content) by the CLI, the tests and the benchmarks,
+        # so the app (not its maker, as for screens) picks its language's class.
+        return super().__new__(in_language(cls, content))
 
     def __init__(
         self,

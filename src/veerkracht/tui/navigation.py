@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
@@ -18,6 +18,7 @@ from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry, now
 from veerkracht.core.scripts import Script, build_script
+from veerkracht.screens.base import S, in_language
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
@@ -79,6 +80,11 @@ class Navigator:
             entry = entries[-1]
         return route.make(self, Ask(argument, entry, script))
 
+    def make(self, screen: type[S], *args: Any, **kwargs: Any) -> S:
+        """`screen` on the store, in the user's words: its keys too (screens.base:
+        in_language). `args` are what it takes after the store and the words."""
+        return in_language(screen, self.content)(self.store, self.content, *args, **kwargs)
+
     # -- the recovery plan: screens about a plan need one (a talk, a running one) --------
 
     def plan_state(self) -> PlanState:
@@ -106,7 +112,7 @@ def _reflect(nav: Navigator, ask: Ask, *, short: bool = False) -> Screen:
 
     # The short reflection shares the draft: what is begun in one carries on in the other.
     draft = Draft(nav.store, "reflect")
-    return ReflectScreen(nav.store, nav.content, draft, short=short)
+    return nav.make(ReflectScreen, draft, short=short)
 
 
 def _short(nav: Navigator, ask: Ask) -> Screen:
@@ -118,7 +124,7 @@ def _edit(nav: Navigator, ask: Ask) -> Screen:
 
     assert ask.entry is not None
     draft = Draft(nav.store, f"edit-{ask.entry.id}")
-    return ReflectScreen(nav.store, nav.content, draft, ask.entry)
+    return nav.make(ReflectScreen, draft, ask.entry)
 
 
 def _prepare(nav: Navigator, ask: Ask) -> Screen:
@@ -126,99 +132,99 @@ def _prepare(nav: Navigator, ask: Ask) -> Screen:
 
     assert ask.entry is not None or ask.script is not None
     script = ask.script or build_script(ask.entry, nav.content)  # type: ignore[arg-type]
-    return PrepareScreen(nav.store, nav.content, script)
+    return nav.make(PrepareScreen, script)
 
 
 def _followup(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.after import FollowupScreen
 
     assert ask.entry is not None
-    return FollowupScreen(nav.store, nav.content, ask.entry)
+    return nav.make(FollowupScreen, ask.entry)
 
 
 def _share(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.share import ShareScreen
 
     assert ask.entry is not None
-    return ShareScreen(nav.store, nav.content, ask.entry)
+    return nav.make(ShareScreen, ask.entry)
 
 
 def _home(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.home import HomeScreen
 
-    return HomeScreen(nav.store, nav.content, nav.today)
+    return nav.make(HomeScreen, nav.today)
 
 
 def _support(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.support import SupportScreen
 
-    return SupportScreen(nav.store, nav.content)
+    return nav.make(SupportScreen)
 
 
 def _checkin(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.after import CheckinScreen
 
-    return CheckinScreen(nav.store, nav.content, nav.store.contents().agreements)
+    return nav.make(CheckinScreen, nav.store.contents().agreements)
 
 
 def _history(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.history import HistoryScreen
 
-    return HistoryScreen(nav.store, nav.content, nav.today)
+    return nav.make(HistoryScreen, nav.today)
 
 
 def _data(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.data import DataScreen
 
-    return DataScreen(nav.store, nav.content, ask.argument)
+    return nav.make(DataScreen, ask.argument)
 
 
 def _agreements(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.agreements import AgreementsScreen
 
-    return AgreementsScreen(nav.store, nav.content)
+    return nav.make(AgreementsScreen)
 
 
 def _safety(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.safety import SafetyScreen
 
-    return SafetyScreen(nav.store, nav.content)
+    return nav.make(SafetyScreen)
 
 
 def _settings(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.settings import SettingsScreen
 
-    return SettingsScreen(nav.store, nav.content)
+    return nav.make(SettingsScreen)
 
 
 def _plan(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.plan import PlanScreen
 
-    return PlanScreen(nav.store, nav.content)
+    return nav.make(PlanScreen)
 
 
 def _plan_start(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.plan_forms import PlanStartScreen
 
-    return PlanStartScreen(nav.store, nav.content)
+    return nav.make(PlanStartScreen)
 
 
 def _plan_report(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.plan import ReportScreen
 
-    return ReportScreen(nav.store, nav.content, nav.plan_state())
+    return nav.make(ReportScreen, nav.plan_state())
 
 
 def _plan_share(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.plan import ShareScreen
 
-    return ShareScreen(nav.store, nav.content, nav.plan_state())
+    return nav.make(ShareScreen, nav.plan_state())
 
 
 def _plan_evaluate(nav: Navigator, ask: Ask) -> Screen:
     from veerkracht.screens.plan_forms import EvaluateScreen
 
-    return EvaluateScreen(nav.store, nav.content, nav.open_plan(nav.plan_state()))
+    return nav.make(EvaluateScreen, nav.open_plan(nav.plan_state()))
 
 
 def _plan_dialogue(nav: Navigator, ask: Ask, *, new: bool = False) -> Screen:
@@ -230,7 +236,7 @@ def _plan_dialogue(nav: Navigator, ask: Ask, *, new: bool = False) -> Screen:
     if plan.status == "paused":
         raise VeerkrachtError("plan_is_paused")
     prepared = None if new else state.prepared()
-    return DialogueScreen(nav.store, nav.content, plan, prepared)
+    return nav.make(DialogueScreen, plan, prepared)
 
 
 def _plan_dialogue_new(nav: Navigator, ask: Ask) -> Screen:
