@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -22,7 +22,6 @@ from textual.widget import Widget
 from veerkracht.content import Content, load
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
-from veerkracht.core.scripts import Script
 from veerkracht.screens.base import (
     Done,
     HelpNoticeWanted,
@@ -38,6 +37,9 @@ from veerkracht.store.settings import load_settings
 from veerkracht.store.store import Store
 from veerkracht.tui import closing
 from veerkracht.tui.navigation import Navigator
+
+if TYPE_CHECKING:
+    from veerkracht.core.scripts import Script
 
 #: After a hang-up or SIGTERM: how long a clean shutdown may take.
 EXIT_GRACE_SECONDS = 2.0

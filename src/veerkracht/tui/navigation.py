@@ -17,7 +17,6 @@ from textual.screen import Screen
 from veerkracht.content import Content
 from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry, now
-from veerkracht.core.scripts import Script, build_script
 from veerkracht.screens.base import S, in_language
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
@@ -25,6 +24,7 @@ from veerkracht.store.store import Store
 if TYPE_CHECKING:
     from veerkracht.core.plan import Plan
     from veerkracht.core.progress import PlanState
+    from veerkracht.core.scripts import Script
 
 #: What every flow falls back to: the whole reflection.
 DEFAULT = "reflect"
@@ -128,6 +128,7 @@ def _edit(nav: Navigator, ask: Ask) -> Screen:
 
 
 def _prepare(nav: Navigator, ask: Ask) -> Screen:
+    from veerkracht.core.scripts import build_script  # the card writer: only for a card
     from veerkracht.screens.prepare import PrepareScreen
 
     assert ask.entry is not None or ask.script is not None
