@@ -93,16 +93,17 @@ def prepare(
     """
     from veerkracht.core.scripts import build_script
     from veerkracht.render.cards import print_text, render
-    from veerkracht.services.sharing import users_card
+    from veerkracht.services.sharing import as_kept
 
     session = use(ctx, language, directory)
-    entry = session.store.entry(entry_ref)
+    read = session.store.snapshot()  # one read: the entry and its cards
+    entry = read.entry(entry_ref)
     script = build_script(entry, session.content, to)
     if edit:
         run_tui(session, script=script)
         return
     if not generated:
-        script = users_card(session.store, entry, session.content, to)
+        script = as_kept(read, script)
     show(
         session, output_format, output,
         render=lambda kind: render(script, session.content, kind),

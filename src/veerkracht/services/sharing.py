@@ -5,9 +5,10 @@ so they are not offered as sections to share (`--include` still accepts their ke
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol
 
 from veerkracht.content import Content
-from veerkracht.core.cards import SECTION_KEYS
+from veerkracht.core.cards import SECTION_KEYS, CardEdit
 from veerkracht.core.model import Entry
 from veerkracht.core.scripts import Script, apply_edit, build_script
 from veerkracht.store.store import Store
@@ -20,11 +21,20 @@ INCLUDE_KEYS = (*SECTION_KEYS, HEAVY_KEY)
 OWN_AIDS = ("opening", "tips")
 
 
+class KeepsCards(Protocol):
+    """Where the user's versions of cards are found: the store, or one read of it."""
+
+    def card(self, entry: str, audience: str, lang: str) -> CardEdit | None: ...
+
+
 def users_card(store: Store, entry: Entry, content: Content, audience: str | None) -> Script:
     """The card for `audience`, as the user kept it in the editor if they did."""
-    script = build_script(entry, content, audience)
-    kept = store.card(script.entry.uuid, script.audience, script.language)
-    return apply_edit(script, kept)
+    return as_kept(store, build_script(entry, content, audience))
+
+
+def as_kept(cards: KeepsCards, script: Script) -> Script:
+    """`script` as the user kept it in the editor, if they did."""
+    return apply_edit(script, cards.card(script.entry.uuid, script.audience, script.language))
 
 
 def offered(script: Script) -> list[tuple[str, str, list[str]]]:

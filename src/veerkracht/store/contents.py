@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from veerkracht.core.cards import CardEdit
+from veerkracht.core.errors import VeerkrachtError
 from veerkracht.core.model import Entry
 from veerkracht.core.plan import Dialogue, Plan
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
@@ -69,3 +71,73 @@ def sorted_entries(records: Iterable[dict[str, Any]]) -> list[Entry]:
 
 def id_order(short_id: str) -> tuple[int, str]:
     return (int(short_id), "") if short_id.isdigit() else (0, short_id)
+
+
+#: What reading a record may raise when a store is damaged in a way the check let pass.
+DAMAGE = (KeyError, TypeError, ValueError, AttributeError)
+
+
+class Snapshot:
+    """One read of the file (already checked record by record), from which a command
+    builds only the records it uses: `prepare` needs one entry and its cards, not
+    10,000 entries. `damaged` is the error to raise when a record cannot be read."""
+
+    def __init__(self, tables: Tables, damaged: Callable[[], VeerkrachtError]) -> None:
+        self.tables = tables
+        self.damaged = damaged
+
+    def entry(self, ref: str) -> Entry:
+        """The entry with short id `ref`, or the newest one for `last` (as in the order
+        of `sorted_entries`: by time, then by id; the later one of equals)."""
+        records = list(self.tables.get("entries", {}).values())
+        try:
+            keyed = [(_entry_order(record), number) for number, record in enumerate(records)]
+            if not keyed:
+                raise VeerkrachtError("no_entries")
+            if ref == "last":
+                chosen = max(keyed)[1]
+            else:
+                found = [key for key in keyed if records[key[1]]["id"] == ref.strip()]
+                if not found:
+                    raise VeerkrachtError("entry_not_found", ref=ref)
+                chosen = min(found)[1]
+            return Entry.from_record(records[chosen])
+        except DAMAGE:
+            raise self.damaged() from None
+
+    def card(self, entry: str, audience: str, lang: str) -> CardEdit | None:
+        """The user's version of this card (the newest, if an import brought in two)."""
+        try:
+            found = [
+                CardEdit.from_record(record)
+                for record in self.tables.get("cards", {}).values()
+                if (record["entry"], record["audience"], record["lang"]) == (entry, audience, lang)
+            ]
+            found.sort(key=lambda card: id_order(card.id))  # of equals, the first by id
+            return max(found, key=lambda card: card.created) if found else None
+        except DAMAGE:
+            raise self.damaged() from None
+
+
+def _entry_order(record: dict[str, Any]) -> tuple[datetime, tuple[int, str]]:
+    return datetime.fromisoformat(record["created"]), id_order(record["id"])
+
+
+class _Found(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+F = TypeVar("F", bound=_Found)
+
+
+def find(records: Sequence[F], ref: str, missing: str, empty: str | None = None) -> F:
+    """The record with short id `ref`, or the newest for `last`."""
+    if not records and empty:
+        raise VeerkrachtError(empty)
+    if records and ref == "last":
+        return records[-1]
+    for record in records:
+        if record.id == ref.strip():
+            return record
+    raise VeerkrachtError(missing, ref=ref)

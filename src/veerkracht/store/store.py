@@ -23,7 +23,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, cast
 
 import orjson
 
@@ -34,7 +34,7 @@ from veerkracht.core.model import Entry
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
 from veerkracht.core.support_note import SupportNote
 from veerkracht.store import stored, tables
-from veerkracht.store.contents import Contents, contents_of, sorted_entries
+from veerkracht.store.contents import Contents, Snapshot, contents_of, find, sorted_entries
 from veerkracht.store.crypto import Vault, is_sealed
 from veerkracht.store.folder import Folder
 from veerkracht.store.fsutil import (
@@ -51,7 +51,7 @@ from veerkracht.store.transaction import OneTransaction
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
-__all__ = ["Contents", "Store"]
+__all__ = ["Contents", "Snapshot", "Store"]
 
 
 # longer than the limit: the one owner of the file, its lock, seal and backup
@@ -206,9 +206,15 @@ class Store:
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise self._damaged() from None
 
+    def snapshot(self) -> Snapshot:
+        """One read of the file (checked record by record), whose records are built only
+        when asked for: for a command that uses a few of them."""
+        with paused():
+            return Snapshot(self.load(), self._damaged)
+
     def entry(self, ref: str) -> Entry:
         """The entry with short id `ref`, or the newest one for `last`."""
-        return _find(self.entries(), ref, "entry_not_found", empty="no_entries")
+        return self.snapshot().entry(ref)
 
     def followups(self) -> list[FollowUp]:
         return self.contents().followups
@@ -221,12 +227,11 @@ class Store:
 
     def support(self, ref: str) -> SupportNote:
         """The support note with short id `ref`, or the newest for `last`."""
-        return _find(self.contents().supports, ref, "support_not_found")
+        return find(self.contents().supports, ref, "support_not_found")
 
     def card(self, entry: str, audience: str, lang: str) -> CardEdit | None:
         """The user's version of this card (the newest, if an import brought in two)."""
-        found = [card for card in self.contents().cards if card.matches(entry, audience, lang)]
-        return max(found, key=lambda card: card.created) if found else None
+        return self.snapshot().card(entry, audience, lang)
 
     def add_entry(self, entry: Entry) -> Entry:
         """Save a new entry and give it the next short id."""
@@ -411,23 +416,3 @@ class Store:
                 "store_damaged_backup", path=str(self.path), backup=str(self.backup_path)
             )
         return VeerkrachtError("store_damaged", path=str(self.path))
-
-
-class _Found(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-F = TypeVar("F", bound=_Found)
-
-
-def _find(records: Sequence[F], ref: str, missing: str, empty: str | None = None) -> F:
-    """The record with short id `ref`, or the newest for `last`."""
-    if not records and empty:
-        raise VeerkrachtError(empty)
-    if records and ref == "last":
-        return records[-1]
-    for record in records:
-        if record.id == ref.strip():
-            return record
-    raise VeerkrachtError(missing, ref=ref)
