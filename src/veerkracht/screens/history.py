@@ -27,8 +27,8 @@ from veerkracht.core.reflection import summary
 from veerkracht.core.search import Query
 from veerkracht.core.textsafe import visible
 from veerkracht.render.chart import weeks_that_fit
-from veerkracht.render.history import entry_row, pattern_blocks
-from veerkracht.render.search import field_name, quoted
+from veerkracht.render.history import entry_detail, entry_row, pattern_blocks
+from veerkracht.render.search import quoted
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage, quit_binding
 from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
 from veerkracht.services.history_view import History
@@ -37,12 +37,6 @@ from veerkracht.store.store import Store
 
 PAGE_SIZE = 50
 DASHBOARD_WEEKS = 8
-
-
-def settle() -> None:
-    """The records just read (and their folded words) live as long as the screen: moved
-    out of the garbage collector's sight, its full sweeps need not walk them on a key."""
-    gc.freeze()
 
 
 class HistoryScreen(SpeaksLanguage, Screen[None]):
@@ -119,12 +113,13 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.refilter()
         if self.search_field() is not None:
             self.call_after_refresh(self.prepare_search)
-        settle()
+        gc.freeze()  # kept while the screen lives: the GC's full sweeps need not walk them
 
     def prepare_search(self) -> None:
+        """Every record's words folded before the first key (and frozen, as above)."""
         if self.history is not None:
             self.history.prepare_search()
-            settle()
+            gc.freeze()
 
     def say(self, selector: str, said: str | Text) -> None:
         """`selector`'s Static says `said` (redrawn only when that changes)."""
@@ -207,34 +202,10 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             else:
                 self.say("#detail", self.ui("no_match"))
             return
-        lines = [self.ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))]
-        for group in ("feelings", "triggers", "impact", "support"):
-            chosen = getattr(entry, group)
-            if chosen:
-                labels = ", ".join(self.content.label(group, key) for key in chosen)
-                lines.append(f"{self.content.text('history', 'report', group)}: {labels}")
-        if entry.intensity is not None:
-            lines[0] += f" · {entry.intensity}/10"
-        shown = Text("\n".join(lines))
-        found = self.found_in(entry)
-        if found is not None:
-            shown.append_text(Text("\n") + found)
-        shown.append("\n" + self.ui("read_hint"))
-        self.say("#detail", shown)
-
-    def found_in(self, entry: Entry) -> Text | None:
-        """Where the search's words stand in `entry`, marked. The user's own view, so the
-        private text is shown too (the field's name says it is only for them)."""
-        if not self.search_query or self.history is None:
-            return None
-        found = self.history.where(self.search_query, entry)
-        if found is None:
-            return None
-        snippet = Text(visible(found.snippet.text))
-        if len(snippet.plain) == len(found.snippet.text):  # the marks still line up
-            for start, end in found.snippet.marks:
-                snippet.stylize("bold underline", start, end)
-        return Text(self.ui("found", field=field_name(found, self.content)) + " ") + snippet
+        found = None
+        if self.search_query and self.history is not None:
+            found = self.history.where(self.search_query, entry)
+        self.say("#detail", entry_detail(entry, self.content, found))
 
     def draw_patterns(self) -> None:
         """Bars and charts sized to the panel, redrawn when the terminal is resized."""
@@ -327,8 +298,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             placeholder = self.ui("search_placeholder")
             field = LineInput(placeholder=placeholder, id="search", compact=True)
             self.query_one("#entries-pane").mount(field, before="#entries")
-            if self.history is not None:  # once the field shows, not on the first key
-                self.call_after_refresh(self.history.prepare_search)
+            self.call_after_refresh(self.prepare_search)  # once the field shows
         field.display = True
         field.focus()
 
