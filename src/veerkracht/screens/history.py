@@ -109,11 +109,15 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.call_after_refresh(self.draw_patterns)
 
     def read_store(self) -> None:
-        self.history = History.read(self.store, self.content.label)
+        gc.disable()  # what is read is kept while the screen lives: the collector's sweeps
+        try:  # need not walk it, while it is read nor on any key after
+            self.history = History.read(self.store, self.content.label)
+        finally:
+            gc.freeze()
+            gc.enable()
         self.refilter()
         if self.search_field() is not None:
             self.call_after_refresh(self.prepare_search)
-        gc.freeze()  # kept while the screen lives: the GC's full sweeps need not walk them
 
     def prepare_search(self) -> None:
         """Every record's words folded before the first key (and frozen, as above)."""
