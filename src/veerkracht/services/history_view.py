@@ -115,15 +115,16 @@ class History:
         return found, tally
 
     def tally_of(self, entries: list[Entry]) -> Tally:
-        """The tally of `entries` (in the history's order): counted anew when they are
-        few, else that of every entry less those left out."""
+        """The tally of `entries` (some of the history's, in its order): once every entry
+        has been tallied (the dashboard's first view), most of them are tallied as all of
+        them less those left out; else they are counted."""
         everything = self.contents.entries
-        if len(entries) * 2 <= len(everything):
-            return Tally.of(entries)
-        if self._tally is None:
-            self._tally = Tally.of(everything)
         if len(entries) == len(everything):
+            if self._tally is None:
+                self._tally = Tally.of(everything)
             return self._tally
+        if self._tally is None or len(entries) * 2 <= len(everything):
+            return Tally.of(entries)
         kept = set(map(id, entries))
         return self._tally.without([entry for entry in everything if id(entry) not in kept])
 
