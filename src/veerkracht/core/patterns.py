@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from operator import attrgetter
 from statistics import fmean
 from typing import Any
 
 from veerkracht.core.model import OPTIONS, Entry
 from veerkracht.core.periods import weeks_between
 from veerkracht.core.records import Agreement, CheckIn, FollowUp
+from veerkracht.core.tally import COUNTED_GROUPS, Tally
 
-COUNTED_GROUPS = ("feelings", "triggers", "impact", "support")
 TREND_WEEKS = 4
 TOP_PAIRS = 5
 OUTCOMES = ("better", "same", "worse")
@@ -51,9 +53,10 @@ class Filters:
         ]
 
 
-def iso_week(entry: Entry) -> str:
-    """The ISO week of the entry's own local date, e.g. `2026-W47`."""
-    year, week, _ = entry.created.isocalendar()
+@cache  # a few hundred days a year: each day's week is named once
+def _week_of(day: date) -> str:
+    """The ISO week of a (local) date, e.g. `2026-W47`."""
+    year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -63,18 +66,21 @@ def summarize(
     followups: Sequence[FollowUp] = (),
     agreements: Sequence[Agreement] = (),
     checkins: Sequence[CheckIn] = (),
+    tally: Tally | None = None,
 ) -> dict[str, Any]:
     """The `patterns` object of `history --format json` (README), plus `pairs` (which
     triggers come with which feelings), `trend` (the last four weeks against the four
     before, up to `today`), `agreements` (kept, open, overdue) and `capacity_load` (per
-    week, from check-ins). Follow-ups and agreements count for the given entries only."""
-    patterns: dict[str, Any] = {"count": len(entries)}
+    week, from check-ins). Follow-ups and agreements count for the given entries only.
+    `tally`, when given, is the entries' tally already made (`Tally.of(entries)`)."""
+    tally = Tally.of(entries) if tally is None else tally
+    patterns: dict[str, Any] = {"count": tally.count}
     for group in COUNTED_GROUPS:
-        patterns[group] = counts(group, (getattr(entry, group) for entry in entries))
-    patterns["intensity"] = intensity(entries)
-    patterns["pairs"] = pairs(entries)
-    patterns["trend"] = trend(entries, today)
-    shown = {entry.uuid for entry in entries}
+        patterns[group] = ranked(group, tally.counted(group))
+    patterns["intensity"] = intensity(tally.days)
+    patterns["pairs"] = pairs(tally.counted_pairs())
+    patterns["trend"] = trend(tally.days, today)
+    shown = set(map(attrgetter("uuid"), entries))
     talks = [followup for followup in followups if followup.entry in shown]
     patterns["conversations"] = conversations([followup.as_feared for followup in talks])
     made = [agreement for agreement in agreements if agreement.entry in shown]
@@ -83,71 +89,66 @@ def summarize(
     return patterns
 
 
-def counts(group: str, chosen: Iterable[Sequence[str]]) -> dict[str, int]:
+def ranked(group: str, counter: dict[str, int]) -> dict[str, int]:
     """How often each key was chosen, most often first, ties in the content's order."""
-    counter = Counter(key for keys in chosen for key in keys)
     order = {key: index for index, key in enumerate(OPTIONS[group])}
-    ranked = sorted(counter, key=lambda key: (-counter[key], order.get(key, len(order))))
-    return {key: counter[key] for key in ranked}
+    keys = sorted(counter, key=lambda key: (-counter[key], order.get(key, len(order))))
+    return {key: counter[key] for key in keys}
 
 
-def intensity(entries: Sequence[Entry]) -> dict[str, Any]:
-    """Mean intensity overall and per ISO week (entries without one are left out)."""
+def intensity(days: dict[date, tuple[int, int]]) -> dict[str, Any]:
+    """Mean intensity overall and per ISO week, from the [sum, count] of each day's
+    intensities (entries without one are left out)."""
     by_week: dict[str, list[int]] = {}
-    for entry in entries:
-        if entry.intensity is not None:
-            by_week.setdefault(iso_week(entry), []).append(entry.intensity)
-    rated = [level for levels in by_week.values() for level in levels]
+    for day, (summed, rated) in days.items():
+        held = by_week.setdefault(_week_of(day), [0, 0])
+        held[0] += summed
+        held[1] += rated
+    total = sum(held[0] for held in by_week.values())
     return {
-        "mean": mean(rated),
+        "mean": share(total, sum(held[1] for held in by_week.values())),
         "by_week": [
-            {"week": week, "mean": mean(levels), "count": len(levels)}
-            for week, levels in sorted(by_week.items())
+            {"week": week, "mean": share(total, rated), "count": rated}
+            for week, (total, rated) in sorted(by_week.items())
         ],
     }
 
 
-def pairs(entries: Sequence[Entry], top: int = TOP_PAIRS) -> list[dict[str, Any]]:
+def pairs(counter: dict[tuple[str, str], int], top: int = TOP_PAIRS) -> list[dict[str, Any]]:
     """The trigger–feeling pairs that come together most often."""
-    counter = Counter(
-        (trigger, feeling)
-        for entry in entries
-        for trigger in entry.triggers
-        for feeling in entry.feelings
-    )
     trigger_order = {key: index for index, key in enumerate(OPTIONS["triggers"])}
     feeling_order = {key: index for index, key in enumerate(OPTIONS["feelings"])}
-    ranked = sorted(
+    keys = sorted(
         counter,
         key=lambda pair: (-counter[pair], trigger_order[pair[0]], feeling_order[pair[1]]),
     )
     return [
         {"trigger": trigger, "feeling": feeling, "count": counter[(trigger, feeling)]}
-        for trigger, feeling in ranked[:top]
+        for trigger, feeling in keys[:top]
     ]
 
 
-def trend(entries: Sequence[Entry], today: date) -> dict[str, Any]:
+def trend(days: dict[date, tuple[int, int]], today: date) -> dict[str, Any]:
     """Mean intensity in the last four weeks (up to and including `today`) and the four
     weeks before that; `change` is recent minus previous, when both are known."""
     recent_start = today - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
     previous_start = recent_start - timedelta(weeks=TREND_WEEKS)
-    recent: list[int] = []
-    previous: list[int] = []
-    for entry in entries:
-        day = entry.created.date()
-        if entry.intensity is None or day > today or day < previous_start:
+    recent, previous = [0, 0], [0, 0]
+    for day, (total, rated) in days.items():
+        if day > today or day < previous_start:
             continue
-        (recent if day >= recent_start else previous).append(entry.intensity)
-    recent_mean, previous_mean = mean(recent), mean(previous)
+        held = recent if day >= recent_start else previous
+        held[0] += total
+        held[1] += rated
+    recent_mean, previous_mean = share(*recent), share(*previous)
     change = (
         round(recent_mean - previous_mean, 2)
         if recent_mean is not None and previous_mean is not None
         else None
     )
     return {
-        "recent": {"mean": recent_mean, "count": len(recent)},
-        "previous": {"mean": previous_mean, "count": len(previous)},
+        "recent": {"mean": recent_mean, "count": recent[1]},
+        "previous": {"mean": previous_mean, "count": previous[1]},
         "change": change,
     }
 
@@ -210,3 +211,9 @@ def on_weeks(
 
 def mean(values: Sequence[int]) -> float | None:
     return round(fmean(values), 2) if values else None
+
+
+def share(total: int, count: int) -> float | None:
+    """The mean of `count` whole numbers adding up to `total`, as `mean` rounds it (the
+    sum of whole numbers is exact, so this is the same float)."""
+    return round(total / count, 2) if count else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from veerkracht.core.model import OPTIONS, RELATION_KEYS, Entry
 from veerkracht.core.plaintext import fold
@@ -29,6 +30,7 @@ _EDGES = "\"'“”„‘’«»()[]{}<>.,;:!?…*_-"
 #: The name people see for an option: (group, key) -> label.
 Label = Callable[[str, str], str]
 Fields = list[tuple[str, str]]
+_Record = TypeVar("_Record", Entry, CheckIn)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,11 @@ class SearchIndex:
         }
         self._folded: dict[str, str] = {}
 
+    def prepare(self, records: Iterable[Entry | CheckIn]) -> None:
+        """Fold the words of `records` now, so the first search need not."""
+        for record in records:
+            self._haystack(record)
+
     def search(
         self, query: Query, entries: Iterable[Entry], checkins: Iterable[CheckIn] = ()
     ) -> Results:
@@ -124,11 +131,36 @@ class SearchIndex:
 
     def entries(self, query: Query, entries: Iterable[Entry]) -> list[Entry]:
         """The entries holding every word of `query`, in their order."""
-        return [entry for entry in entries if query.matches(self._haystack(entry))]
+        return self._holding(query, entries)
 
     def checkins(self, query: Query, checkins: Iterable[CheckIn]) -> list[CheckIn]:
         """The check-ins holding every word of `query`, in their order."""
-        return [checkin for checkin in checkins if query.matches(self._haystack(checkin))]
+        return self._holding(query, checkins)
+
+    def _holding(self, query: Query, records: Iterable[_Record]) -> list[_Record]:
+        return self.partition(query, records)[0]
+
+    def partition(
+        self, query: Query, records: Iterable[_Record]
+    ) -> tuple[list[_Record], list[_Record]]:
+        """The records holding every word of `query`, and the others, in their order."""
+        folded, haystack, words = self._folded, self._haystack, query.words
+        holding: list[_Record] = []
+        others: list[_Record] = []
+        if len(words) == 1:  # as you type: one new word, looked for the fastest way
+            (word,) = words
+            for record in records:
+                (
+                    holding if word in (folded.get(record.uuid) or haystack(record)) else others
+                ).append(record)
+        else:
+            for record in records:
+                (
+                    holding
+                    if query.matches(folded.get(record.uuid) or haystack(record))
+                    else others
+                ).append(record)
+        return holding, others
 
     def where(self, query: Query, record: Entry | CheckIn) -> Found | None:
         """The field holding the most of the query's words (the first such field), with a

@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from veerkracht.content import Content
 from veerkracht.core.model import Entry
-from veerkracht.core.patterns import COUNTED_GROUPS, on_weeks, week_span
-from veerkracht.core.search import Results
+from veerkracht.core.patterns import on_weeks, week_span
+from veerkracht.core.search import Found, Results
+from veerkracht.core.tally import COUNTED_GROUPS
 from veerkracht.core.textsafe import for_markdown, visible
 from veerkracht.render.chart import BAR, GAP, LINE, Column, week_chart
+from veerkracht.render.search import field_name
 from veerkracht.render.terminal import console_for
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 BAR_WIDTH = 24
 SCALE_WIDTH = 10
@@ -41,6 +44,33 @@ def scale_bar(value: float, high: float = 10, width: int = SCALE_WIDTH) -> str:
 
 def text(content: Content, key: str, **params: Any) -> str:
     return content.text("history", "report", key, **params)
+
+
+def entry_detail(entry: Entry, content: Content, found: Found | None = None) -> Text:
+    """The dashboard's panel on one entry: its number, date and intensity, the options
+    chosen, where a search's words stand in it (marked: the user's own view, so private
+    text too, its field named as only theirs), and the keys to read it whole."""
+    from rich.text import Text
+
+    ui = lambda key, **params: content.text("history", "ui", key, **params)  # noqa: E731
+    lines = [ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))]
+    for group in ("feelings", "triggers", "impact", "support"):
+        chosen = getattr(entry, group)
+        if chosen:
+            labels = ", ".join(content.label(group, key) for key in chosen)
+            lines.append(f"{text(content, group)}: {labels}")
+    if entry.intensity is not None:
+        lines[0] += f" · {entry.intensity}/10"
+    shown = Text("\n".join(lines))
+    if found is not None:
+        snippet = Text(visible(found.snippet.text))
+        if len(snippet.plain) == len(found.snippet.text):  # the marks still line up
+            for start, end in found.snippet.marks:
+                snippet.stylize("bold underline", start, end)
+        said = Text(ui("found", field=field_name(found, content)) + " ") + snippet
+        shown.append_text(Text("\n") + said)
+    shown.append("\n" + ui("read_hint"))
+    return shown
 
 
 def pattern_blocks(

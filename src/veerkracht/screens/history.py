@@ -4,7 +4,9 @@ the user's own words (`/`), from the keyboard; the right panel scrolls by keys t
 
 from __future__ import annotations
 
+import gc
 import math
+import operator
 from datetime import date
 from typing import Any
 
@@ -13,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -24,8 +27,8 @@ from veerkracht.core.reflection import summary
 from veerkracht.core.search import Query
 from veerkracht.core.textsafe import visible
 from veerkracht.render.chart import weeks_that_fit
-from veerkracht.render.history import entry_row, pattern_blocks
-from veerkracht.render.search import field_name, quoted
+from veerkracht.render.history import entry_detail, entry_row, pattern_blocks
+from veerkracht.render.search import quoted
 from veerkracht.screens.base import Done, HelpWanted, Open, SpeaksLanguage
 from veerkracht.screens.dialogs import ChoiceDialog, PickDialog
 from veerkracht.screens.keys import HELP, QUIT
@@ -55,6 +58,10 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.stale = False
         self.patterns: dict[str, Any] = {}
         self.page = 0
+        #: The entries in the table's rows now, and what each text widget says now: a
+        #: keystroke redraws only what it changed.
+        self.rows: list[Entry] = []
+        self.said: dict[str, str | Text] = {}
 
     BINDINGS = [
         Binding("enter", "read", show=False, id="read"),  # the panel says so
@@ -99,8 +106,23 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         self.call_after_refresh(self.draw_patterns)
 
     def read_store(self) -> None:
-        self.history = History.read(self.store, self.content.label)
+        self.history = History.read(self.store, self.content.label)  # read with the GC paused
+        gc.freeze()  # kept while the screen lives: the collector's sweeps need not walk it
         self.refilter()
+        if self.search_field() is not None:
+            self.call_after_refresh(self.prepare_search)
+
+    def prepare_search(self) -> None:
+        """Every record's words folded before the first key (and frozen, as above)."""
+        if self.history is not None:
+            self.history.prepare_search()
+            gc.freeze()
+
+    def say(self, selector: str, said: str | Text) -> None:
+        """`selector`'s Static says `said` (redrawn only when that changes)."""
+        if self.said.get(selector) != said:
+            self.said[selector] = said
+            self.query_one(selector, Static).update(said)
 
     @property
     def all_entries(self) -> list[Entry]:
@@ -132,13 +154,21 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
 
     def show_page(self) -> None:
         table = self.query_one("#entries", DataTable)
-        table.clear()
         start = self.page * PAGE_SIZE
-        for entry in self.entries[start : start + PAGE_SIZE]:
-            number, when, intensity, feelings, _ = entry_row(entry, self.content)
-            table.add_row(number, when[:10], intensity, feelings, key=entry.id)
-        self.query_one("#page", Static).update(
-            self.ui("page", page=self.page + 1, pages=self.pages) if self.entries else ""
+        rows = self.entries[start : start + PAGE_SIZE]
+        if len(rows) == len(self.rows) and all(map(operator.is_, rows, self.rows)):
+            # The same rows: only the cursor and the scroll go back to the top, as on clear.
+            table.cursor_coordinate = table.hover_coordinate = Coordinate(0, 0)
+            table.scroll_x = table.scroll_y = 0
+            table.scroll_target_x = table.scroll_target_y = 0
+        else:
+            table.clear()
+            for entry in rows:
+                number, when, intensity, feelings, _ = entry_row(entry, self.content)
+                table.add_row(number, when[:10], intensity, feelings, key=entry.id)
+            self.rows = rows
+        self.say(
+            "#page", self.ui("page", page=self.page + 1, pages=self.pages) if self.entries else ""
         )
         self.show_heading()
         self.show_detail(self.entries[start] if self.entries else None)
@@ -157,47 +187,22 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             filters += self.ui("searched", words=visible(quoted(self.search_query, self.content)))
         count = self.content.counted("reflection", len(self.entries))
         heading = self.ui("heading", count=count, filters=filters)
-        self.query_one("#progress", Static).update(heading)
+        self.say("#progress", heading)
 
     def show_detail(self, entry: Entry | None) -> None:
-        detail = self.query_one("#detail", Static)
         if entry is None:
             if not self.all_entries:
-                detail.update(self.ui("empty"))
+                self.say("#detail", self.ui("empty"))
             elif self.search_query:
                 words = visible(quoted(self.search_query, self.content))
-                detail.update(self.ui("no_search_match", words=words))
+                self.say("#detail", self.ui("no_search_match", words=words))
             else:
-                detail.update(self.ui("no_match"))
+                self.say("#detail", self.ui("no_match"))
             return
-        lines = [self.ui("detail", id=entry.id, date=entry.created.strftime("%Y-%m-%d %H:%M"))]
-        for group in ("feelings", "triggers", "impact", "support"):
-            chosen = getattr(entry, group)
-            if chosen:
-                labels = ", ".join(self.content.label(group, key) for key in chosen)
-                lines.append(f"{self.content.text('history', 'report', group)}: {labels}")
-        if entry.intensity is not None:
-            lines[0] += f" · {entry.intensity}/10"
-        shown = Text("\n".join(lines))
-        found = self.found_in(entry)
-        if found is not None:
-            shown.append_text(Text("\n") + found)
-        shown.append("\n" + self.ui("read_hint"))
-        detail.update(shown)
-
-    def found_in(self, entry: Entry) -> Text | None:
-        """Where the search's words stand in `entry`, marked. The user's own view, so the
-        private text is shown too (the field's name says it is only for them)."""
-        if not self.search_query or self.history is None:
-            return None
-        found = self.history.where(self.search_query, entry)
-        if found is None:
-            return None
-        snippet = Text(visible(found.snippet.text))
-        if len(snippet.plain) == len(found.snippet.text):  # the marks still line up
-            for start, end in found.snippet.marks:
-                snippet.stylize("bold underline", start, end)
-        return Text(self.ui("found", field=field_name(found, self.content)) + " ") + snippet
+        found = None
+        if self.search_query and self.history is not None:
+            found = self.history.where(self.search_query, entry)
+        self.say("#detail", entry_detail(entry, self.content, found))
 
     def draw_patterns(self) -> None:
         """Bars and charts sized to the panel, redrawn when the terminal is resized."""
@@ -206,7 +211,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
         parts = []
         for heading, lines in pattern_blocks(self.patterns, self.content, weeks, width, True):
             parts += ["", heading, *lines]
-        self.query_one("#patterns", Static).update("\n".join(parts))
+        self.say("#patterns", "\n".join(parts))
 
     def on_resize(self) -> None:
         if self.is_mounted and self.patterns:
@@ -290,6 +295,7 @@ class HistoryScreen(SpeaksLanguage, Screen[None]):
             placeholder = self.ui("search_placeholder")
             field = LineInput(placeholder=placeholder, id="search", compact=True)
             self.query_one("#entries-pane").mount(field, before="#entries")
+            self.call_after_refresh(self.prepare_search)  # once the field shows
         field.display = True
         field.focus()
 
