@@ -176,9 +176,8 @@ class PlanScreen(Leaving, SpeaksLanguage, Screen[None]):
         offer_calendar(self, self.store, self.content, "plan", words)
 
 
-class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
-    """Checking the reports of the talks not checked yet, line by line: only what is
-    ticked goes in; ctrl+s marks them checked with the people involved."""
+class OnPlanState(Leaving, SpeaksLanguage, Screen[None]):
+    """A screen about the plan as it stands (its talks, its weeks), saved with ctrl+s."""
 
     BINDINGS = SAVING
 
@@ -187,6 +186,14 @@ class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.store = store
         self.content = content
         self.state = state
+
+
+class ReportScreen(OnPlanState):
+    """Checking the reports of the talks not checked yet, line by line: only what is
+    ticked goes in; ctrl+s marks them checked with the people involved."""
+
+    def __init__(self, store: Store, content: Content, state: PlanState) -> None:
+        super().__init__(store, content, state)
         self.talks = [talk for talk in state.dialogues if not talk.checked]
 
     def say(self, key: str, **params: Any) -> str:
@@ -264,17 +271,9 @@ class ReportScreen(Leaving, SpeaksLanguage, Screen[None]):
         self.app.push_screen(dialog, lambda _: self.post_message(Done()))
 
 
-class ShareScreen(Leaving, SpeaksLanguage, Screen[None]):
+class ShareScreen(OnPlanState):
     """A progress share for the manager: nothing is chosen until you tick it; the
     preview shows exactly what the file will hold."""
-
-    BINDINGS = SAVING
-
-    def __init__(self, store: Store, content: Content, state: PlanState) -> None:
-        super().__init__()
-        self.store = store
-        self.content = content
-        self.state = state
 
     def compose(self) -> ComposeResult:
         say = self.content.text
