@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import Collapsible, Input, Label, Static
 
-from tests.drive import PARAGRAPHS, SIZE, Said, fill, paste, runner, type_text
+from tests.drive import PARAGRAPHS, SIZE, Said, fill, paste, runner, type_text, wait_until
 from veerkracht.cli import app as cli
 from veerkracht.content import Content
 from veerkracht.core.model import parse_answers
@@ -465,3 +465,19 @@ async def test_a_date_error_does_not_stay_over_the_dialog_that_follows(
         assert not app.screen.query("Toast"), "the old error is gone"
     (agreement,) = Store(home).agreements()
     assert agreement.due == date(2026, 11, 23)
+
+
+async def test_tab_enter_on_stopping_a_form_sets_its_words_aside(
+    home: Path, followup_app: Callable[..., Any]
+) -> None:
+    """Escape, Tab, Enter on a follow-up with words in it: the form closes and the words
+    are set aside (a dated draft file), never destroyed by two reflex keys."""
+    app = followup_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await fill(pilot, "Ze luisterde [echt].", into="#helped")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), message="the dialog")
+        await pilot.press("tab", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ChoiceDialog), message="closed")
+    (aside,) = home.glob("draft-followup-*@*.json")
+    assert "Ze luisterde [echt]." in aside.read_text(encoding="utf-8")

@@ -210,10 +210,18 @@ class FormScreen(SpeaksLanguage, Screen[None]):
             return
 
         def decide(choice: str | None) -> None:
-            if choice == "discard":
-                self.keeper.finish()
-                self.draft.clear()
-                self.post_message(Done())
+            """Stopping sets the words aside (no reflex of Tab and Enter destroys them):
+            `forget` or 30 days remove them."""
+            if choice != "discard":
+                return
+            self.keeper.keep()
+            try:
+                self.draft.set_aside(now())
+            except VeerkrachtError as error:
+                self.refuse(error)
+                return
+            self.keeper.finish()
+            self.post_message(Done())
 
         choices = [("keep", self.ui("keep_writing")), ("discard", self.ui("discard"))]
         dialog = ChoiceDialog(self.ui("quit_question"), self.ui("quit_explain"), choices, "keep")
