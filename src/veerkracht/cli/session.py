@@ -329,11 +329,10 @@ def parse_file(
 
 
 def past_due(session: Session, agreements: list[Any]) -> None:
-    """A saved agreement whose date has already passed: said, so a typo is noticed."""
-    today = now().date()
+    """Saved agreements whose date has already passed (the use case found them): said,
+    so a typo is noticed."""
     for agreement in agreements:
-        if agreement.overdue(today):
-            session.say("agreement_in_the_past", what=visible(agreement.what), due=agreement.due)
+        session.say("agreement_in_the_past", what=visible(agreement.what), due=agreement.due)
 
 
 def notice_if_heavy(session: Session, words: Any) -> bool:

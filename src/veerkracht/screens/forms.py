@@ -26,6 +26,7 @@ from veerkracht.screens.dialogs import ChoiceDialog
 from veerkracht.screens.drafts import DraftKeeper
 from veerkracht.screens.keys import QUIT, SAVE
 from veerkracht.screens.widgets import LineInput, Scale, TextField
+from veerkracht.services.after_talk import overdue
 from veerkracht.store.drafts import Draft
 from veerkracht.store.store import Store
 
@@ -144,8 +145,7 @@ class FormScreen(SpeaksLanguage, Screen[None]):
     def after_checking_dates(self, agreements: list[Any], save: Callable[[], None]) -> None:
         """Save, but first ask when an agreement's date has already passed (a typo is
         more likely than a promise for yesterday); going back is the focused choice."""
-        today = now().date()
-        past = [agreement for agreement in agreements if agreement.overdue(today)]
+        past = overdue(agreements, now().date())
         if not past:
             save()
             return
